@@ -1,0 +1,169 @@
+"""Stage 3: the LALR parser, built once per process, with error recovery.
+
+The grammar lives in ``grammar/filing.lark``; this module loads it, drives the
+parser with the line tokens of :mod:`filing_grammar.lexer`, and makes sure a
+tree always comes out:
+
+* a line the grammar does not accept where it stands is re-typed
+  ``UNMATCHED`` and fed again (the grammar accepts ``unmatched`` wherever lines
+  repeat), so it stays in the tree, in place;
+* an envelope tag that arrives while a section is still open (``<DOCUMENT>``
+  before the previous ``</TEXT>``), or the end of a truncated file, first
+  gets the missing closing tags inserted as zero-width tokens;
+* if neither helps (it should not happen), the rest of the file becomes one
+  ``unmatched`` node, so the tree is still lossless.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from importlib import resources
+from typing import Iterable, Iterator
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedToken
+
+from .lexer import LineLexer, tokenize
+
+__all__ = ["get_parser", "parse_tokens", "grammar_text", "GRAMMAR_FILE"]
+
+GRAMMAR_FILE = "filing.lark"
+
+# Closing tags the parser may insert, and the order it tries them in.
+_CLOSERS: tuple[tuple[str, ...], ...] = (
+    ("TEXT_CLOSE",),
+    ("TEXT_CLOSE", "DOCUMENT_CLOSE"),
+    ("DOCUMENT_CLOSE",),
+    ("SEC_HEADER_CLOSE",),
+    ("TEXT_CLOSE", "DOCUMENT_CLOSE", "SEC_DOCUMENT_CLOSE"),
+    ("DOCUMENT_CLOSE", "SEC_DOCUMENT_CLOSE"),
+    ("SEC_DOCUMENT_CLOSE",),
+    ("SEC_HEADER_CLOSE", "SEC_DOCUMENT_CLOSE"),
+    ("TEXT_OPEN",),
+)
+# Tokens for which inserting closers is tried before calling them unmatched.
+_STRUCTURAL = frozenset({
+    "DOCUMENT_OPEN", "DOCUMENT_CLOSE", "TEXT_CLOSE", "SEC_DOCUMENT_CLOSE",
+    "SEC_HEADER_CLOSE", "PEM_END", "$END",
+})
+
+
+def _grammar_dir() -> str:
+    """Where the .lark files are: inside the installed package (the wheel maps
+    ``grammar/`` to ``filing_grammar/grammar``) or beside it in a checkout."""
+    try:
+        packaged = resources.files("filing_grammar") / "grammar"
+        if packaged.is_dir():
+            return str(packaged)
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - odd loaders
+        pass
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "grammar")
+
+
+def grammar_text() -> str:
+    with open(os.path.join(_grammar_dir(), GRAMMAR_FILE), encoding="utf-8") as fh:
+        return fh.read()
+
+
+@functools.lru_cache(maxsize=None)
+def get_parser(strict: bool = False) -> Lark:
+    """The Lark LALR parser for the 8-K grammar (built once per process).
+
+    ``cache=True`` keeps the analysed tables in the temp directory between
+    processes (about 3x faster start-up); ``strict=True`` turns any grammar
+    conflict into an error (used by the tests).
+    """
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer=LineLexer,
+        start="start",
+        strict=strict,
+        cache=not strict,
+        maybe_placeholders=False,
+    )
+
+
+def _missing(kind: str, at: Token | None, text_len: int) -> Token:
+    """A zero-width token standing for a tag the filing left out."""
+    if at is None or at.type == "$END":
+        return Token(kind, "", start_pos=text_len, line=None, column=None, end_pos=text_len)
+    return Token(kind, "", start_pos=at.start_pos, line=at.line, column=1,
+                 end_line=at.line, end_column=1, end_pos=at.start_pos)
+
+
+def _unmatched(tok: Token) -> Token:
+    return Token.new_borrow_pos("UNMATCHED", tok.value, tok)
+
+
+def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> Tree:
+    """Parse line tokens into a tree; never raises on any token sequence."""
+    parser = get_parser()
+    interactive = parser.parse_interactive("")
+    state = interactive.parser_state
+    fed: list[Token] = []  # for the last-resort fallback only
+
+    def try_closers(tok: Token) -> bool:
+        """Insert the first closer sequence after which ``tok`` is accepted."""
+        for seq in _CLOSERS:
+            trial = state.copy()
+            try:
+                for kind in seq:
+                    trial.feed_token(_missing(kind, tok, text_len))
+                if tok.type == "$END":
+                    trial.feed_token(tok, True)
+                else:
+                    trial.feed_token(tok)
+            except UnexpectedToken:
+                continue
+            for kind in seq:
+                state.feed_token(_missing(kind, tok, text_len))
+            return True
+        return False
+
+    def feed(tok: Token) -> bool:
+        try:
+            state.feed_token(tok)
+            return True
+        except UnexpectedToken:
+            pass
+        if tok.type in _STRUCTURAL and try_closers(tok):
+            state.feed_token(tok)
+            return True
+        try:
+            state.feed_token(_unmatched(tok))
+            return True
+        except UnexpectedToken:
+            pass
+        if tok.type not in _STRUCTURAL and try_closers(tok):
+            state.feed_token(tok)
+            return True
+        return False
+
+    iterator: Iterator[Token] = iter(tokens)
+    for tok in iterator:
+        if not feed(tok):
+            rest = [tok, *iterator]
+            return _fallback(fed, rest)
+        fed.append(tok)
+    end = Token("$END", "", start_pos=text_len, line=None, column=None, end_pos=text_len)
+    try:
+        return state.feed_token(end, True)
+    except UnexpectedToken:
+        if try_closers(end):
+            return state.feed_token(end, True)
+    return _fallback(fed, [])
+
+
+def _fallback(fed: list[Token], rest: list[Token]) -> Tree:
+    """Last resort: keep every line, the unplaceable rest as one unmatched node."""
+    children: list = list(fed)
+    if rest:
+        children.append(Tree("unmatched", [_unmatched(t) for t in rest]))
+    return Tree("start", [Tree("unparsed", children)])
+
+
+def parse_text(text: str) -> Tree:
+    """Tokenise and parse already-normalised text."""
+    return parse_tokens(tokenize(text), len(text))
