@@ -1,0 +1,76 @@
+"""The public API, shaped like the ``json`` module, with each stage exposed.
+
+    >>> import filing_grammar as fg
+    >>> filing = fg.parse_file("samples/000_baa583cdd3fdc5f0.txt")
+    >>> filing.cover.registrant_name
+    'CWMBS, INC.'
+
+Stages, each usable on its own:
+``read_source`` (bytes -> Source) -> ``tokenize`` (text -> line tokens) ->
+``parse_tree`` (text -> lossless lark.Tree) -> ``to_filing`` (tree -> Filing).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import IO
+
+from lark import Tree
+
+from .lexer import tokenize
+from .parser import parse_tokens
+from .records import Filing
+from .source import Source
+from .transform import to_filing, tree_tokens
+
+__all__ = ["parse", "parse_file", "parse_bytes", "parse_tree", "load", "loads", "read_source",
+           "tokenize", "to_filing", "tree_text"]
+
+
+def read_source(data: bytes | str, path: str | None = None) -> Source:
+    """Decode (UTF-8, else cp1252, else latin-1) and normalise newlines."""
+    if isinstance(data, bytes):
+        return Source.from_bytes(data, path)
+    return Source.from_text(data, path)
+
+
+def parse_tree(text: str | bytes) -> Tree:
+    """The lossless parse tree of a filing (``tree_text(tree)`` gives back the
+    decoded, newline-normalised text)."""
+    src = read_source(text)
+    return parse_tokens(tokenize(src.text), len(src.text))
+
+
+def tree_text(tree: Tree) -> str:
+    """Concatenate a tree's tokens: the text it was parsed from."""
+    return "".join(tree_tokens(tree))
+
+
+def parse_source(src: Source) -> tuple[Tree, Filing]:
+    tree = parse_tokens(tokenize(src.text), len(src.text))
+    return tree, to_filing(tree, src.path)
+
+
+def parse(text: str | bytes, path: str | None = None) -> Filing:
+    """Parse a filing's text (or bytes) into a :class:`Filing` record."""
+    return parse_source(read_source(text, path))[1]
+
+
+loads = parse
+
+
+def parse_bytes(data: bytes, path: str | None = None) -> Filing:
+    return parse(data, path)
+
+
+def parse_file(path: str | os.PathLike) -> Filing:
+    """Read and parse a file.  Raises ``OSError`` if it cannot be read."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return parse(data, os.fspath(path))
+
+
+def load(fp: IO) -> Filing:
+    """Parse an open file (text or binary), like ``json.load``."""
+    data = fp.read()
+    return parse(data, getattr(fp, "name", None))

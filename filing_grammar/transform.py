@@ -1,0 +1,889 @@
+"""Stage 4: parse tree -> records.
+
+One method per grammar rule (python-hcl2 style).  The grammar says which
+lines make up a cover field, an item, a signature block; the few things a
+context-free grammar cannot say are done here, each marked POST-PROCESSING:
+
+* which line of a cover field is its value, and which column of a caption
+  row a value stands in (state / file number / IRS number);
+* dates, telephone numbers, ZIP codes read as values;
+* an item title wrapped onto the line below its heading;
+* signer, title and date among the lines of a signature block;
+* an exhibit description wrapped over several lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from lark import Token, Transformer, Tree
+
+from .records import (
+    Cover, Document, ExhibitRef, Filing, HeaderFiler, Item, SecHeader, Signature, Span,
+    Unmatched,
+)
+from .values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, header_date
+
+__all__ = ["FilingTransformer", "to_filing", "tree_tokens"]
+
+# Line kinds that carry words a cover value can be made of.
+_VALUE_KINDS = frozenset({"TEXT", "EXHIBIT_ENTRY", "SECTION_HEADING", "NAME_LINE",
+                          "TITLE_LINE", "DATE_LINE", "BY_LINE", "PAGE_NUMBER", "UNMATCHED"})
+# Furniture: never part of a value or of item text.
+_LAYOUT = frozenset({"PAGE", "PAGE_NUMBER", "TABLE_TAG"})
+
+
+def tree_tokens(tree: Tree | Token) -> list[Token]:
+    """All tokens of a tree, in input order."""
+    if isinstance(tree, Token):
+        return [tree]
+    out: list[Token] = []
+    stack: list = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Token):
+            out.append(node)
+        else:
+            stack.extend(reversed(node.children))
+    return out
+
+
+def _text(tok: Token) -> str:
+    """A line token's text, PEM dash-escape and newline removed."""
+    s = tok.value.rstrip("\n")
+    if s.startswith("- -"):
+        s = s[2:]
+    return s.replace("\t", "    ")
+
+
+def _span(tokens: Sequence[Token]) -> Span | None:
+    real = [t for t in tokens if isinstance(t, Token) and t.line is not None]
+    if not real:
+        return None
+    first, last = real[0], real[-1]
+    return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
+                first.start_pos or 0, last.end_pos or 0)
+
+
+def _blocks(tokens: Iterable[Token]) -> list[list[Token]]:
+    """Runs of consecutive value lines (blank lines, rules, banners split them)."""
+    blocks: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in tokens:
+        if tok.type in _VALUE_KINDS and tok.type != "PAGE_NUMBER" and tok.value.strip():
+            current.append(tok)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _segments(line: str) -> list[tuple[int, str]]:
+    """Columns of a line: (start column, text) split on runs of 2+ spaces."""
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+# ---------------------------------------------------------------------------
+#  Cover page helpers
+# ---------------------------------------------------------------------------
+@dataclass
+class _Field:
+    kind: str
+    value: list[Token]
+    captions: list[Token]
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.value + self.captions
+
+
+_US_STATES = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "district of columbia", "florida", "georgia", "hawaii", "idaho", "illinois",
+    "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts",
+    "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina",
+    "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+    "west virginia", "wisconsin", "wyoming", "puerto rico", "bermuda", "cayman islands",
+    "british virgin islands", "canada", "ontario", "british columbia", "quebec", "alberta",
+    "england", "united kingdom", "ireland", "netherlands", "luxembourg", "panama", "liberia",
+    "marshall islands", "israel", "switzerland", "bahamas", "virgin islands",
+}
+
+
+def _is_state(text: str) -> bool:
+    t = text.lower().strip(" .,()")
+    return t in _US_STATES or t.removeprefix("state of ") in _US_STATES
+
+
+class _CoverReader:
+    """POST-PROCESSING: read the field values the grammar has grouped."""
+
+    def __init__(self, fields: list[_Field]):
+        # Merge a caption continued on the next line ("(State of ..." /
+        # "of Incorporation)") into one field.
+        merged: list[_Field] = []
+        for f in fields:
+            if merged and merged[-1].kind == f.kind and not _blocks(f.value) and f.kind != "tail":
+                merged[-1].captions.extend(f.value + f.captions)
+            else:
+                merged.append(_Field(f.kind, list(f.value), list(f.captions)))
+        self.fields = merged
+        self.cover = Cover()
+
+    def _find(self, kind: str) -> int | None:
+        for i, f in enumerate(self.fields):
+            if f.kind == kind:
+                return i
+        return None
+
+    def _above(self, i: int) -> list[list[Token]]:
+        return _blocks(self.fields[i].value)
+
+    def _below(self, i: int) -> list[list[Token]]:
+        return _blocks(self.fields[i + 1].value) if i + 1 < len(self.fields) else []
+
+    def read(self) -> Cover:
+        c = self.cover
+        self._date()
+        self._name()
+        self._ids()
+        self._address()
+        self._phone()
+        self._former()
+        all_tokens = [t for f in self.fields for t in f.tokens]
+        c.span = _span(all_tokens)
+        return c
+
+    def _set(self, name: str, value: str | None, tokens: Sequence[Token]) -> None:
+        if value:
+            setattr(self.cover, name, value)
+            span = _span(tokens)
+            if span:
+                self.cover.spans[name] = span
+
+    # Date of Report (Date of earliest event reported): value beside, above or below
+    def _date(self) -> None:
+        i = self._find("date")
+        candidates: list[list[Token]] = []
+        if i is not None:
+            caps = self.fields[i].captions
+            # text after the caption words on the caption line(s)
+            candidates.append(caps)
+            above = self._above(i)
+            if above:
+                candidates.append(above[-1])
+            below = self._below(i)
+            if below:
+                candidates.append(below[0])
+        else:
+            # No caption (1990s covers): the first line that is only a date,
+            # before the registrant's name caption.
+            stop = self._find("name")
+            for f in self.fields[: stop if stop is not None else len(self.fields)]:
+                for b in _blocks(f.value):
+                    for tok in b:
+                        iso, m = find_date(_text(tok))
+                        if m and len(_text(tok).strip()) <= len(m.group()) + 12:
+                            candidates.append([tok])
+        for toks in candidates:
+            for tok in toks:
+                text = _text(tok)
+                iso, m = find_date(text)
+                if m is not None:
+                    self.cover.date_text = m.group()
+                    self._set("date_of_report", iso, [tok])
+                    if iso is None:
+                        self.cover.spans["date_of_report"] = _span([tok])  # type: ignore[assignment]
+                    return
+
+    def _name(self) -> None:
+        i = self._find("name")
+        if i is None:
+            return
+        blocks = [b for b in self._above(i) if not _is_date_block(b)]
+        if not blocks:
+            blocks = [b for b in self._below(i)[:1] if not _is_date_block(b)]
+            if not blocks:
+                return
+            name_block = blocks[0]
+        else:
+            name_block = blocks[-1]
+        self._set("registrant_name", collapse(" ".join(_text(t) for t in name_block)), name_block)
+        desc = [b for b in blocks if b is not name_block and b[0].start_pos < name_block[0].start_pos]
+        if desc:
+            self._set("registrant_description",
+                      collapse(" ".join(_text(t) for b in desc for t in b)), [t for b in desc for t in b])
+
+    def _ids(self) -> None:
+        """State, Commission File Number and IRS number: a row of values over a
+        row of captions (or, in old covers, under it), matched by column."""
+        i = self._find("ids")
+        if i is None:
+            return
+        f = self.fields[i]
+        above = self._above(i)
+        below = self._below(i)
+        value_block = above[-1] if above else []
+        if not _looks_like_ids(value_block) and below and _looks_like_ids(below[0]):
+            value_block = below[0]
+        # caption columns: where each caption word sits
+        roles: list[tuple[int, str]] = []
+        for cap in f.captions:
+            for col, seg in _segments(_text(cap)):
+                low = seg.lower()
+                if re.search(r"i\.\s?r\.\s?s|irs|employer|identification", low):
+                    roles.append((col, "irs"))
+                elif re.search(r"commission|file", low):
+                    roles.append((col, "file"))
+                elif re.search(r"state|jurisdiction|incorporation|organi", low):
+                    roles.append((col, "state"))
+        found: dict[str, tuple[str, Token]] = {}
+        # values printed on the caption line itself ("Commission File Number: 1-5502")
+        for cap in f.captions:
+            for _, seg in _segments(_text(cap)):
+                for piece in re.split(r":\s*", seg):
+                    self._classify_id(piece.strip(" ()"), cap, found, roles=None, col=None)
+        for tok in value_block:
+            for col, seg in _segments(_text(tok)):
+                self._classify_id(seg, tok, found, roles, col)
+        for key, attr in (("state", "state_of_incorporation"), ("file", "commission_file_number"),
+                          ("irs", "irs_employer_id")):
+            if key in found:
+                self._set(attr, found[key][0], [found[key][1]])
+
+    @staticmethod
+    def _classify_id(seg: str, tok: Token, found: dict, roles, col) -> None:
+        seg = seg.strip()
+        if not seg:
+            return
+        if IRS.match(seg) and "irs" not in found:
+            found["irs"] = (seg, tok)
+        elif FILE_NUMBER.match(seg) and "file" not in found:
+            found["file"] = (re.sub(r"^No\.\s*", "", seg), tok)
+        elif roles is not None and re.search(r"[A-Za-z]", seg) and not re.search(r"\d{3}", seg):
+            if _is_state(seg) or _nearest(roles, col, len(seg)) == "state":
+                if "state" not in found:
+                    found["state"] = (seg, tok)
+                elif found["state"][1] is not tok:
+                    # a state name wrapped onto a second line
+                    found["state"] = (found["state"][0] + " " + seg, tok)
+
+    def _address(self) -> None:
+        i = self._find("address")
+        if i is None:
+            return
+        above = self._above(i)
+        block = above[-1] if above else (self._below(i)[:1] or [[]])[0]
+        parts: list[str] = []
+        zip_code = None
+        used: list[Token] = []
+        for tok in block:
+            text = _text(tok)
+            if PHONE.search(text) and not re.search(r"[A-Za-z]{3}", PHONE.sub("", text)):
+                if not self.cover.telephone:
+                    self._set("telephone", PHONE.search(text).group(), [tok])
+                continue
+            used.append(tok)
+            for _, seg in _segments(text):
+                m = ZIP.search(seg)
+                if m and (m.start() == 0 or seg[:m.start()].rstrip().endswith((",", ".")) is False):
+                    rest = seg[: m.start()].rstrip(" ,")
+                    zip_code = m.group()
+                    if rest:
+                        parts.append(rest)
+                else:
+                    parts.append(seg)
+        if parts:
+            self._set("address", ", ".join(collapse(p) for p in parts), used)
+        if zip_code:
+            self._set("zip_code", zip_code, used)
+
+    def _phone(self) -> None:
+        i = self._find("phone")
+        if i is None:
+            return
+        f = self.fields[i]
+        groups = [f.captions] + self._above(i)[-1:] + self._below(i)[:1]
+        for toks in groups:
+            for tok in toks:
+                m = PHONE.search(_text(tok))
+                if m:
+                    self._set("telephone", collapse(m.group()), [tok])
+                    return
+
+    def _former(self) -> None:
+        i = self._find("former")
+        if i is None:
+            return
+        f = self.fields[i]
+        # "(Former name ...): Not Applicable" on the caption line
+        for cap in f.captions:
+            m = re.search(r"report\)?\s*[:.]?\s*\)?\s{2,}(\S.*)$|report\)\s*:?\s*(\S.*)$", _text(cap), re.I)
+            if m:
+                self._set("former_name", collapse(m.group(1) or m.group(2)), [cap])
+                return
+        above = self._above(i)
+        if above:
+            block = above[-1]
+            text = collapse(" ".join(_text(t) for t in block))
+            if PHONE.fullmatch(text) or (self.cover.telephone and text.endswith(self.cover.telephone)):
+                return
+            self._set("former_name", text, block)
+
+
+def _is_date_block(block: list[Token]) -> bool:
+    text = collapse(" ".join(_text(t) for t in block))
+    iso, m = find_date(text)
+    return m is not None and len(text) <= len(m.group()) + 30 and not re.search(r"[A-Z]{2,}.*,\s*(INC|CORP|LLC)", text)
+
+
+def _looks_like_ids(block: list[Token]) -> bool:
+    for tok in block:
+        for _, seg in _segments(_text(tok)):
+            if IRS.match(seg) or FILE_NUMBER.match(seg) or _is_state(seg):
+                return True
+    return False
+
+
+def _nearest(roles: list[tuple[int, str]], col: int | None, width: int) -> str | None:
+    if not roles or col is None:
+        return None
+    centre = col + width / 2
+    return min(roles, key=lambda r: abs(r[0] - col) if r[1] == "state" else abs(r[0] - centre))[1]
+
+
+# ---------------------------------------------------------------------------
+#  Items
+# ---------------------------------------------------------------------------
+_ITEM = re.compile(
+    r"^(?P<lead>\s*)(?P<word>items?)\s+(?P<num>\d{1,2}(?:\.\d{1,2})?)(?P<sub>\s*\([a-z]\))?"
+    r"(?P<more>(?:\s*(?:,|and|through|to|&)\s*(?:items?\s+)?\d{1,2}(?:\.\d{1,2})?(?:\s*\([a-z]\))?)*)"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+_INAPPLICABLE = re.compile(r"^(?:are\s+)?(?:not\s+applicable|none|omitted|n/a|intentionally omitted)\b", re.I)
+
+
+def _clean_title(title: str) -> str:
+    title = collapse(title)
+    title = re.sub(r"^[\s.:\-\u2013\u2014]+", "", title)
+    return title.rstrip(" .:;").strip()
+
+
+def read_item(tokens: list[Token]) -> Item | None:
+    head = tokens[0]
+    text = _text(head)
+    m = _ITEM.match(text)
+    if m is None:  # cannot happen: the lexer matched the same shape
+        return Item(None, None, "", head.line or 0)
+    numbers = [m.group("num")] + re.findall(r"\d{1,2}(?:\.\d{1,2})?", m.group("more") or "")
+    number = m.group("num").rstrip(".")
+    raw_title = m.group("rest")
+    title = _clean_title(raw_title)
+    body = tokens[1:]
+    consumed = 0
+    title_col = len(text) - len(raw_title.lstrip(" .:-\u2013\u2014\t")) if raw_title.strip() else None
+    # POST-PROCESSING: a title wrapped onto the next line(s), indented like the
+    # title above it ("Item 7.   Financial Statements, Pro Forma Financial" /
+    # "          Information and Exhibits."), possibly with a dash underline between.
+    if title and not raw_title.rstrip().endswith(".") and title_col is not None:
+        j = 0
+        while j < len(body) and j < 4:
+            tok = body[j]
+            if tok.type == "RULE":
+                j += 1
+                continue
+            line = _text(tok)
+            indent = len(line) - len(line.lstrip())
+            if tok.type == "TEXT" and abs(indent - title_col) <= 1 and len(line.strip()) < 70 and line.strip():
+                title = _clean_title(title + " " + line)
+                consumed = j + 1
+                if line.rstrip().endswith("."):
+                    break
+                j += 1
+                continue
+            break
+    # A heading with no title on its line, the title alone on the next line
+    # (centred headings: "ITEM 2." / "ACQUISITION OR DISPOSITION OF ASSETS").
+    elif not title:
+        j = 0
+        while j < len(body) and body[j].type in ("BLANK", "RULE") and j < 2:
+            j += 1
+        if j < len(body) and body[j].type == "TEXT":
+            line = _text(body[j]).strip()
+            if line and len(line.split()) <= 14 and line[0].isupper() and not line.endswith(","):
+                title = _clean_title(line)
+                consumed = j + 1
+    lines = [_text(t).rstrip() for t in body[consumed:] if t.type not in _LAYOUT]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    heading_toks = [head] + body[:consumed]
+    return Item(
+        number=number,
+        title=title or None,
+        text="\n".join(lines),
+        line=head.line or 0,
+        span=_span(tokens),
+        heading=collapse(" ".join(_text(t) for t in heading_toks if t.type != "RULE")),
+        numbers=[n.rstrip(".") for n in numbers],
+    )
+
+
+def item_is_inapplicable_list(item: Item) -> bool:
+    """ "Items 1 through 4, 6 and 8 Not Applicable." lists items the report
+    does not use; it is not an item of the report."""
+    return len(item.numbers) > 1 and bool(item.title and _INAPPLICABLE.match(item.title))
+
+
+# ---------------------------------------------------------------------------
+#  Signature
+# ---------------------------------------------------------------------------
+_TITLE_WORDS = re.compile(
+    r"\b(president|officer|secretary|treasurer|director|chairman|chairwoman|chair|counsel|"
+    r"controller|comptroller|manager|partner|executive|financial|accounting|ceo|cfo|coo|"
+    r"vice|general|principal|attorney|authorized|member|trustee|administrator|agent|head|"
+    r"senior|assistant|chief|owner)\b",
+    re.I,
+)
+_BY = re.compile(r"^\s*(?:By\s*:?\s*)?(?:/\s?s\s?/\s*)?", re.I)
+
+
+def _strip_by(text: str) -> str:
+    text = re.sub(r"(?i)\b(?:dated?)\s*:.*?(?=\bby\b|$)", "", text)  # "Date: ...   By: ..."
+    text = re.sub(r"(?i)^\s*by\s*:?", "", text.strip())
+    text = re.sub(r"/\s?[sS]\s?/", "", text)
+    text = re.sub(r"[_]{2,}", "", text)
+    return collapse(text.strip(" :"))
+
+
+def read_signature(tokens: list[Token]) -> Signature:
+    sig = Signature(span=_span(tokens))
+    lines = [(t, _text(t)) for t in tokens]
+    # skip the heading and the legend paragraph (down to "authorized." or a blank line)
+    k = 0
+    if lines and lines[0][0].type == "SIGNATURE_HEADING":
+        k = 1
+    while k < len(lines) and lines[k][0].type in ("BLANK", "RULE"):
+        k += 1
+    legend_end = k
+    legend_text = ""
+    if k < len(lines) and lines[k][0].type == "SIGNATURE_LEGEND":
+        j = k
+        while j < len(lines) and lines[j][0].type != "BLANK":
+            legend_text += " " + lines[j][1]
+            j += 1
+            if re.search(r"authori[sz]ed\.?\s*$", lines[j - 1][1]):
+                break
+        legend_end = j
+    rest = lines[legend_end:]
+
+    def set_(name: str, value: str | None, tok: Token) -> None:
+        if value and getattr(sig, name) is None:
+            setattr(sig, name, value)
+            span = _span([tok])
+            if span:
+                sig.spans[name] = span
+
+    by_index = None
+    for idx, (tok, text) in enumerate(rest):
+        if re.search(r"(?i)(^|\s)by\s*:|^\s*by\s+\S|/\s?s\s?/", text):
+            by_index = idx
+            break
+    # the registrant: the text line above the By line (or above "(Registrant)")
+    for idx, (tok, text) in enumerate(rest):
+        if tok.type == "REGISTRANT_CAPTION":
+            for back in range(idx - 1, -1, -1):
+                if rest[back][1].strip() and rest[back][0].type not in ("RULE",):
+                    set_("registrant", collapse(rest[back][1]), rest[back][0])
+                    break
+            break
+    if sig.registrant is None:
+        stop = by_index if by_index is not None else len(rest)
+        for tok, text in rest[:stop]:
+            if tok.type in ("TEXT", "EXHIBIT_ENTRY", "SECTION_HEADING") and text.strip():
+                if not find_date(text)[1] and not _TITLE_WORDS.search(text):
+                    set_("registrant", collapse(text), tok)
+                    break
+    # signer and title
+    if by_index is not None:
+        by_tok, by_text = rest[by_index]
+        name_on_by = _strip_by(by_text)
+        after: list[tuple[Token, str]] = []
+        for tok, text in rest[by_index + 1:]:
+            if tok.type in ("RULE",) or not text.strip():
+                if after:
+                    break
+                continue
+            if tok.type in ("SIGNATURE_LEGEND", "BY_LINE"):
+                break
+            after.append((tok, text))
+            if len(after) >= 3:
+                break
+        name_line = next(((t, x) for t, x in after if t.type == "NAME_LINE"), None)
+        title_line = next(((t, x) for t, x in after if t.type == "TITLE_LINE"), None)
+        if name_line:
+            set_("signer", collapse(name_line[1].split(":", 1)[1]), name_line[0])
+        if title_line:
+            set_("title", collapse(title_line[1].split(":", 1)[1]), title_line[0])
+        plain = [(t, x) for t, x in after if t.type in ("TEXT", "EXHIBIT_ENTRY", "SECTION_HEADING")
+                 and not re.match(r"(?i)\s*dated?\b", x) and not find_date(x)[1]]
+        if sig.signer is None:
+            if plain and not _TITLE_WORDS.search(plain[0][1]):
+                tok, text = plain.pop(0)
+                name, _, rest_title = text.partition(",")
+                set_("signer", collapse(name), tok)
+                if rest_title.strip() and _TITLE_WORDS.search(rest_title):
+                    set_("title", collapse(rest_title), tok)
+            elif name_on_by:
+                name, _, rest_title = name_on_by.partition(",")
+                set_("signer", collapse(name), by_tok)
+                if rest_title.strip() and _TITLE_WORDS.search(rest_title):
+                    set_("title", collapse(rest_title), by_tok)
+        if sig.title is None and plain:
+            titles = []
+            for tok, text in plain:
+                if _TITLE_WORDS.search(text) or not titles:
+                    titles.append((tok, text))
+                else:
+                    break
+            if titles and _TITLE_WORDS.search(titles[0][1]):
+                set_("title", collapse(" ".join(x for _, x in titles)), titles[0][0])
+        if sig.signer is None and name_on_by:
+            set_("signer", name_on_by, by_tok)
+    else:
+        # no By line: "/s/" missing altogether; a Name: line may still be there
+        for tok, text in rest:
+            if tok.type == "NAME_LINE":
+                set_("signer", collapse(text.split(":", 1)[1]), tok)
+            elif tok.type == "TITLE_LINE":
+                set_("title", collapse(text.split(":", 1)[1]), tok)
+    # date: a "Date:"/"Dated:" line, a date on the By line, or in the legend
+    for tok, text in rest:
+        if re.search(r"(?i)\bdated?\s*:", text) or tok.type == "DATE_LINE":
+            iso, m = find_date(text)
+            if m:
+                sig.date_text = m.group()
+                set_("date", iso, tok)
+                if iso is None:
+                    sig.spans["date"] = _span([tok])  # type: ignore[assignment]
+                break
+    if sig.date is None and sig.date_text is None:
+        for tok, text in rest:
+            iso, m = find_date(text)
+            if m and (len(text.strip()) <= len(m.group()) + 4 or tok.type == "BY_LINE"):
+                sig.date_text = m.group()
+                set_("date", iso, tok)
+                break
+    if sig.date is None and sig.date_text is None and legend_text:
+        iso, m = find_date(legend_text)
+        if m:
+            sig.date_text = m.group()
+            sig.date = iso
+    return sig
+
+
+# ---------------------------------------------------------------------------
+#  Exhibit lists
+# ---------------------------------------------------------------------------
+_ENTRY = re.compile(
+    r"^(?P<lead>\s*)(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?[.:]?"
+    r"\s+[-\u2013\u2014]?\s*(?P<desc>.*?)(?:\s{2,}(?P<page>\d{1,4}|[A-Z]-\d{1,3}|E-\d+))?\s*$",
+    re.I,
+)
+
+
+def read_exhibits(tokens: list[Token]) -> list[ExhibitRef]:
+    """Exhibit entries and their wrapped continuation lines."""
+    out: list[ExhibitRef] = []
+    current: ExhibitRef | None = None
+    indent = 0
+    for tok in tokens:
+        text = _text(tok)
+        if tok.type == "EXHIBIT_ENTRY":
+            m = _ENTRY.match(text)
+            if m is None:
+                continue
+            current = ExhibitRef(number=m.group("num"), description=m.group("desc").strip(),
+                                 page=m.group("page"), line=tok.line or 0, span=_span([tok]))
+            indent = len(m.group("lead"))
+            out.append(current)
+        elif current is not None and tok.type == "TEXT" and text.strip():
+            lead = len(text) - len(text.lstrip())
+            if lead <= indent:
+                current = None
+                continue
+            m = re.match(r"^(?P<desc>.*?)(?:\s{2,}(?P<page>\d{1,4}))?\s*$", text.strip())
+            current.description = (current.description or "") + " " + m.group("desc")
+            if m.group("page") and not current.page:
+                current.page = m.group("page")
+        elif tok.type in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER"):
+            current = None if tok.type != "BLANK" or current is None else current
+            if tok.type == "BLANK":
+                current = None
+    for e in out:
+        e.description = collapse(e.description or "").rstrip(" .") or None
+    return out
+
+
+# ---------------------------------------------------------------------------
+#  The transformer
+# ---------------------------------------------------------------------------
+@dataclass
+class _Form8K:
+    cover: Cover | None = None
+    items: list[Item] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
+    exhibit_index: list[ExhibitRef] | None = None
+    item_bodies: list[tuple[Item, list[Token]]] = field(default_factory=list)
+    form_title: str | None = None
+
+
+@dataclass
+class _Doc:
+    record: Document
+    form: _Form8K | None = None
+
+
+class FilingTransformer(Transformer):
+    """Tree -> records, one method per grammar rule."""
+
+    # -- shared -------------------------------------------------------------
+    def unmatched(self, children):
+        return children[0]
+
+    # -- envelope -----------------------------------------------------------
+    def pem_header(self, children):
+        return ("pem", children)
+
+    def header_group(self, children):
+        return ("group", children)
+
+    def party(self, children):
+        role_tok = children[0]
+        filer = HeaderFiler(role=_text(role_tok).strip().rstrip(":").strip(), span=_span(tree_tokens_list(children)))
+        for key, value, _ in _fields(children):
+            if key == "COMPANY CONFORMED NAME":
+                filer.name = value
+            elif key == "CENTRAL INDEX KEY":
+                filer.cik = value
+            elif key == "STATE OF INCORPORATION":
+                filer.state_of_incorporation = value
+            elif key in ("IRS NUMBER", "EIN"):
+                filer.irs_number = value
+            elif key == "FISCAL YEAR END":
+                filer.fiscal_year_end = value
+        return filer
+
+    def sec_header(self, children):
+        header = SecHeader(span=_span(tree_tokens_list(children)))
+        header.fields = _fields([c for c in children if isinstance(c, Token)])
+        for key, value, _ in header.fields:
+            if key == "ACCESSION NUMBER":
+                header.accession_number = value
+            elif key == "CONFORMED SUBMISSION TYPE":
+                header.submission_type = value
+            elif key == "CONFORMED PERIOD OF REPORT":
+                header.period_of_report = header_date(value) or value or None
+            elif key == "FILED AS OF DATE":
+                header.filed_as_of_date = header_date(value) or value or None
+            elif key == "ITEM INFORMATION":
+                header.item_information.append(value)
+        header.filers = [c for c in children if isinstance(c, HeaderFiler) and c.role == "FILER"]
+        return header
+
+    def document_8k(self, children):
+        return _Doc(_document_record(children), next((c for c in children if isinstance(c, _Form8K)), None))
+
+    def document(self, children):
+        return _Doc(_document_record(children))
+
+    def sec_document(self, children):
+        return ("sec_document", children)
+
+    def envelope(self, children):
+        return ("envelope", children)
+
+    # -- the 8-K document ---------------------------------------------------
+    def cover_heading(self, children):
+        return _Field("heading", children[:-1], children[-1:])
+
+    def _cover_field(kind):  # noqa: N805 - a method factory
+        def method(self, children):
+            return _Field(kind, children[:-1], children[-1:])
+        method.__name__ = kind
+        return method
+
+    date_of_report_field = _cover_field("date")
+    registrant_name_field = _cover_field("name")
+    registrant_ids_field = _cover_field("ids")
+    address_field = _cover_field("address")
+    telephone_field = _cover_field("phone")
+    former_name_field = _cover_field("former")
+    del _cover_field
+
+    def cover_tail(self, children):
+        return _Field("tail", children, [])
+
+    def cover_page(self, children):
+        cover = _CoverReader(list(children)).read()
+        return ("cover", cover, children)
+
+    def item(self, children):
+        return ("item", read_item(children), children)
+
+    def signature(self, children):
+        return ("signature", read_signature(children))
+
+    def exhibit_index(self, children):
+        return ("exhibit_index", read_exhibits(children))
+
+    def exhibit(self, children):
+        return ("exhibit", children)
+
+    def form_8k(self, children):
+        form = _Form8K()
+        for child in children:
+            kind = child[0]
+            if kind == "cover":
+                form.cover = child[1]
+                heading = next((f for f in child[2] if f.kind == "heading"), None)
+                if heading:
+                    form.form_title = collapse(_text(heading.captions[0]))
+            elif kind == "item":
+                form.items.append(child[1])
+                form.item_bodies.append((child[1], child[2]))
+            elif kind == "signature":
+                form.signatures.append(child[1])
+            elif kind == "exhibit_index":
+                form.exhibit_index = (form.exhibit_index or []) + child[1]
+        return form
+
+    # -- the whole file -----------------------------------------------------
+    def start(self, children):
+        return children
+
+
+def tree_tokens_list(children) -> list[Token]:
+    out: list[Token] = []
+    for c in children:
+        if isinstance(c, Token):
+            out.append(c)
+    return out
+
+
+def _fields(children) -> list[tuple[str, str, int]]:
+    """KEY: value pairs of HEADER_FIELD tokens (also inside groups)."""
+    out = []
+    for c in children:
+        if isinstance(c, tuple) and c[0] == "group":
+            out.extend(_fields(c[1]))
+        elif isinstance(c, Token) and c.type == "HEADER_FIELD":
+            key, _, value = c.value.partition(":")
+            out.append((key.strip(), value.strip(), c.line or 0))
+    return out
+
+
+def _document_record(children) -> Document:
+    open_tok = children[0]
+    rec = Document(type=None, sequence=None, filename=None, description=None,
+                   line=open_tok.line or 0, span=_span(tree_tokens_list(children)))
+    for c in children:
+        if not isinstance(c, Token):
+            continue
+        if c.type in ("TYPE_8K", "TYPE_OTHER"):
+            rec.type = c.value.split(">", 1)[1].strip() or None
+        elif c.type == "SEQUENCE":
+            seq = c.value.split(">", 1)[1].strip()
+            rec.sequence = int(seq) if seq.isdigit() else None
+        elif c.type == "FILENAME":
+            rec.filename = c.value.split(">", 1)[1].strip() or None
+        elif c.type == "DESCRIPTION":
+            rec.description = c.value.split(">", 1)[1].strip() or None
+    return rec
+
+
+def _collect(children, docs: list[_Doc], headers: list[SecHeader], forms: list[_Form8K]) -> None:
+    for c in children:
+        if isinstance(c, _Doc):
+            docs.append(c)
+            if c.form is not None:
+                forms.append(c.form)
+        elif isinstance(c, SecHeader):
+            headers.append(c)
+        elif isinstance(c, _Form8K):
+            forms.append(c)
+        elif isinstance(c, tuple) and c and c[0] in ("sec_document", "envelope"):
+            _collect(c[1], docs, headers, forms)
+
+
+def _unmatched_spans(tokens: list[Token]) -> list[Unmatched]:
+    out: list[Unmatched] = []
+    for tok in tokens:
+        if tok.type != "UNMATCHED":
+            continue
+        end_line = tok.end_line or tok.line or 0
+        if out and out[-1].end_line + 1 == tok.line:
+            last = out[-1]
+            last.end_line = end_line
+            last.text += tok.value
+        else:
+            out.append(Unmatched(tok.line or 0, end_line, tok.value, _span([tok])))
+    for u in out:
+        u.text = u.text.rstrip("\n")
+    return out
+
+
+def to_filing(tree: Tree, path: str | None = None) -> Filing:
+    """Build the :class:`Filing` record of a parse tree."""
+    tokens = tree_tokens(tree)
+    filing = Filing(path=path)
+    filing.unmatched = _unmatched_spans(tokens)
+    filing.missing = [(t.type, t.line) for t in tokens if t.value == "" and t.type != "$END"]
+    if tree.data == "start" and tree.children and isinstance(tree.children[0], Tree) \
+            and tree.children[0].data == "unparsed":
+        return filing
+    parts = FilingTransformer().transform(tree)
+    docs: list[_Doc] = []
+    headers: list[SecHeader] = []
+    forms: list[_Form8K] = []
+    _collect(parts, docs, headers, forms)
+    filing.sec_header = headers[0] if headers else None
+    filing.documents = [d.record for d in docs]
+    form = forms[0] if forms else None
+    # form type: the header says it; else the first document's <TYPE>; else the cover
+    if filing.sec_header and filing.sec_header.submission_type:
+        filing.form_type = filing.sec_header.submission_type
+    elif filing.documents and filing.documents[0].type:
+        filing.form_type = filing.documents[0].type
+    elif form is not None and form.form_title:
+        m = re.search(r"8-K[0-9A-Z]*(?:\s*/\s*A)?", form.form_title, re.I)
+        filing.form_type = m.group().replace(" ", "").upper() if m else "8-K"
+    elif form is not None and (form.items or form.cover):
+        filing.form_type = "8-K"
+    filing.is_8k = bool(filing.form_type and filing.form_type.upper().startswith("8-K")) or (
+        filing.form_type is None and form is not None and bool(form.items))
+    if form is None:
+        return filing
+    filing.cover = form.cover
+    filing.items = [i for i in form.items if not item_is_inapplicable_list(i)]
+    filing.signature = form.signatures[0] if form.signatures else None
+    if form.exhibit_index:
+        filing.exhibit_index = form.exhibit_index
+        filing.exhibit_source = "index"
+    else:
+        # no separate index: the list under Item 7 / Item 9.01 "(c) Exhibits"
+        for item, toks in form.item_bodies:
+            if item.number in ("7", "9.01", "9.1"):
+                entries = read_exhibits(toks[1:])
+                if entries:
+                    filing.exhibit_index.extend(entries)
+                    filing.exhibit_source = "item"
+    return filing

@@ -1,0 +1,72 @@
+"""Reading values printed on the form: dates, phone numbers, identifiers.
+
+These are the pieces a context-free grammar does not say: what date
+"September 30, 2002" is, or whether "95-4449516" is an IRS number.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+__all__ = ["find_date", "to_iso", "header_date", "PHONE", "IRS", "FILE_NUMBER", "ZIP", "collapse"]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+
+# "September 30, 2002", "Sept. 30,2002", "March 1 2004"
+_DATE_MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
+# "30 September 2002", "8th day of January, 2025"
+_DATE_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+# "09/30/2002", "9-30-02"
+_DATE_NUM = re.compile(r"\b(?P<month>\d{1,2})[/-](?P<day>\d{1,2})[/-](?P<year>(?:19|20)?\d\d)\b")
+
+PHONE = re.compile(r"(?:\(\s*\d{3}\s*\)|\b\d{3})[\s.\-/]*\d{3}[\s.\-]+\d{4}\b")
+IRS = re.compile(r"^\d{2}\s?-\s?\d{7}$|^\d{9}$")
+FILE_NUMBER = re.compile(r"^(?:No\.\s*)?(?:\d{1,3}-\d{3,6}(?:-\d{1,3})?|\d{3}-\d{2,5}-\d{2,3})$")
+ZIP = re.compile(r"\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$")
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs to one space, ends trimmed."""
+    return " ".join(text.split())
+
+
+def to_iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return _MONTHS.get(key[:4] if key.startswith("sept") else key[:3], 0)
+
+
+def find_date(text: str) -> tuple[str | None, re.Match | None]:
+    """The first date printed in ``text``: (ISO date or None if impossible, match)."""
+    best = None
+    for pattern in (_DATE_MDY, _DATE_DMY, _DATE_NUM):
+        m = pattern.search(text)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None, None
+    month = best.group("month")
+    month_no = int(month) if month.isdigit() else _month_number(month)
+    year = int(best.group("year"))
+    if year < 100:
+        year += 1900 if year > 50 else 2000
+    return to_iso(year, month_no, int(best.group("day"))), best
+
+
+def header_date(value: str) -> str | None:
+    """SEC header dates are YYYYMMDD."""
+    value = value.strip()
+    if re.fullmatch(r"\d{8}", value):
+        return to_iso(int(value[:4]), int(value[4:6]), int(value[6:]))
+    return None
