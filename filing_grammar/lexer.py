@@ -80,19 +80,20 @@ _HEADER_FIELD = re.compile(r"\s*[A-Z][A-Z0-9 ()/&.,'-]*:")
 _SEP = r"[\s.:\-\u2013\u2014]*"  # what may stand between an item number and its title
 _BODY = re.compile(
     r"""
-      (?P<PAGE>.*<PAGE>.*$)
+      (?P<PAGE>.*(?i:</?PAGE>).*$)
     | (?P<TABLE_TAG></?(?:TABLE|CAPTION|S|C|FN|F\d+)>.*$)
     | (?P<RULE>(?:[-=_*~]\s*){3,}$)
     # "Item 5.  Other Events", "ITEM 2.02 RESULTS", "Items 5 and 7.", "Item 7(c)".
     # The title must start with a capital (prose such as "Item 9.01 of Form 8-K"
     # is body text), unless the heading lists further item numbers.
-    | (?P<ITEM_HEADING>(?i:items?)\s+\d{1,2}(?:\.\d{1,2})?(?:\s*\([a-z]\))?
+    | (?P<TOC_LINE>.*\.{4,}\s*\d{0,4}$)
+    | (?P<ITEM_HEADING>(?i:items?)\s+\d{1,2}(?:\.\d{1,2})?(?!\d|\.\d)(?:\s*\([a-z]\))?
           (?:""" + _SEP + r"""$
            |""" + _SEP + r"""(?:[A-Z0-9("'\[\u201c]|(?i:n/a))
            |\s*(?:,|and|through|to|&)\s*(?:items?\s+)?\d))
     | (?P<SECTION_HEADING>(?i:section)\s+\d{1,2}\s*[.:\-\u2013\u2014]\s*[A-Z].*$)
     | (?P<SIGNATURE_HEADING>(?i:signatures?|s\ ?i\ ?g\ ?n\ ?a\ ?t\ ?u\ ?r\ ?e\ ?s?)[.:]?$)
-    | (?P<SIGNATURE_LEGEND>(?i:pursuant\s+to\s+the\s+requirements\s+of\s+(?:the\s+)?securities\s+exchange\s+act
+    | (?P<SIGNATURE_LEGEND>(?i:pursuant\s+to\s+the\s+requirements\s+of\s+(?:the\s+)?securities\s+(?:and\s+)?exchange\s+act
           |in\s+accordance\s+with\s+(?:the\s+requirements\s+of\s+)?(?:section\s+13|the\s+securities\s+exchange\s+act)))
     | (?P<EXHIBIT_INDEX_HEADING>(?i:exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|index\s+of\s+exhibits|list\s+of\s+exhibits)[.:]?$)
     | (?P<EXHIBIT_HEADING>(?i:exhibit)\s+(?:(?i:no)\.?\s*)?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-z0-9]{1,4}\))?[.:]?$)
@@ -166,7 +167,8 @@ def classify_body(line: str) -> str:
             return "TEXT"
     m = _BODY.match(stripped)
     if m is not None:
-        return m.lastgroup  # type: ignore[return-value]
+        kind = m.lastgroup
+        return "TEXT" if kind == "TOC_LINE" else kind  # type: ignore[return-value]
     m = _CAPTION.search(stripped)
     if m is not None and len(stripped) <= 160:
         return m.lastgroup  # type: ignore[return-value]

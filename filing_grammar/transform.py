@@ -82,9 +82,13 @@ def _blocks(tokens: Iterable[Token]) -> list[list[Token]]:
     return blocks
 
 
-def _segments(line: str) -> list[tuple[int, str]]:
-    """Columns of a line: (start column, text) split on runs of 2+ spaces."""
-    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+_SEGMENT = {2: re.compile(r"\S+(?: \S+)*"), 3: re.compile(r"\S+(?: {1,2}\S+)*")}
+
+
+def _segments(line: str, gap: int = 2) -> list[tuple[int, str]]:
+    """Columns of a line: (start column, text), split on runs of ``gap`` or
+    more spaces (3 for text typed with double spaces between words)."""
+    return [(m.start(), m.group()) for m in _SEGMENT[gap].finditer(line)]
 
 
 # ---------------------------------------------------------------------------
@@ -146,13 +150,21 @@ class _CoverReader:
         return _blocks(self.fields[i].value)
 
     def _below(self, i: int) -> list[list[Token]]:
-        return _blocks(self.fields[i + 1].value) if i + 1 < len(self.fields) else []
+        """Blocks under field ``i``'s caption: in the next field that has any
+        (a caption continued on the next line makes a field of its own)."""
+        for f in self.fields[i + 1:i + 3]:
+            blocks = _blocks(f.value)
+            if blocks:
+                return blocks
+        return []
 
     def read(self) -> Cover:
         c = self.cover
         self._date()
         self._name()
         self._ids()
+        if not self.cover.registrant_name:
+            self._name_without_caption()
         self._address()
         self._phone()
         self._former()
@@ -220,41 +232,64 @@ class _CoverReader:
             self._set("registrant_description",
                       collapse(" ".join(_text(t) for b in desc for t in b)), [t for b in desc for t in b])
 
+    def _name_without_caption(self) -> None:
+        """Old covers print the name with no caption under it: take the first
+        block after the date of report that is neither a date nor the row of
+        state / file number / IRS number."""
+        date_span = self.cover.spans.get("date_of_report")
+        for f in self.fields:
+            if f.kind in ("heading", "tail"):
+                continue
+            for block in _blocks(f.value):
+                if date_span and block[-1].line <= date_span.line:
+                    continue
+                if _is_date_block(block) or _looks_like_ids(block):
+                    continue
+                text = collapse(" ".join(_text(t) for t in block))
+                if len(text) > 90 or PHONE.search(text):
+                    continue
+                self._set("registrant_name", text, block)
+                return
+            if f.kind in ("ids", "address"):
+                return
+
     def _ids(self) -> None:
         """State, Commission File Number and IRS number: a row of values over a
-        row of captions (or, in old covers, under it), matched by column."""
-        i = self._find("ids")
-        if i is None:
-            return
-        f = self.fields[i]
-        above = self._above(i)
-        below = self._below(i)
-        value_block = above[-1] if above else []
-        if not _looks_like_ids(value_block) and below and _looks_like_ids(below[0]):
-            value_block = below[0]
-        # caption columns: where each caption word sits
-        roles: list[tuple[int, str]] = []
-        for cap in f.captions:
-            for col, seg in _segments(_text(cap)):
-                low = seg.lower()
-                if re.search(r"i\.\s?r\.\s?s|irs|employer|identification", low):
-                    roles.append((col, "irs"))
-                elif re.search(r"commission|file", low):
-                    roles.append((col, "file"))
-                elif re.search(r"state|jurisdiction|incorporation|organi", low):
-                    roles.append((col, "state"))
+        row of captions (or, in old covers, under it), matched by column.  The
+        three may share one caption row or have one each."""
         found: dict[str, tuple[str, Token]] = {}
-        # values printed on the caption line itself ("Commission File Number: 1-5502")
-        for cap in f.captions:
-            for _, seg in _segments(_text(cap)):
-                for piece in re.split(r":\s*", seg):
-                    self._classify_id(piece.strip(" ()"), cap, found, roles=None, col=None)
-        for tok in value_block:
-            for col, seg in _segments(_text(tok)):
-                self._classify_id(seg, tok, found, roles, col)
+        for i, f in enumerate(self.fields):
+            if f.kind != "ids":
+                continue
+            above = self._above(i)
+            below = self._below(i)
+            value_block = above[-1] if above else []
+            if not _looks_like_ids(value_block) and below and _looks_like_ids(below[0]):
+                value_block = below[0]
+            # caption columns: where each caption word sits
+            roles: list[tuple[int, str]] = []
+            for cap in f.captions:
+                for col, seg in _segments(_text(cap)):
+                    low = seg.lower()
+                    if re.search(r"exact\s+name|name\s+of\s+registrant", low):
+                        roles.append((col, "name"))
+                    elif re.search(r"i\.\s?r\.\s?s|irs|employer|identification", low):
+                        roles.append((col, "irs"))
+                    elif re.search(r"commission|file", low):
+                        roles.append((col, "file"))
+                    elif re.search(r"state|jurisdiction|incorporation|organi", low):
+                        roles.append((col, "state"))
+            # values printed on the caption line itself ("Commission File Number: 1-5502")
+            for cap in f.captions:
+                for _, seg in _segments(_text(cap)):
+                    for piece in re.split(r":\s*", seg):
+                        self._classify_id(piece.strip(" ()"), cap, found, roles=None, col=None)
+            for tok in value_block:
+                for col, seg in _segments(_text(tok)):
+                    self._classify_id(seg, tok, found, roles, col)
         for key, attr in (("state", "state_of_incorporation"), ("file", "commission_file_number"),
-                          ("irs", "irs_employer_id")):
-            if key in found:
+                          ("irs", "irs_employer_id"), ("name", "registrant_name")):
+            if key in found and not getattr(self.cover, attr):
                 self._set(attr, found[key][0], [found[key][1]])
 
     @staticmethod
@@ -267,7 +302,10 @@ class _CoverReader:
         elif FILE_NUMBER.match(seg) and "file" not in found:
             found["file"] = (re.sub(r"^No\.\s*", "", seg), tok)
         elif roles is not None and re.search(r"[A-Za-z]", seg) and not re.search(r"\d{3}", seg):
-            if _is_state(seg) or _nearest(roles, col, len(seg)) == "state":
+            role = _nearest(roles, col, len(seg))
+            if role == "name" and not _is_state(seg):
+                found.setdefault("name", (seg, tok))
+            elif _is_state(seg) or role == "state":
                 if "state" not in found:
                     found["state"] = (seg, tok)
                 elif found["state"][1] is not tok:
@@ -279,28 +317,35 @@ class _CoverReader:
         if i is None:
             return
         above = self._above(i)
-        block = above[-1] if above else (self._below(i)[:1] or [[]])[0]
+        block = above[-1] if above else []
+        if not block or _looks_like_ids(block, numbers_only=True):
+            block = (self._below(i)[:1] or [[]])[0]
+        # a value may also stand beside a caption on the caption line
+        # ("Hoffman Estates, Illinois            (Zip code)")
+        beside = [c for c in self.fields[i].captions
+                  if any(not _CAPTION_WORDS.search(seg) for _, seg in _segments(_text(c), 3))]
         parts: list[str] = []
         zip_code = None
         used: list[Token] = []
-        for tok in block:
+        for tok in list(block) + beside:
             text = _text(tok)
             if PHONE.search(text) and not re.search(r"[A-Za-z]{3}", PHONE.sub("", text)):
                 if not self.cover.telephone:
-                    self._set("telephone", PHONE.search(text).group(), [tok])
+                    self._set("telephone", collapse(PHONE.search(text).group()), [tok])
                 continue
             used.append(tok)
-            for _, seg in _segments(text):
+            for _, seg in _segments(text, 3):
+                if _CAPTION_WORDS.search(seg):
+                    continue
                 m = ZIP.search(seg)
-                if m and (m.start() == 0 or seg[:m.start()].rstrip().endswith((",", ".")) is False):
-                    rest = seg[: m.start()].rstrip(" ,")
-                    zip_code = m.group()
-                    if rest:
-                        parts.append(rest)
-                else:
+                if m:
+                    zip_code = zip_code or m.group()
+                    seg = seg[: m.start()]
+                seg = collapse(seg).strip(" ,")
+                if seg:
                     parts.append(seg)
         if parts:
-            self._set("address", ", ".join(collapse(p) for p in parts), used)
+            self._set("address", ", ".join(parts), used)
         if zip_code:
             self._set("zip_code", zip_code, used)
 
@@ -337,25 +382,28 @@ class _CoverReader:
             self._set("former_name", text, block)
 
 
+_CAPTION_WORDS = re.compile(r"\(|\)|zip\s+code|principal\s+executive|address\s+of|^address\s+and$|telephone\s+number", re.I)
+
+
 def _is_date_block(block: list[Token]) -> bool:
     text = collapse(" ".join(_text(t) for t in block))
     iso, m = find_date(text)
     return m is not None and len(text) <= len(m.group()) + 30 and not re.search(r"[A-Z]{2,}.*,\s*(INC|CORP|LLC)", text)
 
 
-def _looks_like_ids(block: list[Token]) -> bool:
+def _looks_like_ids(block: list[Token], numbers_only: bool = False) -> bool:
     for tok in block:
         for _, seg in _segments(_text(tok)):
-            if IRS.match(seg) or FILE_NUMBER.match(seg) or _is_state(seg):
+            if IRS.match(seg) or FILE_NUMBER.match(seg) or (not numbers_only and _is_state(seg)):
                 return True
     return False
 
 
 def _nearest(roles: list[tuple[int, str]], col: int | None, width: int) -> str | None:
+    """The caption column a value at ``col`` stands under (left edges or centres)."""
     if not roles or col is None:
         return None
-    centre = col + width / 2
-    return min(roles, key=lambda r: abs(r[0] - col) if r[1] == "state" else abs(r[0] - centre))[1]
+    return min(roles, key=lambda r: min(abs(r[0] - col), abs(r[0] - (col + width / 2))))[1]
 
 
 # ---------------------------------------------------------------------------
@@ -401,8 +449,12 @@ def read_item(tokens: list[Token]) -> Item | None:
                 continue
             line = _text(tok)
             indent = len(line) - len(line.lstrip())
-            if tok.type == "TEXT" and abs(indent - title_col) <= 1 and len(line.strip()) < 70 and line.strip():
-                title = _clean_title(title + " " + line)
+            nxt = body[j + 1].type if j + 1 < len(body) else "BLANK"
+            aligned = abs(indent - title_col) <= 1
+            alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and line.rstrip().endswith(".")
+            if tok.type == "TEXT" and (aligned or alone) and len(line.strip()) < 70 and line.strip():
+                raw_title = raw_title.rstrip() + " " + line.strip()
+                title = _clean_title(raw_title)
                 consumed = j + 1
                 if line.rstrip().endswith("."):
                     break
@@ -420,6 +472,9 @@ def read_item(tokens: list[Token]) -> Item | None:
             if line and len(line.split()) <= 14 and line[0].isupper() and not line.endswith(","):
                 title = _clean_title(line)
                 consumed = j + 1
+    # the heading's dash underline is part of the heading, not of the text
+    while consumed < len(body) and body[consumed].type == "RULE":
+        consumed += 1
     lines = [_text(t).rstrip() for t in body[consumed:] if t.type not in _LAYOUT]
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -464,28 +519,37 @@ def _strip_by(text: str) -> str:
     return collapse(text.strip(" :"))
 
 
+def _column_text(text: str, col: int) -> str:
+    """The part of a line that stands in the signature column (from ``col``,
+    give or take a few characters); '' if the line has nothing there."""
+    if col <= 4:
+        return text.strip()
+    segs = [(c, s) for c, s in _segments(text) if c + len(s) > col - 4]
+    return collapse(" ".join(s for _, s in segs))
+
+
 def read_signature(tokens: list[Token]) -> Signature:
+    """POST-PROCESSING: registrant, signer, title and date among the lines of
+    a signature block.  The block is often two columns (a date on the left,
+    the signature on the right), so lines are read in the signature's column."""
     sig = Signature(span=_span(tokens))
     lines = [(t, _text(t)) for t in tokens]
-    # skip the heading and the legend paragraph (down to "authorized." or a blank line)
     k = 0
     if lines and lines[0][0].type == "SIGNATURE_HEADING":
         k = 1
     while k < len(lines) and lines[k][0].type in ("BLANK", "RULE"):
         k += 1
-    legend_end = k
     legend_text = ""
     if k < len(lines) and lines[k][0].type == "SIGNATURE_LEGEND":
-        j = k
-        while j < len(lines) and lines[j][0].type != "BLANK":
-            legend_text += " " + lines[j][1]
-            j += 1
-            if re.search(r"authori[sz]ed\.?\s*$", lines[j - 1][1]):
+        while k < len(lines) and lines[k][0].type != "BLANK":
+            legend_text += " " + lines[k][1]
+            k += 1
+            if re.search(r"authori[sz]ed\.?\s*$", lines[k - 1][1]):
                 break
-        legend_end = j
-    rest = lines[legend_end:]
+    rest = lines[k:]
 
     def set_(name: str, value: str | None, tok: Token) -> None:
+        value = collapse(value or "").strip(" ,;")
         if value and getattr(sig, name) is None:
             setattr(sig, name, value)
             span = _span([tok])
@@ -493,96 +557,119 @@ def read_signature(tokens: list[Token]) -> Signature:
                 sig.spans[name] = span
 
     by_index = None
+    by_col = 0
     for idx, (tok, text) in enumerate(rest):
-        if re.search(r"(?i)(^|\s)by\s*:|^\s*by\s+\S|/\s?s\s?/", text):
+        m = re.search(r"(?i)(?:^|\s)by\s*:|^\s*by\s+\S|/\s?s\s?/", text)
+        if m:
             by_index = idx
+            by_col = m.start() + (1 if text[m.start()].isspace() else 0)
             break
-    # the registrant: the text line above the By line (or above "(Registrant)")
-    for idx, (tok, text) in enumerate(rest):
+    # the registrant: the block of lines above the By line (or "(Registrant)")
+    stop = by_index if by_index is not None else len(rest)
+    for idx, (tok, text) in enumerate(rest[:stop]):
         if tok.type == "REGISTRANT_CAPTION":
-            for back in range(idx - 1, -1, -1):
-                if rest[back][1].strip() and rest[back][0].type not in ("RULE",):
-                    set_("registrant", collapse(rest[back][1]), rest[back][0])
-                    break
+            stop = idx
             break
-    if sig.registrant is None:
-        stop = by_index if by_index is not None else len(rest)
-        for tok, text in rest[:stop]:
-            if tok.type in ("TEXT", "EXHIBIT_ENTRY", "SECTION_HEADING") and text.strip():
-                if not find_date(text)[1] and not _TITLE_WORDS.search(text):
-                    set_("registrant", collapse(text), tok)
-                    break
-    # signer and title
+    block: list[tuple[Token, str]] = []
+    last_block: list[tuple[Token, str]] = []
+    for tok, text in rest[:stop]:
+        cell = _column_text(text, by_col)
+        if tok.type in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER") or not cell:
+            if block:
+                last_block, block = block, []
+            continue
+        if re.match(r"(?i)dated?\b", cell) or (find_date(cell)[1] and len(cell) < 25):
+            continue
+        if re.fullmatch(r"(?i)\(?registrant\)?|\(?issuer\)?", cell):
+            continue
+        block.append((tok, cell))
+    block = block or last_block
+    if block:
+        set_("registrant", " ".join(c for _, c in block), block[0][0])
+    # signer and title: the lines under the By line, in its column
     if by_index is not None:
         by_tok, by_text = rest[by_index]
-        name_on_by = _strip_by(by_text)
-        after: list[tuple[Token, str]] = []
+        name_on_by = _strip_by(by_text[max(0, by_col - 1):] if by_col > 4 else by_text)
+        under: list[tuple[Token, str]] = []
         for tok, text in rest[by_index + 1:]:
-            if tok.type in ("RULE",) or not text.strip():
-                if after:
+            if tok.type in ("SIGNATURE_LEGEND", "BY_LINE", "PAGE", "PAGE_NUMBER"):
+                break
+            cell = _column_text(text, by_col)
+            if tok.type == "RULE" or not cell or re.fullmatch(r"[-_=\s]+", cell):
+                if under and not cell:
                     break
                 continue
-            if tok.type in ("SIGNATURE_LEGEND", "BY_LINE"):
-                break
-            after.append((tok, text))
-            if len(after) >= 3:
-                break
-        name_line = next(((t, x) for t, x in after if t.type == "NAME_LINE"), None)
-        title_line = next(((t, x) for t, x in after if t.type == "TITLE_LINE"), None)
-        if name_line:
-            set_("signer", collapse(name_line[1].split(":", 1)[1]), name_line[0])
-        if title_line:
-            set_("title", collapse(title_line[1].split(":", 1)[1]), title_line[0])
-        plain = [(t, x) for t, x in after if t.type in ("TEXT", "EXHIBIT_ENTRY", "SECTION_HEADING")
-                 and not re.match(r"(?i)\s*dated?\b", x) and not find_date(x)[1]]
-        if sig.signer is None:
-            if plain and not _TITLE_WORDS.search(plain[0][1]):
-                tok, text = plain.pop(0)
-                name, _, rest_title = text.partition(",")
-                set_("signer", collapse(name), tok)
-                if rest_title.strip() and _TITLE_WORDS.search(rest_title):
-                    set_("title", collapse(rest_title), tok)
-            elif name_on_by:
-                name, _, rest_title = name_on_by.partition(",")
-                set_("signer", collapse(name), by_tok)
-                if rest_title.strip() and _TITLE_WORDS.search(rest_title):
-                    set_("title", collapse(rest_title), by_tok)
-        if sig.title is None and plain:
-            titles = []
-            for tok, text in plain:
-                if _TITLE_WORDS.search(text) or not titles:
-                    titles.append((tok, text))
-                else:
+            if re.match(r"(?i)dated?\b\s*:?", cell) and not re.match(r"(?i)name|title", cell):
+                if under:
                     break
-            if titles and _TITLE_WORDS.search(titles[0][1]):
-                set_("title", collapse(" ".join(x for _, x in titles)), titles[0][0])
+                continue
+            under.append((tok, cell))
+            if len(under) >= 5:
+                break
+        named = [(t, c) for t, c in under if re.match(r"(?i)name\s*:", c)]
+        titled = [i for i, (t, c) in enumerate(under) if re.match(r"(?i)(title|its)\s*:", c)]
+        if named:
+            set_("signer", named[0][1].split(":", 1)[1], named[0][0])
+        if titled:
+            i = titled[0]
+            parts = [under[i][1].split(":", 1)[1]] + [c for _, c in under[i + 1:]
+                                                     if not re.match(r"(?i)name\s*:", c)]
+            set_("title", " ".join(parts), under[i][0])
+        plain = [(t, c) for t, c in under if not re.match(r"(?i)(name|title|its)\s*:", c)]
+        if sig.signer is None:
+            if plain and not _TITLE_WORDS.search(plain[0][1].partition(",")[0]):
+                tok, cell = plain.pop(0)
+                name, _, tail = cell.partition(",")
+                if tail.strip() and not _TITLE_WORDS.search(tail) and not re.match(r"\s*(jr|sr|ii|iii|iv)\b", tail, re.I):
+                    name, tail = cell, ""
+                elif re.match(r"\s*(jr|sr|ii|iii|iv)\b", tail, re.I):
+                    name, tail = cell, ""
+                set_("signer", name, tok)
+                if tail.strip():
+                    set_("title", " ".join([tail] + [c for _, c in plain]), tok)
+            elif name_on_by:
+                name, _, tail = name_on_by.partition(",")
+                set_("signer", name, by_tok)
+                if tail.strip() and _TITLE_WORDS.search(tail):
+                    set_("title", tail, by_tok)
+        if sig.title is None and plain:
+            set_("title", " ".join(c for _, c in plain), plain[0][0])
         if sig.signer is None and name_on_by:
             set_("signer", name_on_by, by_tok)
     else:
-        # no By line: "/s/" missing altogether; a Name: line may still be there
         for tok, text in rest:
-            if tok.type == "NAME_LINE":
-                set_("signer", collapse(text.split(":", 1)[1]), tok)
-            elif tok.type == "TITLE_LINE":
-                set_("title", collapse(text.split(":", 1)[1]), tok)
-    # date: a "Date:"/"Dated:" line, a date on the By line, or in the legend
+            cell = text.strip()
+            if re.match(r"(?i)name\s*:", cell):
+                set_("signer", cell.split(":", 1)[1], tok)
+            elif re.match(r"(?i)title\s*:", cell):
+                set_("title", cell.split(":", 1)[1], tok)
+    # date: a "Date:"/"Dated:" line, a date on the By line or alone on a line,
+    # or the legend's "on this 8th day of January, 2025"
+    def take(tok: Token, text: str) -> bool:
+        iso, m = find_date(text)
+        if m is None:
+            return False
+        sig.date_text = m.group()
+        set_("date", iso, tok)
+        if iso is None:
+            sig.spans["date"] = _span([tok])  # type: ignore[assignment]
+        return True
+
+    done = False
     for tok, text in rest:
-        if re.search(r"(?i)\bdated?\s*:", text) or tok.type == "DATE_LINE":
-            iso, m = find_date(text)
-            if m:
-                sig.date_text = m.group()
-                set_("date", iso, tok)
-                if iso is None:
-                    sig.spans["date"] = _span([tok])  # type: ignore[assignment]
-                break
-    if sig.date is None and sig.date_text is None:
+        m = re.search(r"(?i)\bdated?\b\s*:?", text)
+        if m and take(tok, text[m.start():]):
+            done = True
+            break
+    if not done and by_index is not None:
+        done = take(rest[by_index][0], rest[by_index][1])
+    if not done:
         for tok, text in rest:
             iso, m = find_date(text)
-            if m and (len(text.strip()) <= len(m.group()) + 4 or tok.type == "BY_LINE"):
-                sig.date_text = m.group()
-                set_("date", iso, tok)
+            if m and len(text.strip()) <= len(m.group()) + 4:
+                done = take(tok, text)
                 break
-    if sig.date is None and sig.date_text is None and legend_text:
+    if not done and legend_text:
         iso, m = find_date(legend_text)
         if m:
             sig.date_text = m.group()
@@ -595,7 +682,7 @@ def read_signature(tokens: list[Token]) -> Signature:
 # ---------------------------------------------------------------------------
 _ENTRY = re.compile(
     r"^(?P<lead>\s*)(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?[.:]?"
-    r"\s+[-\u2013\u2014]?\s*(?P<desc>.*?)(?:\s{2,}(?P<page>\d{1,4}|[A-Z]-\d{1,3}|E-\d+))?\s*$",
+    r"\s+[-\u2013\u2014]?\s*(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}|[A-Z]-\d{1,3}|E-\d+))?\s*$",
     re.I,
 )
 
@@ -603,7 +690,9 @@ _ENTRY = re.compile(
 def read_exhibits(tokens: list[Token]) -> list[ExhibitRef]:
     """Exhibit entries and their wrapped continuation lines."""
     out: list[ExhibitRef] = []
+    inapplicable: list[ExhibitRef] = []  # "(1) Underwriting agreement / Not Applicable."
     current: ExhibitRef | None = None
+    last: ExhibitRef | None = None
     indent = 0
     for tok in tokens:
         text = _text(tok)
@@ -615,12 +704,16 @@ def read_exhibits(tokens: list[Token]) -> list[ExhibitRef]:
                                  page=m.group("page"), line=tok.line or 0, span=_span([tok]))
             indent = len(m.group("lead"))
             out.append(current)
+            last = current
+        elif last is not None and _INAPPLICABLE.match(text.strip()):
+            inapplicable.append(last)
+            last = current = None
         elif current is not None and tok.type == "TEXT" and text.strip():
             lead = len(text) - len(text.lstrip())
             if lead <= indent:
                 current = None
                 continue
-            m = re.match(r"^(?P<desc>.*?)(?:\s{2,}(?P<page>\d{1,4}))?\s*$", text.strip())
+            m = re.match(r"^(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}))?\s*$", text.strip())
             current.description = (current.description or "") + " " + m.group("desc")
             if m.group("page") and not current.page:
                 current.page = m.group("page")
@@ -630,7 +723,7 @@ def read_exhibits(tokens: list[Token]) -> list[ExhibitRef]:
                 current = None
     for e in out:
         e.description = collapse(e.description or "").rstrip(" .") or None
-    return out
+    return [e for e in out if e not in inapplicable]
 
 
 # ---------------------------------------------------------------------------
@@ -881,8 +974,14 @@ def to_filing(tree: Tree, path: str | None = None) -> Filing:
     else:
         # no separate index: the list under Item 7 / Item 9.01 "(c) Exhibits"
         for item, toks in form.item_bodies:
-            if item.number in ("7", "9.01", "9.1"):
-                entries = read_exhibits(toks[1:])
+            body = toks[1:]
+            if item.number not in ("7", "9.01", "9.1"):
+                # an "EXHIBITS" sub-heading inside another item's text
+                at = next((k for k, t in enumerate(body) if t.type == "TEXT"
+                           and re.fullmatch(r"(?i)\s*exhibits?:?\s*", _text(t))), None)
+                body = body[at:] if at is not None else []
+            if body:
+                entries = read_exhibits(body)
                 if entries:
                     filing.exhibit_index.extend(entries)
                     filing.exhibit_source = "item"

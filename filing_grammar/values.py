@@ -31,8 +31,10 @@ ZIP = re.compile(r"\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$")
 
 
 def collapse(text: str) -> str:
-    """Whitespace runs to one space, ends trimmed."""
-    return " ".join(text.split())
+    """Whitespace runs to one space, ends trimmed; a number broken at a hyphen
+    over two lines ("Series 2003-" / "55") is joined again."""
+    text = " ".join(text.split())
+    return re.sub(r"(\d-) (\d)", r"\1\2", text)
 
 
 def to_iso(year: int, month: int, day: int) -> str | None:

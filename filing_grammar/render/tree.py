@@ -1,0 +1,62 @@
+"""The parse tree as JSON, plain text, or a rich tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lark import Token, Tree
+
+
+def _token_json(tok: Token) -> dict[str, Any]:
+    return {"token": tok.type, "text": tok.value, "line": tok.line, "column": tok.column}
+
+
+def to_json(tree: Tree) -> dict[str, Any]:
+    """``{"rule": NAME, "children": [...]}`` with tokens as
+    ``{"token": TYPE, "text": ..., "line": N, "column": N}``."""
+    def node(t):
+        if isinstance(t, Token):
+            return _token_json(t)
+        return {"rule": t.data, "children": [node(c) for c in t.children]}
+    return node(tree)
+
+
+def to_text(tree: Tree) -> str:
+    """An indented outline: rules by name, tokens as ``TYPE line: 'text'``."""
+    out: list[str] = []
+
+    def walk(t, depth: int) -> None:
+        pad = "  " * depth
+        if isinstance(t, Token):
+            where = t.line if t.line is not None else "-"
+            out.append(f"{pad}{t.type} {where}: {t.value!r}")
+            return
+        out.append(f"{pad}{t.data}")
+        for c in t.children:
+            walk(c, depth + 1)
+
+    walk(tree, 0)
+    return "\n".join(out) + "\n"
+
+
+def to_rich(tree: Tree, title: str | None = None):
+    """A rich Tree; every label is a Text, so filing text is never markup."""
+    from rich.text import Text
+    from rich.tree import Tree as RichTree
+
+    root = RichTree(Text(title or tree.data, style="bold"))
+
+    def walk(t, parent) -> None:
+        for c in t.children:
+            if isinstance(c, Token):
+                label = Text()
+                label.append(f"{c.type} ", style="cyan" if c.type != "UNMATCHED" else "bold red")
+                label.append(f"{c.line}: " if c.line is not None else "-: ", style="dim")
+                label.append(repr(c.value))
+                parent.add(label)
+            else:
+                style = "bold red" if c.data == "unmatched" else "bold green"
+                walk(c, parent.add(Text(c.data, style=style)))
+
+    walk(tree, root)
+    return root

@@ -1,0 +1,79 @@
+"""The grammar itself: conflict-free LALR, and in step with the lexer."""
+
+from __future__ import annotations
+
+import re
+
+from filing_grammar.lexer import LINE_KINDS, tokenize
+from filing_grammar.parser import get_parser, grammar_text
+
+
+def test_grammar_is_conflict_free_lalr():
+    # strict=True turns any shift/reduce or reduce/reduce conflict into an error
+    parser = get_parser(strict=True)
+    assert parser.options.parser == "lalr"
+
+
+def test_every_line_kind_is_declared_and_used():
+    text = grammar_text()
+    declared = set()
+    for line in text.splitlines():
+        if line.startswith("%declare"):
+            declared.update(line.split()[1:])
+    assert set(LINE_KINDS) | {"UNMATCHED"} == declared
+    body = "\n".join(l for l in text.splitlines() if not l.startswith(("%declare", "//")))
+    unused = [k for k in declared if not re.search(rf"\b{k}\b", body)]
+    assert unused == []
+
+
+def test_grammar_sections_are_banner_commented():
+    text = grammar_text()
+    for section in ("Envelope", "The SEC header", "Documents", "The Form 8-K document",
+                    "Cover page", "Items", "Signature", "Exhibit index"):
+        assert re.search(rf"//\s+[\d.]+\s+{section}", text), section
+
+
+def test_lexer_classifies_lines_by_shape():
+    lines = {
+        "Item 5.       Other Events.": "ITEM_HEADING",
+        "ITEM 2.02 RESULTS OF OPERATIONS AND FINANCIAL CONDITION": "ITEM_HEADING",
+        "Items 5 and 7.": "ITEM_HEADING",
+        "Item 9.01 of this report is incorporated": "TEXT",  # prose, not a heading
+        "Item 5. Other Events.......................... 3": "TEXT",  # table of contents
+        "                                    Signature": "SIGNATURE_HEADING",
+        "     Pursuant to the  requirements  of the Securities  Exchange Act of 1934, the": "SIGNATURE_LEGEND",
+        "                                  Exhibit Index": "EXHIBIT_INDEX_HEADING",
+        "                                  EXHIBIT 99.1": "EXHIBIT_HEADING",
+        "99.1  LEHMAN Computational Materials filed on Form SE dated": "EXHIBIT_ENTRY",
+        "                                       2": "PAGE_NUMBER",
+        "                                      -1-<PAGE>": "PAGE",
+        "----          ------------": "RULE",
+        "             (Exact name of registrant as specified in its charter)": "NAME_CAPTION",
+        "(State of Other Jurisdiction      (Commission               (I.R.S. Employer": "ID_CAPTION",
+        "        Registrant's telephone number, including area code (818) 225-3240": "PHONE_CAPTION",
+        "                                    Form 8-K": "FORM_TITLE",
+        "                                               By: / s / Darren Bigby": "BY_LINE",
+        "Dated:  September 30, 2002": "DATE_LINE",
+        "[ ] Written communications pursuant to Rule 425 under the Securities Act": "CHECKBOX",
+        "": "BLANK",
+        "The Company announced its results.": "TEXT",
+    }
+    for line, kind in lines.items():
+        tok = next(tokenize(line + "\n"))
+        assert tok.type == kind, (line, tok.type)
+
+
+def test_header_lines_are_classified_only_inside_the_header():
+    text = ("<SEC-HEADER>0001.hdr.sgml : 20020930\nACCESSION NUMBER:\t\t0001\nFILER:\n\n"
+            "\tCOMPANY DATA:\t\n</SEC-HEADER>\nACCESSION NUMBER: 1\n")
+    kinds = [t.type for t in tokenize(text)]
+    assert kinds == ["SEC_HEADER_OPEN", "HEADER_FIELD", "HEADER_ROLE", "BLANK", "HEADER_GROUP",
+                     "SEC_HEADER_CLOSE", "TEXT"]
+
+
+def test_uuencoded_attachment_is_one_opaque_token():
+    text = "<TEXT>\nbegin 644 logo.gif\nM1234<S>\nM<C>xyz\n`\nend\n</TEXT>\n"
+    toks = list(tokenize(text))
+    assert [t.type for t in toks] == ["TEXT_OPEN", "UUENCODED", "TEXT_CLOSE"]
+    assert toks[1].value == "begin 644 logo.gif\nM1234<S>\nM<C>xyz\n`\nend\n"
+    assert (toks[1].line, toks[1].end_line, toks[2].line) == (2, 6, 7)
