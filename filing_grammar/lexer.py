@@ -131,6 +131,11 @@ _CAPTION = re.compile(
     re.VERBOSE,
 )
 
+# Every caption holds one of these words; a cheap test before _CAPTION.
+_CAPTION_WORDS = ("report", "name", "telephone", "former", "address", "zip", "executive",
+                  "jurisdiction", "commission", "file", "employer", "identification", "r.s",
+                  "irs", "state", "incorporation", "organi")
+
 _UU_BEGIN = re.compile(r"begin [0-7]{3,4} \S")
 
 # Every line kind the lexer can emit, for %declare in the grammar and docs.
@@ -169,8 +174,11 @@ def classify_body(line: str) -> str:
     if m is not None:
         kind = m.lastgroup
         return "TEXT" if kind == "TOC_LINE" else kind  # type: ignore[return-value]
+    low = stripped.lower()
+    if len(stripped) > 160 or not any(word in low for word in _CAPTION_WORDS):
+        return "TEXT"
     m = _CAPTION.search(stripped)
-    if m is not None and len(stripped) <= 160:
+    if m is not None:
         return m.lastgroup  # type: ignore[return-value]
     return "TEXT"
 

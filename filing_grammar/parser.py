@@ -19,10 +19,11 @@ from __future__ import annotations
 import functools
 import os
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedToken
+from lark.parsers.lalr_analysis import Shift
 
 from .lexer import LineLexer, tokenize
 
@@ -97,45 +98,70 @@ def _unmatched(tok: Token) -> Token:
     return Token.new_borrow_pos("UNMATCHED", tok.value, tok)
 
 
+def _accepts(states, stack: list, kinds: Sequence[str], end_state=None) -> bool:
+    """Would the parser accept tokens of ``kinds`` in turn (then the end of
+    input, if ``end_state`` is given)?  Runs the LALR automaton on a copy of
+    the state stack only, so nothing is built and nothing can be undone."""
+    if len(kinds) == 1 and kinds[0] != "$END":  # the common case: one line
+        action = states[stack[-1]].get(kinds[0])
+        if action is None:
+            return False
+        if action[0] is Shift:
+            return True
+    stack = stack[:]
+    for kind in kinds:
+        while True:
+            action = states[stack[-1]].get(kind)
+            if action is None:
+                return False
+            if action[0] is Shift:
+                if kind == "$END":
+                    return stack[-1] == end_state or action[1] == end_state
+                stack.append(action[1])
+                break
+            size = len(action[1].expansion)
+            if size:
+                del stack[-size:]
+            stack.append(states[stack[-1]][action[1].origin.name][1])
+            if kind == "$END" and stack[-1] == end_state:
+                return True
+    return True
+
+
 def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> Tree:
     """Parse line tokens into a tree; never raises on any token sequence."""
     parser = get_parser()
     interactive = parser.parse_interactive("")
     state = interactive.parser_state
+    states = state.parse_conf.states
+    end_state = state.parse_conf.end_state
+    stack = state.state_stack
     fed: list[Token] = []  # for the last-resort fallback only
+
+    def accepts(kinds: Sequence[str]) -> bool:
+        return _accepts(states, stack, kinds, end_state)
 
     def try_closers(tok: Token) -> bool:
         """Insert the first closer sequence after which ``tok`` is accepted."""
         for seq in _CLOSERS:
-            trial = state.copy()
-            try:
+            if accepts(seq + (tok.type,)):
                 for kind in seq:
-                    trial.feed_token(_missing(kind, tok, text_len))
-                if tok.type == "$END":
-                    trial.feed_token(tok, True)
-                else:
-                    trial.feed_token(tok)
-            except UnexpectedToken:
-                continue
-            for kind in seq:
-                state.feed_token(_missing(kind, tok, text_len))
-            return True
+                    state.feed_token(_missing(kind, tok, text_len))
+                return True
         return False
 
     def feed(tok: Token) -> bool:
-        try:
+        # Check before feeding: an LALR table may reduce on a lookahead before
+        # it finds it cannot shift it, and Lark builds trees in place.
+        if accepts((tok.type,)):
             state.feed_token(tok)
             return True
-        except UnexpectedToken:
-            pass
         if tok.type in _STRUCTURAL and try_closers(tok):
             state.feed_token(tok)
             return True
-        try:
+        if accepts(("UNMATCHED",)):
             state.feed_token(_unmatched(tok))
             return True
-        except UnexpectedToken:
-            pass
         if tok.type not in _STRUCTURAL and try_closers(tok):
             state.feed_token(tok)
             return True
@@ -148,11 +174,8 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> Tree:
             return _fallback(fed, rest)
         fed.append(tok)
     end = Token("$END", "", start_pos=text_len, line=None, column=None, end_pos=text_len)
-    try:
+    if accepts(("$END",)) or try_closers(end):
         return state.feed_token(end, True)
-    except UnexpectedToken:
-        if try_closers(end):
-            return state.feed_token(end, True)
     return _fallback(fed, [])
 
 

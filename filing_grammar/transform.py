@@ -918,20 +918,17 @@ def _collect(children, docs: list[_Doc], headers: list[SecHeader], forms: list[_
 
 
 def _unmatched_spans(tokens: list[Token]) -> list[Unmatched]:
-    out: list[Unmatched] = []
+    """Runs of consecutive UNMATCHED lines, one record per run."""
+    runs: list[list[Token]] = []
     for tok in tokens:
         if tok.type != "UNMATCHED":
             continue
-        end_line = tok.end_line or tok.line or 0
-        if out and out[-1].end_line + 1 == tok.line:
-            last = out[-1]
-            last.end_line = end_line
-            last.text += tok.value
+        if runs and (runs[-1][-1].end_line or 0) + 1 == tok.line:
+            runs[-1].append(tok)
         else:
-            out.append(Unmatched(tok.line or 0, end_line, tok.value, _span([tok])))
-    for u in out:
-        u.text = u.text.rstrip("\n")
-    return out
+            runs.append([tok])
+    return [Unmatched(run[0].line or 0, run[-1].end_line or run[-1].line or 0,
+                      "".join(run).rstrip("\n"), _span(run)) for run in runs]
 
 
 def to_filing(tree: Tree, path: str | None = None) -> Filing:

@@ -1,0 +1,105 @@
+"""Measure the parser over the plain-text 8-K full submissions of the corpus.
+
+    python bench/corpus_stats.py [--corpus ../shared/corpus] [--kind 8-K-text-full-submission]
+
+Prints, per file and in total: items found, agreement of item numbers with the
+SEC header's ITEM INFORMATION (where it names items), unmatched lines and
+their commonest first lines, and whether the tree is lossless.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+import filing_grammar as fg  # noqa: E402
+from filing_grammar.form import era_of, match_title, normalise_number  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def header_items(filing) -> set[str] | None:
+    """Item numbers ITEM INFORMATION names, or None when it names none."""
+    h = filing.sec_header
+    if h is None:
+        return None
+    values = [v for v in h.item_information if v.strip()]
+    if not values:
+        return None
+    era = era_of(h.period_of_report or h.filed_as_of_date)
+    out = set()
+    for v in values:
+        if v.replace(".", "").isdigit():
+            out.add(normalise_number(v))
+        else:
+            d = match_title(v, era)
+            out.add(d.number if d else f"?{v}")
+    return out
+
+
+def rows(corpus: str, kind: str):
+    manifest = os.path.join(corpus, "MANIFEST.tsv")
+    lines = open(manifest).read().splitlines()
+    header = lines[0].split("\t")
+    for line in lines[1:]:
+        r = dict(zip(header, line.split("\t")))
+        if r["kind"].startswith(kind):
+            yield r
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", default=os.path.join(HERE, "..", "..", "shared", "corpus"))
+    ap.add_argument("--kind", default="8-K-text-full-submission")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    n = with_items = agree = comparable = with_unmatched = lossless = 0
+    causes: collections.Counter = collections.Counter()
+    by_era: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
+    for r in rows(args.corpus, args.kind):
+        path = os.path.join(args.corpus, "files", r["file"])
+        data = open(path, "rb").read()
+        src = fg.read_source(data, path)
+        tree, filing = fg.parse_source(src)
+        n += 1
+        era = r["era"][:3] + "0s"
+        by_era[era][0] += 1
+        lossless += fg.tree_text(tree) == src.text
+        found = {normalise_number(i.number) for i in filing.items if i.number}
+        if filing.items:
+            with_items += 1
+            by_era[era][1] += 1
+        want = header_items(filing)
+        if want is not None:
+            comparable += 1
+            by_era[era][2] += 1
+            ok = want <= found
+            agree += ok
+            by_era[era][3] += ok
+            if args.verbose and not ok:
+                print(f"{r['file']}: header {sorted(want)} found {sorted(found)}")
+        if filing.unmatched:
+            with_unmatched += 1
+            by_era[era][4] += 1
+            for u in filing.unmatched:
+                causes[u.text.splitlines()[0][:40] if u.text else "(empty)"] += 1
+    print(f"files                                   {n}")
+    print(f"lossless trees                          {lossless}/{n}")
+    print(f"with >=1 item found                     {with_items}/{n}")
+    print(f"items agree with ITEM INFORMATION       {agree}/{comparable} (files whose header names items)")
+    print(f"with unmatched text                     {with_unmatched}/{n}")
+    print("by era (files, with items, header names items, agree, unmatched):")
+    for era in sorted(by_era):
+        print(f"  {era}: {by_era[era]}")
+    if causes:
+        print("commonest unmatched lines:")
+        for text, count in causes.most_common(10):
+            print(f"  {count:4d}  {text!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

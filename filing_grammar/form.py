@@ -1,0 +1,137 @@
+"""Facts about Form 8-K that the grammar does not encode: which items exist in
+which era, and their official titles (shared/reference/form-8k.md, section 1).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["ItemDef", "NUMBERED", "DECIMAL", "DECIMAL_ERA_START", "item_def", "era_of",
+           "normalise_number", "match_title", "title_key"]
+
+# Release 33-8400: the decimal items replaced the numbered ones on this day.
+DECIMAL_ERA_START = "2004-08-23"
+
+
+@dataclass(frozen=True)
+class ItemDef:
+    number: str
+    title: str
+    since: str | None = None  # first day the item exists (ISO), None: from the start
+    until: str | None = None  # last day, None: still in force
+    aliases: tuple[str, ...] = ()  # other titles seen in filings and headers
+
+
+NUMBERED: tuple[ItemDef, ...] = (
+    ItemDef("1", "Changes in Control of Registrant"),
+    ItemDef("2", "Acquisition or Disposition of Assets"),
+    ItemDef("3", "Bankruptcy or Receivership"),
+    ItemDef("4", "Changes in Registrant's Certifying Accountant"),
+    ItemDef("5", "Other Events", aliases=("Other Events and Regulation FD Disclosure",)),
+    ItemDef("6", "Resignations of Registrant's Directors"),
+    ItemDef("7", "Financial Statements, Pro Forma Financial Information and Exhibits",
+            aliases=("Financial Statements and Exhibits",)),
+    ItemDef("8", "Change in Fiscal Year"),
+    ItemDef("9", "Regulation FD Disclosure",
+            aliases=("Sales of Equity Securities Pursuant to Regulation S",)),
+    ItemDef("10", "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision of the Code of Ethics",
+            since="2003-01-01"),
+    ItemDef("11", "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans",
+            since="2003-01-01"),
+    ItemDef("12", "Results of Operations and Financial Condition", since="2003-03-28",
+            aliases=("Disclosure of Results of Operations and Financial Condition",)),
+)
+
+DECIMAL: tuple[ItemDef, ...] = (
+    ItemDef("1.01", "Entry into a Material Definitive Agreement"),
+    ItemDef("1.02", "Termination of a Material Definitive Agreement"),
+    ItemDef("1.03", "Bankruptcy or Receivership"),
+    ItemDef("1.04", "Mine Safety - Reporting of Shutdowns and Patterns of Violations", since="2012-01-27"),
+    ItemDef("1.05", "Material Cybersecurity Incidents", since="2023-12-18"),
+    ItemDef("2.01", "Completion of Acquisition or Disposition of Assets"),
+    ItemDef("2.02", "Results of Operations and Financial Condition"),
+    ItemDef("2.03", "Creation of a Direct Financial Obligation or an Obligation under an "
+                    "Off-Balance Sheet Arrangement of a Registrant"),
+    ItemDef("2.04", "Triggering Events That Accelerate or Increase a Direct Financial Obligation "
+                    "or an Obligation under an Off-Balance Sheet Arrangement"),
+    ItemDef("2.05", "Costs Associated with Exit or Disposal Activities"),
+    ItemDef("2.06", "Material Impairments"),
+    ItemDef("3.01", "Notice of Delisting or Failure to Satisfy a Continued Listing Rule or "
+                    "Standard; Transfer of Listing"),
+    ItemDef("3.02", "Unregistered Sales of Equity Securities"),
+    ItemDef("3.03", "Material Modification to Rights of Security Holders"),
+    ItemDef("4.01", "Changes in Registrant's Certifying Accountant"),
+    ItemDef("4.02", "Non-Reliance on Previously Issued Financial Statements or a Related Audit "
+                    "Report or Completed Interim Review"),
+    ItemDef("5.01", "Changes in Control of Registrant"),
+    ItemDef("5.02", "Departure of Directors or Certain Officers; Election of Directors; "
+                    "Appointment of Certain Officers; Compensatory Arrangements of Certain Officers",
+            aliases=("Departure of Directors or Principal Officers; Election of Directors; "
+                     "Appointment of Principal Officers",)),
+    ItemDef("5.03", "Amendments to Articles of Incorporation or Bylaws; Change in Fiscal Year"),
+    ItemDef("5.04", "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans"),
+    ItemDef("5.05", "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision of the Code of Ethics"),
+    ItemDef("5.06", "Change in Shell Company Status", since="2005-11-07"),
+    ItemDef("5.07", "Submission of Matters to a Vote of Security Holders", since="2010-02-28"),
+    ItemDef("5.08", "Shareholder Director Nominations", since="2011-09-20",
+            aliases=("Shareholder Nominations Pursuant to Exchange Act Rule 14a-11",)),
+    ItemDef("6.01", "ABS Informational and Computational Material", since="2005-03-08"),
+    ItemDef("6.02", "Change of Servicer or Trustee", since="2005-03-08"),
+    ItemDef("6.03", "Change in Credit Enhancement or Other External Support", since="2005-03-08"),
+    ItemDef("6.04", "Failure to Make a Required Distribution", since="2005-03-08"),
+    ItemDef("6.05", "Securities Act Updating Disclosure", since="2005-03-08"),
+    ItemDef("6.06", "Static Pool", since="2014-11-24"),
+    ItemDef("6.10", "Alternative Filings of Asset-Backed Issuers"),
+    ItemDef("7.01", "Regulation FD Disclosure"),
+    ItemDef("8.01", "Other Events"),
+    ItemDef("9.01", "Financial Statements and Exhibits"),
+)
+
+_BY_NUMBER = {d.number: d for d in NUMBERED + DECIMAL}
+
+
+def era_of(date: str | None) -> str | None:
+    """'numbered' before 2004-08-23, 'decimal' from then on, None if unknown."""
+    if not date:
+        return None
+    return "decimal" if date >= DECIMAL_ERA_START else "numbered"
+
+
+def normalise_number(number: str) -> str:
+    """'2.2' -> '2.02', '9.1' -> '9.01', '05' -> '5'."""
+    number = number.strip().rstrip(".")
+    if "." in number:
+        major, minor = number.split(".", 1)
+        if minor.isdigit():
+            return f"{int(major)}.{int(minor):02d}"
+        return number
+    return str(int(number)) if number.isdigit() else number
+
+
+def item_def(number: str) -> ItemDef | None:
+    return _BY_NUMBER.get(normalise_number(number))
+
+
+def title_key(title: str) -> str:
+    """A title reduced for comparison: lower case, letters and digits only."""
+    t = title.lower().replace("&", "and")
+    t = re.sub(r"[\u2013\u2014-]", " ", t)
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", t).split())
+
+
+def match_title(title: str, era: str | None) -> ItemDef | None:
+    """The item of ``era`` whose official title (or a known variant) ``title`` is
+    (ITEM INFORMATION in the SEC header gives titles, not numbers)."""
+    key = title_key(title)
+    if not key:
+        return None
+    pools = {"numbered": NUMBERED, "decimal": DECIMAL}
+    order = [pools[era]] if era in pools else [DECIMAL, NUMBERED]
+    for pool in order:
+        for d in pool:
+            for t in (d.title,) + d.aliases:
+                tk = title_key(t)
+                if key == tk or (len(key) > 12 and (tk.startswith(key) or key.startswith(tk))):
+                    return d
+    return None

@@ -1,0 +1,107 @@
+"""The command line: formats, exit codes, messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from filing_grammar.cli import main
+
+from .conftest import ROOT, SAMPLES
+
+SEED1 = str(SAMPLES / "000_baa583cdd3fdc5f0.txt")
+SEED2 = str(SAMPLES / "002_15025ed101fcb0cd.txt")
+
+
+def run(*args, stdin: bytes | None = None):
+    proc = subprocess.run([sys.executable, "-m", "filing_grammar", *args], input=stdin,
+                          capture_output=True, cwd=ROOT, timeout=60)
+    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+
+
+def test_parse_json_one_object_per_file(capsys):
+    assert main(["parse", SEED1]) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert one["cover"]["registrant_name"] == "CWMBS, INC."
+    assert main(["parse", SEED1, SEED2]) == 0
+    many = json.loads(capsys.readouterr().out)
+    assert [r["cover"]["commission_file_number"] for r in many] == ["333-92152", "333-103821"]
+
+
+def test_parse_table_prints_fields(capsys):
+    assert main(["parse", SEED1, "--format", "table"]) == 0
+    out = capsys.readouterr().out
+    assert "CWMBS, INC." in out and "Darren Bigby" in out and "99.1" in out
+
+
+def test_tree_json_shape(capsys):
+    assert main(["tree", SEED1, "--format", "json"]) == 0
+    tree = json.loads(capsys.readouterr().out)
+    assert tree["rule"] == "start"
+    tokens = []
+
+    def walk(n):
+        if "token" in n:
+            tokens.append(n)
+        else:
+            for c in n["children"]:
+                walk(c)
+
+    walk(tree)
+    assert "".join(t["text"] for t in tokens) == open(SEED1).read()
+    assert tokens[0] == {"token": "COMMISSION", "text": "SECURITIES AND EXCHANGE COMMISSION\n",
+                         "line": 1, "column": 1}
+
+
+def test_tree_text_and_rich(capsys):
+    assert main(["tree", SEED1, "--format", "text"]) == 0
+    assert "ITEM_HEADING 48: 'Item 5.       Other Events.\\n'" in capsys.readouterr().out
+    assert main(["tree", SEED1]) == 0
+    assert "cover_page" in capsys.readouterr().out
+
+
+def test_unmatched_text_exits_one(tmp_path, capsys):
+    text = open(SEED1).read().replace("Item 7.", "<DOCUMENT>\nItem 7.", 1)
+    p = tmp_path / "x.txt"
+    p.write_text(text)
+    assert main(["parse", str(p)]) == 1
+    rec = json.loads(capsys.readouterr().out)
+    assert rec["unmatched"][0]["text"] == "<DOCUMENT>"
+
+
+def test_unreadable_input_exits_two_with_one_line():
+    code, out, err = run("parse", "/no/such/file.txt")
+    assert code == 2
+    assert err.strip() == "filing-grammar: /no/such/file.txt: no such file"
+    assert "Traceback" not in err
+
+
+def test_usage_error_exits_two():
+    code, _, err = run("parse", "--format", "nope", SEED1)
+    assert code == 2 and "invalid choice" in err
+
+
+def test_stdin_and_output_file(tmp_path):
+    out = tmp_path / "rec.json"
+    code, _, err = run("parse", "-", "-o", str(out), stdin=open(SEED1, "rb").read())
+    assert code == 0, err
+    assert json.loads(out.read_text())["path"] == "<stdin>"
+
+
+def test_help_lists_exit_codes():
+    code, out, _ = run("parse", "--help")
+    assert code == 0 and "exit codes" in out and "130" in out
+
+
+@pytest.mark.parametrize("markup", ["[bold]x[/bold]", "[link=http://e.x]y[/link]", "[/]"])
+def test_filing_text_is_not_rich_markup(tmp_path, markup, capsys):
+    text = open(SEED1).read().replace("CWMBS, INC.\n", f"CWMBS {markup}\n", 1)
+    p = tmp_path / "m.txt"
+    p.write_text(text)
+    assert main(["parse", str(p), "--format", "table"]) == 0
+    assert markup in capsys.readouterr().out
+    assert main(["tree", str(p)]) in (0, 1)
+    assert markup in capsys.readouterr().out
