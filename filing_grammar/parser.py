@@ -137,6 +137,9 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> Tree:
     end_state = state.parse_conf.end_state
     stack = state.state_stack
     fed: list[Token] = []  # for the last-resort fallback only
+    # For each line made UNMATCHED: the line kinds the grammar would have
+    # accepted there (offset -> kinds), for diagnostics that say what was expected.
+    expected: dict[int, tuple[str, ...]] = {}
 
     def accepts(kinds: Sequence[str]) -> bool:
         return _accepts(states, stack, kinds, end_state)
@@ -160,6 +163,9 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> Tree:
             state.feed_token(tok)
             return True
         if accepts(("UNMATCHED",)):
+            expected[tok.start_pos] = tuple(sorted(
+                k for k in states[stack[-1]]
+                if k.isupper() and k not in ("UNMATCHED", "$END") and accepts((k,))))
             state.feed_token(_unmatched(tok))
             return True
         if tok.type not in _STRUCTURAL and try_closers(tok):
@@ -171,12 +177,17 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> Tree:
     for tok in iterator:
         if not feed(tok):
             rest = [tok, *iterator]
-            return _fallback(fed, rest)
+            tree = _fallback(fed, rest)
+            tree.expected = expected
+            return tree
         fed.append(tok)
     end = Token("$END", "", start_pos=text_len, line=None, column=None, end_pos=text_len)
     if accepts(("$END",)) or try_closers(end):
-        return state.feed_token(end, True)
-    return _fallback(fed, [])
+        tree = state.feed_token(end, True)
+    else:
+        tree = _fallback(fed, [])
+    tree.expected = expected  # see above; read by the checks
+    return tree
 
 
 def _fallback(fed: list[Token], rest: list[Token]) -> Tree:
