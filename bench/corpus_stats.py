@@ -57,6 +57,7 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     n = with_items = agree = comparable = with_unmatched = lossless = 0
+    found = collections.Counter()
     causes: collections.Counter = collections.Counter()
     by_era: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
     for r in rows(args.corpus, args.kind):
@@ -68,7 +69,13 @@ def main(argv=None) -> int:
         era = r["era"][:3] + "0s"
         by_era[era][0] += 1
         lossless += fg.tree_text(tree) == src.text
-        found = {normalise_number(i.number) for i in filing.items if i.number}
+        c, sig = filing.cover, filing.signature
+        for key, ok in (("date_of_report", c and c.date_of_report), ("registrant_name", c and c.registrant_name),
+                        ("signature", sig and sig.signer), ("all three", c and c.date_of_report and c.registrant_name and sig and sig.signer)):
+            found[key] += bool(ok)
+            if args.verbose and not ok and key != "all three":
+                print(f"{r['file']}: no {key}")
+        numbers = {normalise_number(n) for i in filing.items for n in (i.numbers or [i.number]) if n}
         if filing.items:
             with_items += 1
             by_era[era][1] += 1
@@ -76,11 +83,11 @@ def main(argv=None) -> int:
         if want is not None:
             comparable += 1
             by_era[era][2] += 1
-            ok = want <= found
+            ok = want <= numbers
             agree += ok
             by_era[era][3] += ok
             if args.verbose and not ok:
-                print(f"{r['file']}: header {sorted(want)} found {sorted(found)}")
+                print(f"{r['file']}: header {sorted(want)} found {sorted(numbers)}")
         if filing.unmatched:
             with_unmatched += 1
             by_era[era][4] += 1
@@ -91,6 +98,8 @@ def main(argv=None) -> int:
     print(f"with >=1 item found                     {with_items}/{n}")
     print(f"items agree with ITEM INFORMATION       {agree}/{comparable} (files whose header names items)")
     print(f"with unmatched text                     {with_unmatched}/{n}")
+    for key in ("date_of_report", "registrant_name", "signature", "all three"):
+        print(f"with {key:35s}{found[key]}/{n}")
     print("by era (files, with items, header names items, agree, unmatched):")
     for era in sorted(by_era):
         print(f"  {era}: {by_era[era]}")

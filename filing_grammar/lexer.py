@@ -55,6 +55,8 @@ _ENVELOPE = re.compile(
     | (?P<DESCRIPTION><DESCRIPTION>)
     | (?P<TEXT_OPEN><TEXT>\s*$)
     | (?P<TEXT_CLOSE></TEXT>\s*$)
+    | (?P<SUBMISSION_OPEN><SUBMISSION>\s*$)
+    | (?P<SUBMISSION_CLOSE></SUBMISSION>\s*$)
     """,
     re.VERBOSE,
 )
@@ -71,7 +73,24 @@ _HEADER_GROUP = re.compile(
     r"\s*(COMPANY DATA|FILING VALUES|BUSINESS ADDRESS|MAIL ADDRESS|FORMER COMPANY|"
     r"OWNER DATA|REPORTING-OWNER RELATIONSHIP|FORMER NAME)\s*:\s*$"
 )
-_HEADER_FIELD = re.compile(r"\s*[A-Z][A-Z0-9 ()/&.,'-]*:")
+# A leading "]" is the tail of a value EDGAR split over two lines in 2000
+# ("STANDARD INDUSTRIAL CLASSIFICATION:\t[3281" / "]\t\tIRS NUMBER: ...").
+_HEADER_FIELD = re.compile(r"\]?\s*[A-Z][A-Z0-9 ()/&.,'-]*:")
+# Stray group tags (</COMPANY-DATA>, </FILER>) that EDGAR left in key-value
+# headers of September-October 2000.
+_HEADER_TAG = re.compile(r"\s*</?[A-Z][A-Z0-9-]*>\s*$")
+
+# The angle-bracket form of the header (<SUBMISSION> archives, the
+# dissemination feed): <TAG>value lines; group tags open and close blocks.
+_TAG_GROUPS = frozenset({
+    "FILER", "COMPANY-DATA", "FILING-VALUES", "BUSINESS-ADDRESS", "MAIL-ADDRESS",
+    "FORMER-COMPANY", "SUBJECT-COMPANY", "FILED-BY", "REPORTING-OWNER", "OWNER-DATA",
+    "ISSUER", "DEPOSITOR", "SECURITIZER", "SERIES-AND-CLASSES-CONTRACTS-DATA",
+    "EXISTING-SERIES-AND-CLASSES-CONTRACTS", "SERIES", "CLASS-CONTRACT", "MERGER",
+    "MERGER-SERIES-AND-CLASSES-CONTRACTS", "ACQUIRING-DATA", "TARGET-DATA", "NEW-SERIES-AND-CLASSES-CONTRACTS",
+    "NEW-SERIES", "NEW-CLASSES-CONTRACTS", "FORMER-NAME",
+})
+_TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 
 # --------------------------------------------------------------------------
 # Body lines, matched on the stripped line.  Order matters: the first
@@ -143,7 +162,8 @@ LINE_KINDS = (
     # envelope
     "PEM_BEGIN", "PEM_FIELD", "PEM_END", "SEC_DOCUMENT_OPEN", "SEC_DOCUMENT_CLOSE",
     "SEC_HEADER_OPEN", "SEC_HEADER_CLOSE", "ACCEPTANCE_DATETIME",
-    "HEADER_ROLE", "HEADER_GROUP", "HEADER_FIELD",
+    "HEADER_ROLE", "HEADER_GROUP", "HEADER_FIELD", "HEADER_TAG",
+    "SUBMISSION_OPEN", "SUBMISSION_CLOSE", "TAG_FIELD", "TAG_GROUP_OPEN", "TAG_GROUP_CLOSE",
     "DOCUMENT_OPEN", "DOCUMENT_CLOSE", "TYPE_8K", "TYPE_OTHER", "SEQUENCE", "FILENAME",
     "DESCRIPTION", "TEXT_OPEN", "TEXT_CLOSE", "UUENCODED",
     # layout furniture
@@ -183,10 +203,25 @@ def classify_body(line: str) -> str:
     return "TEXT"
 
 
+def classify_tag_header(line: str) -> str:
+    """The kind of one line of a <SUBMISSION> tag header (no newline)."""
+    if not line.strip():
+        return "BLANK"
+    m = _TAG_LINE.match(line.strip())
+    if m is None:
+        return "TEXT"
+    closing, name, value = m.groups()
+    if name in _TAG_GROUPS and not value.strip():
+        return "TAG_GROUP_CLOSE" if closing else "TAG_GROUP_OPEN"
+    return "TEXT" if closing else "TAG_FIELD"
+
+
 def classify_header(line: str) -> str:
     """The kind of one line inside <SEC-HEADER> (no newline)."""
     if not line.strip():
         return "BLANK"
+    if _HEADER_TAG.match(line):
+        return "HEADER_TAG"
     if _HEADER_ROLE.match(line):
         return "HEADER_ROLE"
     if _HEADER_GROUP.match(line):
@@ -199,12 +234,20 @@ def classify_header(line: str) -> str:
     return "TEXT"
 
 
+# Kinds that open a section.  A heading starts a paragraph: a line of one of
+# these shapes that continues a sentence from the line above ("... attached
+# hereto as" / "Exhibit 99.1.") is prose, and is TEXT.
+_OPENERS = frozenset({"ITEM_HEADING", "EXHIBIT_HEADING", "EXHIBIT_INDEX_HEADING", "SIGNATURE_HEADING"})
+_CONTINUES = re.compile(r"[A-Za-z0-9,;\-(]\s*$")
+
+
 def tokenize(text: str) -> Iterator[Token]:
     """Yield one positioned token per line of ``text`` (uuencode: per block)."""
+    prev_kind, prev_line = "BLANK", ""
     pos = 0
     line_no = 1
     n = len(text)
-    mode = "body"  # body | pem | header
+    mode = "body"  # body | pem | header | tags
     find = text.find
     while pos < n:
         end = find("\n", pos)
@@ -222,6 +265,12 @@ def tokenize(text: str) -> Iterator[Token]:
                     mode = "header"
                 elif kind == "SEC_HEADER_CLOSE":
                     mode = "body"
+                elif kind == "SUBMISSION_OPEN":
+                    mode = "tags"
+                elif kind == "DOCUMENT_OPEN":
+                    mode = "body"
+                elif mode == "tags" and kind != "SUBMISSION_CLOSE":
+                    kind = None  # <TYPE>8-K in a tag header is a header value
         if kind is None:
             if mode == "pem":
                 if line.strip():
@@ -231,6 +280,8 @@ def tokenize(text: str) -> Iterator[Token]:
                     mode = "body"
             elif mode == "header":
                 kind = classify_header(line)
+            elif mode == "tags":
+                kind = classify_tag_header(line)
             elif line.startswith("begin ") and _UU_BEGIN.match(line):
                 # One token up to and including the closing "end" line; stop
                 # short of </TEXT> if the attachment was cut off.
@@ -249,6 +300,9 @@ def tokenize(text: str) -> Iterator[Token]:
                 end = scan
             else:
                 kind = classify_body(line)
+                if kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
+                    kind = "TEXT"
+        prev_kind, prev_line = kind, line
         value = text[pos:end]
         last = value.rstrip("\n")
         yield Token(

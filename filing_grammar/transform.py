@@ -762,35 +762,26 @@ class FilingTransformer(Transformer):
     def party(self, children):
         role_tok = children[0]
         filer = HeaderFiler(role=_text(role_tok).strip().rstrip(":").strip(), span=_span(tree_tokens_list(children)))
-        for key, value, _ in _fields(children):
-            if key == "COMPANY CONFORMED NAME":
-                filer.name = value
-            elif key == "CENTRAL INDEX KEY":
-                filer.cik = value
-            elif key == "STATE OF INCORPORATION":
-                filer.state_of_incorporation = value
-            elif key in ("IRS NUMBER", "EIN"):
-                filer.irs_number = value
-            elif key == "FISCAL YEAR END":
-                filer.fiscal_year_end = value
+        _fill_filer(filer, _fields(children))
         return filer
 
     def sec_header(self, children):
         header = SecHeader(span=_span(tree_tokens_list(children)))
         header.fields = _fields([c for c in children if isinstance(c, Token)])
-        for key, value, _ in header.fields:
-            if key == "ACCESSION NUMBER":
-                header.accession_number = value
-            elif key == "CONFORMED SUBMISSION TYPE":
-                header.submission_type = value
-            elif key == "CONFORMED PERIOD OF REPORT":
-                header.period_of_report = header_date(value) or value or None
-            elif key == "FILED AS OF DATE":
-                header.filed_as_of_date = header_date(value) or value or None
-            elif key == "ITEM INFORMATION":
-                header.item_information.append(value)
+        _fill_header(header)
         header.filers = [c for c in children if isinstance(c, HeaderFiler) and c.role == "FILER"]
         return header
+
+    # the tag form of the header (<SUBMISSION> archives)
+    def tag_group(self, children):
+        name = children[0].value.strip()[1:-1]
+        return ("tag_group", name, children[1:-1])
+
+    def tag_header(self, children):
+        return _tag_header_record(children)
+
+    def submission(self, children):
+        return ("sec_document", children)
 
     def document_8k(self, children):
         return _Doc(_document_record(children), next((c for c in children if isinstance(c, _Form8K)), None))
@@ -880,8 +871,72 @@ def _fields(children) -> list[tuple[str, str, int]]:
             out.extend(_fields(c[1]))
         elif isinstance(c, Token) and c.type == "HEADER_FIELD":
             key, _, value = c.value.partition(":")
-            out.append((key.strip(), value.strip(), c.line or 0))
+            out.append((key.strip().lstrip("]").strip(), value.strip(), c.line or 0))
     return out
+
+
+# <TAG> names of the tag-form header and the KEY of the key-value form.
+_TAG_KEYS = {
+    "ACCESSION-NUMBER": "ACCESSION NUMBER", "TYPE": "CONFORMED SUBMISSION TYPE",
+    "PERIOD": "CONFORMED PERIOD OF REPORT", "ITEMS": "ITEM INFORMATION",
+    "FILING-DATE": "FILED AS OF DATE", "CONFORMED-NAME": "COMPANY CONFORMED NAME",
+    "CIK": "CENTRAL INDEX KEY", "IRS-NUMBER": "IRS NUMBER",
+    "STATE-OF-INCORPORATION": "STATE OF INCORPORATION", "FISCAL-YEAR-END": "FISCAL YEAR END",
+    "PUBLIC-DOCUMENT-COUNT": "PUBLIC DOCUMENT COUNT",
+}
+
+
+def _tag_pairs(children) -> list[tuple[str, str, int]]:
+    """(KEY, value, line) of TAG_FIELD lines, keys spelled as in the key-value form."""
+    out = []
+    for c in children:
+        if isinstance(c, Token) and c.type == "TAG_FIELD":
+            name, _, value = c.value.strip()[1:].partition(">")
+            out.append((_TAG_KEYS.get(name, name.replace("-", " ")), value.strip(), c.line or 0))
+        elif isinstance(c, tuple) and c[0] == "tag_group":
+            out.extend(_tag_pairs(c[2]))
+    return out
+
+
+def _tag_header_record(children) -> SecHeader:
+    tokens = [c for c in children if isinstance(c, Token)]
+    header = SecHeader(span=_span(tokens))
+    header.fields = _tag_pairs([c for c in children if isinstance(c, Token)])
+    _fill_header(header)
+    for c in children:
+        if isinstance(c, tuple) and c[0] == "tag_group" and c[1] in ("FILER",):
+            filer = HeaderFiler(role=c[1])
+            _fill_filer(filer, _tag_pairs(c[2]))
+            header.filers.append(filer)
+    return header
+
+
+def _fill_header(header: SecHeader) -> None:
+    for key, value, _ in header.fields:
+        if key == "ACCESSION NUMBER":
+            header.accession_number = value
+        elif key == "CONFORMED SUBMISSION TYPE":
+            header.submission_type = value
+        elif key == "CONFORMED PERIOD OF REPORT":
+            header.period_of_report = header_date(value) or value or None
+        elif key == "FILED AS OF DATE":
+            header.filed_as_of_date = header_date(value) or value or None
+        elif key == "ITEM INFORMATION":
+            header.item_information.append(value)
+
+
+def _fill_filer(filer: HeaderFiler, pairs) -> None:
+    for key, value, _ in pairs:
+        if key == "COMPANY CONFORMED NAME":
+            filer.name = value
+        elif key == "CENTRAL INDEX KEY":
+            filer.cik = value
+        elif key == "STATE OF INCORPORATION":
+            filer.state_of_incorporation = value
+        elif key in ("IRS NUMBER", "EIN"):
+            filer.irs_number = value
+        elif key == "FISCAL YEAR END":
+            filer.fiscal_year_end = value
 
 
 def _document_record(children) -> Document:
