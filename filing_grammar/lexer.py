@@ -13,6 +13,9 @@ The lexer keeps only the state that a line's shape cannot tell:
 * between ``<SEC-HEADER>`` and ``</SEC-HEADER>`` lines are ``KEY: value``
   header lines (``HEADER_FIELD``, ``HEADER_ROLE``, ``HEADER_GROUP``), because
   "ITEM INFORMATION: Other events" would read as body text elsewhere;
+* a document whose text is HTML (its first non-blank line is an HTML tag) is
+  ``HTML_LINE`` tokens down to ``</TEXT>``: the grammar keeps it as HTML and
+  transform.py reads the form in its rendering (filing_grammar/html.py);
 * a uuencoded attachment (``begin 644 name`` ... ``end``) is one opaque
   ``UUENCODED`` token, since its bytes can look like anything.
 
@@ -27,6 +30,8 @@ from typing import Iterator
 
 from lark import Token
 from lark.lexer import Lexer
+
+from .html import looks_like_html
 
 __all__ = ["LineLexer", "tokenize", "LINE_KINDS", "MISSING_PREFIX"]
 
@@ -165,7 +170,7 @@ LINE_KINDS = (
     "HEADER_ROLE", "HEADER_GROUP", "HEADER_FIELD", "HEADER_TAG",
     "SUBMISSION_OPEN", "SUBMISSION_CLOSE", "TAG_FIELD", "TAG_GROUP_OPEN", "TAG_GROUP_CLOSE",
     "DOCUMENT_OPEN", "DOCUMENT_CLOSE", "TYPE_8K", "TYPE_OTHER", "SEQUENCE", "FILENAME",
-    "DESCRIPTION", "TEXT_OPEN", "TEXT_CLOSE", "UUENCODED",
+    "DESCRIPTION", "TEXT_OPEN", "TEXT_CLOSE", "UUENCODED", "HTML_LINE",
     # layout furniture
     "BLANK", "PAGE", "PAGE_NUMBER", "RULE", "TABLE_TAG",
     # cover page
@@ -241,13 +246,25 @@ _OPENERS = frozenset({"ITEM_HEADING", "EXHIBIT_HEADING", "EXHIBIT_INDEX_HEADING"
 _CONTINUES = re.compile(r"[A-Za-z0-9,;\-(]\s*$")
 
 
+_FIRST_LINE = re.compile(r"[ \t\f\v]*\S[^\n]*")
+
+
+def _text_is_html(text: str, pos: int) -> bool:
+    """Is the first non-blank line at or after ``pos`` the start of HTML?"""
+    m = _FIRST_LINE.search(text, pos, min(len(text), pos + 100_000))
+    if m is None:
+        return False
+    line = m.group()
+    return looks_like_html(line) and _ENVELOPE.match(line.lstrip()) is None
+
+
 def tokenize(text: str) -> Iterator[Token]:
     """Yield one positioned token per line of ``text`` (uuencode: per block)."""
     prev_kind, prev_line = "BLANK", ""
     pos = 0
     line_no = 1
     n = len(text)
-    mode = "body"  # body | pem | header | tags
+    mode = "html" if _text_is_html(text, 0) else "body"  # body | pem | header | tags | html
     find = text.find
     while pos < n:
         end = find("\n", pos)
@@ -255,7 +272,12 @@ def tokenize(text: str) -> Iterator[Token]:
         line = text[pos:end].rstrip("\n")
         kind = None
         lines_used = 1
-        if line.startswith(("<", "-")):
+        if mode == "html":
+            if line.startswith("</TEXT>"):
+                kind, mode = "TEXT_CLOSE", "body"
+            else:
+                kind = "HTML_LINE"
+        elif line.startswith(("<", "-")):
             m = _ENVELOPE.match(line)
             if m is not None:
                 kind = m.lastgroup
@@ -269,6 +291,8 @@ def tokenize(text: str) -> Iterator[Token]:
                     mode = "tags"
                 elif kind == "DOCUMENT_OPEN":
                     mode = "body"
+                elif kind == "TEXT_OPEN" and _text_is_html(text, end):
+                    mode = "html"
                 elif mode == "tags" and kind != "SUBMISSION_CLOSE":
                     kind = None  # <TYPE>8-K in a tag header is a header value
         if kind is None:

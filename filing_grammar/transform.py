@@ -737,6 +737,7 @@ class _Form8K:
     exhibit_index: list[ExhibitRef] | None = None
     item_bodies: list[tuple[Item, list[Token]]] = field(default_factory=list)
     form_title: str | None = None
+    rendered: str | None = None  # the text rendering, for an HTML document
 
 
 @dataclass
@@ -832,6 +833,9 @@ class FilingTransformer(Transformer):
     def exhibit(self, children):
         return ("exhibit", children)
 
+    def html_text(self, children):
+        return _read_html(children)
+
     def form_8k(self, children):
         form = _Form8K()
         for child in children:
@@ -853,6 +857,55 @@ class FilingTransformer(Transformer):
     # -- the whole file -----------------------------------------------------
     def start(self, children):
         return children
+
+
+def _read_html(tokens: list[Token]) -> _Form8K:
+    """POST-PROCESSING: render an HTML document to text, read that text with the
+    grammar (from form_8k), and point the records back at the HTML lines."""
+    from .html import render_html
+    from .lexer import tokenize
+    from .parser import parse_tokens
+
+    html = "".join(tokens)
+    text, line_map = render_html(html)
+    tree = parse_tokens(tokenize(text), len(text))
+    form = next((c for c in _iter_forms(FilingTransformer().transform(tree))), None) or _Form8K()
+    first = tokens[0]
+    base = (first.line or 1) - 1
+
+    def where(line: int | None) -> int:
+        if not line or not line_map:
+            return base + 1
+        return base + line_map[min(line, len(line_map)) - 1]
+
+    def span(sp: Span | None) -> Span | None:
+        if sp is None:
+            return None
+        a, b = where(sp.line), where(sp.end_line)
+        return Span(a, 1, b, 1, 0, 0)
+
+    if form.cover:
+        form.cover.span = span(form.cover.span)
+        form.cover.spans = {k: span(v) for k, v in form.cover.spans.items()}
+    for item in form.items:
+        item.line = where(item.line)
+        item.span = span(item.span)
+    for sig in form.signatures:
+        sig.span = span(sig.span)
+        sig.spans = {k: span(v) for k, v in sig.spans.items()}
+    for ex in form.exhibit_index or []:
+        ex.line = where(ex.line)
+        ex.span = span(ex.span)
+    form.rendered = text
+    return form
+
+
+def _iter_forms(parts):
+    for c in parts if isinstance(parts, list) else [parts]:
+        if isinstance(c, _Form8K):
+            yield c
+        elif isinstance(c, _Doc) and c.form is not None:
+            yield c.form
 
 
 def tree_tokens_list(children) -> list[Token]:
