@@ -42,6 +42,7 @@ class _Renderer(HTMLParser):
         self.skip_depth = 0
         self.hidden_stack: list[bool] = []
         self.pre = 0
+        self.had_data = False  # data (even blank) since the last line break
         # table state: a stack of tables, each a list of rows of cells
         self.tables: list[list[list[str]]] = []
         self.table_lines: list[int] = []
@@ -50,8 +51,12 @@ class _Renderer(HTMLParser):
 
     # -- text accumulation --------------------------------------------------
     def _emit(self) -> None:
+        """End the current line.  Blocks follow each other line by line (CSS
+        margins are not rendered); an empty block (<p>&nbsp;</p>, a second
+        <br>) is a blank line, as it is what filers use for spacing."""
         text = "".join(self.current)
         self.current = []
+        had_data, self.had_data = self.had_data, False
         if self.pre:
             for piece in text.split("\n"):
                 self.lines.append((piece.rstrip(), self.current_line))
@@ -59,12 +64,12 @@ class _Renderer(HTMLParser):
         text = " ".join(text.split())
         if text:
             self.lines.append((text, self.current_line))
-        elif self.lines and self.lines[-1][0] != "":
+        elif had_data and self.lines and self.lines[-1][0] != "":
             self.lines.append(("", self.current_line))
 
     def _break(self) -> None:
         if self.cell is not None:
-            self.cell.append(" ")
+            self.cell.append("\n")  # a cell may hold several lines
             return
         self._emit()
 
@@ -99,6 +104,9 @@ class _Renderer(HTMLParser):
             self.tables[-1][-1].append(self.cell)
             for _ in range(min(int(span) if span.isdigit() else 1, 20) - 1):
                 self.tables[-1][-1].append([])
+        elif tag == "br" and not self.current and self.cell is None:
+            self.had_data = True  # <br><br>: a blank line
+            self._break()
         elif tag in _BLOCK:
             self._break()
 
@@ -107,6 +115,8 @@ class _Renderer(HTMLParser):
         if self.skip_depth:
             return
         if tag in ("br", "hr", "p", "div"):
+            if tag == "br" and not self.current and self.cell is None:
+                self.had_data = True  # <br><br>: a blank line
             self._break()
 
     def handle_endtag(self, tag):
@@ -125,8 +135,8 @@ class _Renderer(HTMLParser):
             line = self.table_lines.pop()
             self.cell = self.cell_stack.pop() if self.cell_stack else None
             rendered = _layout(rows)
-            if self.cell is not None:  # a table inside a cell: run it into the cell
-                self.cell.append(" " + " ".join(r.strip() for r in rendered) + " ")
+            if self.cell is not None:  # a table inside a cell: its lines go into the cell
+                self.cell.append("\n" + "\n".join(r.strip() for r in rendered) + "\n")
             else:
                 for r in rendered:
                     self.lines.append((r, line))
@@ -144,6 +154,7 @@ class _Renderer(HTMLParser):
         if not self.current:
             self.current_line = self.getpos()[0]
         self.current.append(data)
+        self.had_data = True
 
     def close(self):
         super().close()
@@ -154,20 +165,29 @@ _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "b
 
 
 def _layout(rows: list[list[list[str]]]) -> list[str]:
-    """Rows of cells -> lines with the cells in aligned columns (3 spaces apart)."""
-    texts = [[" ".join("".join(c).split()) for c in row] for row in rows]
-    texts = [row for row in texts if any(row)]
-    if not texts:
+    """Rows of cells -> lines, the cells in aligned columns 3 spaces apart.  A
+    cell of several lines makes its row as many lines high."""
+    grid: list[list[list[str]]] = []
+    for row in rows:
+        cells = []
+        for c in row:
+            lines = [" ".join(part.split()) for part in "".join(c).split("\n")]
+            cells.append([ln for ln in lines if ln])
+        if any(cells):
+            grid.append(cells)
+    if not grid:
         return []
-    ncols = max(len(r) for r in texts)
-    for r in texts:
-        r.extend([""] * (ncols - len(r)))
-    keep = [j for j in range(ncols) if any(r[j] for r in texts)]
-    widths = {j: min(max(len(r[j]) for r in texts), 70) for j in keep}
+    ncols = max(len(r) for r in grid)
+    for r in grid:
+        r.extend([[] for _ in range(ncols - len(r))])
+    keep = [j for j in range(ncols) if any(r[j] for r in grid)]
+    widths = {j: min(max((len(ln) for r in grid for ln in r[j]), default=0), 70) for j in keep}
     out = []
-    for r in texts:
-        cells = [r[j].ljust(widths[j]) for j in keep]
-        out.append("   ".join(cells).rstrip())
+    for r in grid:
+        height = max(len(r[j]) for j in keep)
+        for k in range(height):
+            cells = [(r[j][k] if k < len(r[j]) else "").ljust(widths[j]) for j in keep]
+            out.append("   ".join(cells).rstrip())
     return out
 
 

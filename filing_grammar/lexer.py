@@ -60,6 +60,7 @@ _ENVELOPE = re.compile(
     | (?P<DESCRIPTION><DESCRIPTION>)
     | (?P<TEXT_OPEN><TEXT>\s*$)
     | (?P<TEXT_CLOSE></TEXT>\s*$)
+    | (?P<FLAWED><FLAWED>\s*$)
     | (?P<SUBMISSION_OPEN><SUBMISSION>\s*$)
     | (?P<SUBMISSION_CLOSE></SUBMISSION>\s*$)
     """,
@@ -83,7 +84,8 @@ _HEADER_GROUP = re.compile(
 _HEADER_FIELD = re.compile(r"\]?\s*[A-Z][A-Z0-9 ()/&.,'-]*:")
 # Stray group tags (</COMPANY-DATA>, </FILER>) that EDGAR left in key-value
 # headers of September-October 2000.
-_HEADER_TAG = re.compile(r"\s*</?[A-Z][A-Z0-9-]*>\s*$")
+# Form 4-era headers also carry <RELATIONSHIP>DIRECTOR lines.
+_HEADER_TAG = re.compile(r"\s*</?[A-Z][A-Z0-9-]*>")
 
 # The angle-bracket form of the header (<SUBMISSION> archives, the
 # dissemination feed): <TAG>value lines; group tags open and close blocks.
@@ -101,7 +103,8 @@ _TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 # Body lines, matched on the stripped line.  Order matters: the first
 # alternative that matches wins.
 # --------------------------------------------------------------------------
-_SEP = r"[\s.:\-\u2013\u2014]*"  # what may stand between an item number and its title
+_SEP = r"[\s.:\-\u2013\u2014]*"
+_BOX = r"\[\s?[xX]?\s?\]|\u2610|\u2611|\u2612|\(\s?[xX]?\s?\)|[oqxX\u00a8\u00fd\u00fe](?=\s)"  # what may stand between an item number and its title
 _BODY = re.compile(
     r"""
       (?P<PAGE>.*(?i:</?PAGE>).*$)
@@ -134,7 +137,17 @@ _BODY = re.compile(
     | (?P<CURRENT_REPORT>(?i:current\s+report)\b.*$)
     | (?P<PURSUANT>(?i:pursuant\s+to\s+section\s+13\s+or\s+15\s*\(d\)).*$)
     | (?P<EXCHANGE_ACT>(?i:(?:of\s+)?(?:the\s+)?securities\s+exchange\s+act\s+of\s+1934)$)
-    | (?P<CHECKBOX>(?:\[\s?[xX]?\s?\]|\u2610|\u2611|\u2612|\(\s?[xX]?\s?\)|[oq\u00a8]\s)\s*(?i:written|soliciting|pre-commencement|emerging|if\s+an\s+emerging).*$)
+    # Check boxes of the 2004+ cover: a box glyph, then the box's label; or the
+    # label, then the box ("Emerging growth company  [ ]").  Glyphs: [ ] [X],
+    # ( ), the ballot boxes U+2610-2612, and Wingdings read as text (o, q,
+    # \u00a8 empty; x, \u00fd, \u00fe checked).
+    | (?P<CHECKBOX>(?:""" + _BOX + r""")\s*(?i:written|soliciting|pre-commencement|emerging|if\s+an\s+emerging).*$
+          |(?i:emerging\s+growth\s+company).{0,4}?\s*(?:""" + _BOX + r""")\s*$
+          |.{20,}(?i:transition\s+period|financial\s+accounting\s+standards).{0,80}?(?:""" + _BOX + r""")\s*$)
+    | (?P<CHECKBOX_INTRO>(?i:check\s+the\s+appropriate\s+box\s+below).*$)
+    | (?P<SECURITIES_12B_INTRO>(?i:securities\s+registered\s+pursuant\s+to\s+section\s+12\s*\(\s*b\s*\)).*$)
+    | (?P<EGC_INTRO>(?i:indicate\s+by\s+check\s+mark\s+whether\s+the\s+registrant\s+is\s+an\s+emerging).*$)
+    | (?P<AMENDMENT>\(?(?i:amendment\s+no\.?)\s*\d{1,2}\)?$)
     | (?P<EXHIBIT_ENTRY>(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?\)?[.:]?\s+["'(\u201cA-Z].*$)
     """,
     re.VERBOSE,
@@ -156,9 +169,15 @@ _CAPTION = re.compile(
 )
 
 # Every caption holds one of these words; a cheap test before _CAPTION.
-_CAPTION_WORDS = ("report", "name", "telephone", "former", "address", "zip", "executive",
+_CAPTION_WORDS = ("registrant", "report", "name", "telephone", "former", "address", "zip", "executive",
                   "jurisdiction", "commission", "file", "employer", "identification", "r.s",
                   "irs", "state", "incorporation", "organi")
+
+# The caption row of a combined cover, looked for before the other captions
+# because it also holds "Commission File Number" and "I.R.S. Employer ...".
+_REGISTRANTS = re.compile(
+    r"(?i)registrant,\s+state\s+of\s+incorporation|registrant,(?:\s{2,}|\s*$)"
+    r"|state\s+of\s+incorporation,(?:\s{2,}|\s*$)|address\s+and\s+telephone\s+number(?:\s{2,}|\s*$)")
 
 _UU_BEGIN = re.compile(r"begin [0-7]{3,4} \S")
 
@@ -170,13 +189,14 @@ LINE_KINDS = (
     "HEADER_ROLE", "HEADER_GROUP", "HEADER_FIELD", "HEADER_TAG",
     "SUBMISSION_OPEN", "SUBMISSION_CLOSE", "TAG_FIELD", "TAG_GROUP_OPEN", "TAG_GROUP_CLOSE",
     "DOCUMENT_OPEN", "DOCUMENT_CLOSE", "TYPE_8K", "TYPE_OTHER", "SEQUENCE", "FILENAME",
-    "DESCRIPTION", "TEXT_OPEN", "TEXT_CLOSE", "UUENCODED", "HTML_LINE",
+    "DESCRIPTION", "TEXT_OPEN", "TEXT_CLOSE", "UUENCODED", "HTML_LINE", "FLAWED", "LEADING_BLANK",
     # layout furniture
     "BLANK", "PAGE", "PAGE_NUMBER", "RULE", "TABLE_TAG",
     # cover page
     "UNITED_STATES", "COMMISSION", "WASHINGTON", "FORM_TITLE", "CURRENT_REPORT", "PURSUANT",
     "EXCHANGE_ACT", "DATE_CAPTION", "NAME_CAPTION", "ID_CAPTION", "ADDRESS_CAPTION",
-    "PHONE_CAPTION", "FORMER_CAPTION", "CHECKBOX",
+    "PHONE_CAPTION", "FORMER_CAPTION", "REGISTRANTS_CAPTION", "CHECKBOX", "CHECKBOX_INTRO",
+    "SECURITIES_12B_INTRO", "EGC_INTRO", "AMENDMENT",
     # items, signature, exhibits
     "ITEM_HEADING", "SECTION_HEADING", "SIGNATURE_HEADING", "SIGNATURE_LEGEND", "BY_LINE",
     "NAME_LINE", "TITLE_LINE", "DATE_LINE", "REGISTRANT_CAPTION", "EXHIBIT_INDEX_HEADING",
@@ -202,6 +222,8 @@ def classify_body(line: str) -> str:
     low = stripped.lower()
     if len(stripped) > 160 or not any(word in low for word in _CAPTION_WORDS):
         return "TEXT"
+    if _REGISTRANTS.search(stripped):
+        return "REGISTRANTS_CAPTION"
     m = _CAPTION.search(stripped)
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]
@@ -265,6 +287,11 @@ def tokenize(text: str) -> Iterator[Token]:
     line_no = 1
     n = len(text)
     mode = "html" if _text_is_html(text, 0) else "body"  # body | pem | header | tags | html
+    # Blank lines before an envelope tag on the first non-blank line are
+    # LEADING_BLANK (as a bare 8-K may start with blank lines, BLANK there
+    # would leave the parser unable to tell the two apart).
+    first = _FIRST_LINE.search(text, 0, min(n, 100_000))
+    leading_end = first.start() if first and _ENVELOPE.match(first.group()) else 0
     find = text.find
     while pos < n:
         end = find("\n", pos)
@@ -272,7 +299,9 @@ def tokenize(text: str) -> Iterator[Token]:
         line = text[pos:end].rstrip("\n")
         kind = None
         lines_used = 1
-        if mode == "html":
+        if pos < leading_end:
+            kind = "LEADING_BLANK"
+        elif mode == "html":
             if line.startswith("</TEXT>"):
                 kind, mode = "TEXT_CLOSE", "body"
             else:

@@ -161,6 +161,7 @@ class _CoverReader:
     def read(self) -> Cover:
         c = self.cover
         self._date()
+        self._registrants()
         self._name()
         self._ids()
         if not self.cover.registrant_name:
@@ -168,6 +169,8 @@ class _CoverReader:
         self._address()
         self._phone()
         self._former()
+        self._boxes()
+        self._securities_12b()
         all_tokens = [t for f in self.fields for t in f.tokens]
         c.span = _span(all_tokens)
         return c
@@ -231,6 +234,136 @@ class _CoverReader:
         if desc:
             self._set("registrant_description",
                       collapse(" ".join(_text(t) for b in desc for t in b)), [t for b in desc for t in b])
+
+    def _registrants(self) -> None:
+        """A combined cover (Southern Company and its subsidiaries): a caption
+        row "Commission File Number | Registrant, State of Incorporation,
+        Address and Telephone Number | I.R.S. Employer Identification No.",
+        then one block per registrant: "1-3526   The Southern Company
+        58-0690070" over "(A Delaware Corporation)", the address, the phone."""
+        i = self._find("registrants")
+        if i is None:
+            return
+        regs: list[tuple[dict, list[Token]]] = []
+        lines = [t for b in self._below(i) for t in b]
+        for tok in lines:
+            segs = _segments(_text(tok))
+            files = [seg for _, seg in segs if FILE_NUMBER.match(seg)]
+            irs = [seg for _, seg in segs if IRS.match(seg)]
+            names = [seg for _, seg in segs if not FILE_NUMBER.match(seg) and not IRS.match(seg)]
+            if names and (files or irs):
+                regs.append(({"name": names[0], "state_of_incorporation": None,
+                              "commission_file_number": files[0] if files else None,
+                              "irs_employer_id": irs[0] if irs else None, "address": None,
+                              "telephone": None, "_address": []}, [tok]))
+                continue
+            if not regs:
+                continue
+            line = collapse(_text(tok))
+            if len(line) > 70:  # the prose after the table ("This combined Form 8-K ...")
+                break
+            reg, block = regs[-1]
+            block.append(tok)
+            m = re.match(r"\(an?\s+(.+?)\s+corporation\)$", line, re.I)
+            if m:
+                reg["state_of_incorporation"] = m.group(1)
+            elif PHONE.fullmatch(line):
+                reg["telephone"] = line
+            else:
+                reg["_address"].append(ZIP.sub("", line).strip(" ,") if ZIP.search(line) else line)
+        for reg, _ in regs:
+            reg["address"] = ", ".join(a for a in reg.pop("_address") if a) or None
+        if not regs:
+            return
+        (main, block), rest = regs[0], regs[1:]
+        for key, attr in (("name", "registrant_name"), ("state_of_incorporation", "state_of_incorporation"),
+                          ("commission_file_number", "commission_file_number"),
+                          ("irs_employer_id", "irs_employer_id"), ("address", "address"),
+                          ("telephone", "telephone")):
+            self._set(attr, main[key], block)
+        zips = [ZIP.search(_text(t)) for t in block[1:]]
+        zips = [z.group() for z in zips if z]
+        if zips:
+            self._set("zip_code", zips[0], block)
+        self.cover.co_registrants = [r for r, _ in rest]
+
+    def _boxes(self) -> None:
+        """The 2004+ check boxes and the 2017+ emerging growth company box:
+        True when the box is checked, False when empty, None when absent."""
+        toks = [t for f in self.fields for t in f.tokens]
+        for k, tok in enumerate(toks):
+            if tok.type != "CHECKBOX":
+                continue
+            text = _text(tok)
+            label = (text + " " + (_text(toks[k + 1]) if k + 1 < len(toks) else "")).lower()
+            checked = _box_state(text)
+            if checked is None:
+                continue
+            if re.search(r"if\s+an\s+emerging|transition\s+period|accounting\s+standards", text, re.I):
+                continue
+            if "emerging growth" in text.lower():
+                self.cover.emerging_growth_company = checked
+            elif "written communication" in label:
+                self.cover.checkboxes["written_communications"] = checked
+            elif "soliciting material" in label:
+                self.cover.checkboxes["soliciting_material"] = checked
+            elif "14d-2" in label or "14d2" in label:
+                self.cover.checkboxes["pre_commencement_14d2b"] = checked
+            elif "13e-4" in label or "13e4" in label:
+                self.cover.checkboxes["pre_commencement_13e4c"] = checked
+
+    def _securities_12b(self) -> None:
+        """The Section 12(b) table: a header row (Title of each class | Trading
+        Symbol(s) | Name of each exchange ...), then one row per class; the
+        columns are matched by position (a title wrapped onto the next line
+        joins the row above)."""
+        i = self._find("12b")
+        if i is None:
+            return
+        lines = [t for t in self.fields[i].value if t.type not in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER", "TABLE_TAG")]
+        head_at = next((k for k, t in enumerate(lines) if re.search(r"title\s+of\s+each", _text(t), re.I)), None)
+        if head_at is None:
+            return
+        columns: list[tuple[int, str]] = []
+        k = head_at
+        while k < len(lines) and re.search(r"title|symbol|exchange|registered|registrant|class", _text(lines[k]), re.I) \
+                and not IRS.search(_text(lines[k])):
+            for col, seg in _segments(_text(lines[k])):
+                low = seg.lower()
+                role = ("registrant" if low.startswith("registrant") else "title" if "title" in low or "class" in low
+                        else "trading_symbol" if "symbol" in low or "trading" in low
+                        else "exchange" if "exchange" in low or "name of each" in low else None)
+                if role and all(r != role for _, r in columns):
+                    columns.append((col, role))
+            k += 1
+            if len(columns) >= 3:
+                break
+        if len(columns) < 2:
+            return
+        columns.sort()
+        rows: list[dict[str, str | None]] = []
+        for tok in lines[k:]:
+            segs = _segments(_text(tok))
+            if not segs:
+                continue
+            row: dict[str, str | None] = {}
+            for col, seg in segs:
+                role = min(columns, key=lambda c: abs(c[0] - col))[1]
+                row[role] = (row[role] + " " + seg) if row.get(role) else seg
+            if rows and list(row) == ["title"]:
+                rows[-1]["title"] = (rows[-1].get("title") or "") + " " + row["title"]
+                continue
+            if len(row) < 2:
+                continue
+            rows.append(row)
+        out = []
+        for row in rows:
+            rec = {"title": row.get("title"), "trading_symbol": row.get("trading_symbol"),
+                   "exchange": row.get("exchange")}
+            if any(r == "registrant" for _, r in columns):
+                rec["registrant"] = row.get("registrant")
+            out.append(rec)
+        self.cover.securities_12b = out
 
     def _name_without_caption(self) -> None:
         """Old covers print the name with no caption under it: take the first
@@ -385,6 +518,20 @@ class _CoverReader:
 _CAPTION_WORDS = re.compile(r"\(|\)|zip\s+code|principal\s+executive|address\s+of|^address\s+and$|telephone\s+number", re.I)
 
 
+_CHECKED = re.compile(r"\[\s?[xX]\s?\]|\(\s?[xX]\s?\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s)")
+_EMPTY = re.compile(r"\[\s?\]|\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s)")
+
+
+def _box_state(text: str) -> bool | None:
+    """True for a checked box glyph in ``text``, False for an empty one."""
+    checked, empty = _CHECKED.search(text), _EMPTY.search(text)
+    if checked and (not empty or checked.start() < empty.start()):
+        return True
+    if empty:
+        return False
+    return None
+
+
 def _is_date_block(block: list[Token]) -> bool:
     text = collapse(" ".join(_text(t) for t in block))
     iso, m = find_date(text)
@@ -508,6 +655,7 @@ _TITLE_WORDS = re.compile(
     r"senior|assistant|chief|owner)\b",
     re.I,
 )
+_COMPANY = re.compile(r"\b(?:COMPANY|CORPORATION|CORP\.?|INC\.?|LLC|L\.P\.|LTD\.?|TRUST|BANCORP)\s*$", re.I)
 _BY = re.compile(r"^\s*(?:By\s*:?\s*)?(?:/\s?s\s?/\s*)?", re.I)
 
 
@@ -524,7 +672,7 @@ def _column_text(text: str, col: int) -> str:
     give or take a few characters); '' if the line has nothing there."""
     if col <= 4:
         return text.strip()
-    segs = [(c, s) for c, s in _segments(text) if c + len(s) > col - 4]
+    segs = [(c, s) for c, s in _segments(text) if c >= col - 4]
     return collapse(" ".join(s for _, s in segs))
 
 
@@ -562,7 +710,7 @@ def read_signature(tokens: list[Token]) -> Signature:
         m = re.search(r"(?i)(?:^|\s)by\s*:|^\s*by\s+\S|/\s?s\s?/", text)
         if m:
             by_index = idx
-            by_col = m.start() + (1 if text[m.start()].isspace() else 0)
+            by_col = m.start() + len(m.group()) - len(m.group().lstrip())
             break
     # the registrant: the block of lines above the By line (or "(Registrant)")
     stop = by_index if by_index is not None else len(rest)
@@ -578,7 +726,13 @@ def read_signature(tokens: list[Token]) -> Signature:
             if block:
                 last_block, block = block, []
             continue
-        if re.match(r"(?i)dated?\b", cell) or (find_date(cell)[1] and len(cell) < 25):
+        if re.match(r"(?i)dated?\b", cell):
+            # "Date: February 1, 2024      Apple Inc.": the name beside the date
+            _, dm = find_date(cell)
+            cell = cell[dm.end():].strip(" ,") if dm else ""
+            if not cell:
+                continue
+        elif find_date(cell)[1] and len(cell) < 25:
             continue
         if re.fullmatch(r"(?i)\(?registrant\)?|\(?issuer\)?", cell):
             continue
@@ -603,6 +757,8 @@ def read_signature(tokens: list[Token]) -> Signature:
                 if under:
                     break
                 continue
+            if under and _COMPANY.search(cell) and not _TITLE_WORDS.search(cell):
+                break  # the next registrant of a combined signature block
             under.append((tok, cell))
             if len(under) >= 5:
                 break
@@ -812,7 +968,17 @@ class FilingTransformer(Transformer):
     address_field = _cover_field("address")
     telephone_field = _cover_field("phone")
     former_name_field = _cover_field("former")
+    registrants_field = _cover_field("registrants")
     del _cover_field
+
+    def checkbox_section(self, children):
+        return _Field("checkboxes", children, [])
+
+    def securities_12b_section(self, children):
+        return _Field("12b", children, [])
+
+    def emerging_growth_section(self, children):
+        return _Field("egc", children, [])
 
     def cover_tail(self, children):
         return _Field("tail", children, [])
