@@ -97,6 +97,7 @@ _TAG_GROUPS = frozenset({
     "MERGER-SERIES-AND-CLASSES-CONTRACTS", "ACQUIRING-DATA", "TARGET-DATA", "NEW-SERIES-AND-CLASSES-CONTRACTS",
     "NEW-SERIES", "NEW-CLASSES-CONTRACTS", "FORMER-NAME",
 })
+_MAX_TAG_DEPTH = 20
 _TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 
 # --------------------------------------------------------------------------
@@ -104,7 +105,7 @@ _TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 # alternative that matches wins.
 # --------------------------------------------------------------------------
 _SEP = r"[\s.:\-\u2013\u2014]*"
-_BOX = r"\[\s?[xX]?\s?\]|\u2610|\u2611|\u2612|\(\s?[xX]?\s?\)|[oqxX\u00a8\u00fd\u00fe](?=\s)"  # what may stand between an item number and its title
+_BOX = r"\[\s?[xX]?\s?\]|\u2610|\u2611|\u2612|\(\s?[xX]?\s?\)|[oqxX\u00a8\u00fd\u00fe](?=\s|$)"  # what may stand between an item number and its title
 _BODY = re.compile(
     r"""
       (?P<PAGE>.*(?i:</?PAGE>).*$)
@@ -280,13 +281,17 @@ def _text_is_html(text: str, pos: int) -> bool:
     return looks_like_html(line) and _ENVELOPE.match(line.lstrip()) is None
 
 
-def tokenize(text: str) -> Iterator[Token]:
-    """Yield one positioned token per line of ``text`` (uuencode: per block)."""
+def tokenize(text: str, html: bool = True) -> Iterator[Token]:
+    """Yield one positioned token per line of ``text`` (uuencode: per block).
+
+    ``html=False`` reads text that is already a rendering of HTML: tags in it
+    are literal text, never the start of another HTML document."""
     prev_kind, prev_line = "BLANK", ""
+    tag_depth = 0
     pos = 0
     line_no = 1
     n = len(text)
-    mode = "html" if _text_is_html(text, 0) else "body"  # body | pem | header | tags | html
+    mode = "html" if html and _text_is_html(text, 0) else "body"  # body | pem | header | tags | html
     # Blank lines before an envelope tag on the first non-blank line are
     # LEADING_BLANK (as a bare 8-K may start with blank lines, BLANK there
     # would leave the parser unable to tell the two apart).
@@ -320,7 +325,7 @@ def tokenize(text: str) -> Iterator[Token]:
                     mode = "tags"
                 elif kind == "DOCUMENT_OPEN":
                     mode = "body"
-                elif kind == "TEXT_OPEN" and _text_is_html(text, end):
+                elif kind == "TEXT_OPEN" and html and _text_is_html(text, end):
                     mode = "html"
                 elif mode == "tags" and kind != "SUBMISSION_CLOSE":
                     kind = None  # <TYPE>8-K in a tag header is a header value
@@ -335,6 +340,16 @@ def tokenize(text: str) -> Iterator[Token]:
                 kind = classify_header(line)
             elif mode == "tags":
                 kind = classify_tag_header(line)
+                # Group tags nest; past a sane depth they are not a header any
+                # more (and the tree must stay shallow enough to walk).
+                if kind == "TAG_GROUP_OPEN":
+                    tag_depth += 1
+                    if tag_depth > _MAX_TAG_DEPTH:
+                        kind = "TEXT"
+                elif kind == "TAG_GROUP_CLOSE":
+                    tag_depth -= 1
+                    if tag_depth >= _MAX_TAG_DEPTH:
+                        kind = "TEXT"
             elif line.startswith("begin ") and _UU_BEGIN.match(line):
                 # One token up to and including the closing "end" line; stop
                 # short of </TEXT> if the attachment was cut off.

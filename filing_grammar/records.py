@@ -101,6 +101,9 @@ class Cover:
     # further registrants of a combined cover: {"name", "state_of_incorporation",
     # "commission_file_number", "irs_employer_id", "address", "telephone"}
     co_registrants: list[dict[str, str | None]] = field(default_factory=list)
+    # "(Amendment No. 1)" and the explanatory note of an 8-K/A, as printed
+    amendment_number: str | None = None
+    explanatory_note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -171,6 +171,7 @@ class _CoverReader:
         self._former()
         self._boxes()
         self._securities_12b()
+        self._amendment()
         all_tokens = [t for f in self.fields for t in f.tokens]
         c.span = _span(all_tokens)
         return c
@@ -326,8 +327,9 @@ class _CoverReader:
             return
         columns: list[tuple[int, str]] = []
         k = head_at
-        while k < len(lines) and re.search(r"title|symbol|exchange|registered|registrant|class", _text(lines[k]), re.I) \
-                and not IRS.search(_text(lines[k])):
+        # the header may wrap ("Trading" / "Symbol(s)", "Name of each exchange" /
+        # "on which registered"); data rows never say "symbol" or "registered"
+        while k < len(lines) and (k == head_at or _12B_HEADER.search(_text(lines[k]))):
             for col, seg in _segments(_text(lines[k])):
                 low = seg.lower()
                 role = ("registrant" if low.startswith("registrant") else "title" if "title" in low or "class" in low
@@ -336,8 +338,6 @@ class _CoverReader:
                 if role and all(r != role for _, r in columns):
                     columns.append((col, role))
             k += 1
-            if len(columns) >= 3:
-                break
         if len(columns) < 2:
             return
         columns.sort()
@@ -364,6 +364,24 @@ class _CoverReader:
                 rec["registrant"] = row.get("registrant")
             out.append(rec)
         self.cover.securities_12b = out
+
+    def _amendment(self) -> None:
+        """8-K/A: "(Amendment No. 1)" on the cover, and the explanatory note
+        (its first paragraph) that says what the amendment is for."""
+        toks = [t for f in self.fields for t in f.tokens]
+        for k, tok in enumerate(toks):
+            if tok.type == "AMENDMENT" and self.cover.amendment_number is None:
+                self.cover.amendment_number = re.search(r"\d+", _text(tok)).group()
+            m = re.match(r"(?i)\s*explanatory\s+note\s*[:.\-\u2013\u2014]?\s*(.*)$", _text(tok))
+            if m and self.cover.explanatory_note is None:
+                para = [m.group(1)] if m.group(1).strip() else []
+                for nxt in toks[k + 1:]:
+                    if nxt.type in ("BLANK", "RULE", "PAGE") or not nxt.value.strip():
+                        if para:
+                            break
+                        continue
+                    para.append(_text(nxt))
+                self.cover.explanatory_note = collapse(" ".join(para)) or None
 
     def _name_without_caption(self) -> None:
         """Old covers print the name with no caption under it: take the first
@@ -518,8 +536,9 @@ class _CoverReader:
 _CAPTION_WORDS = re.compile(r"\(|\)|zip\s+code|principal\s+executive|address\s+of|^address\s+and$|telephone\s+number", re.I)
 
 
-_CHECKED = re.compile(r"\[\s?[xX]\s?\]|\(\s?[xX]\s?\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s)")
-_EMPTY = re.compile(r"\[\s?\]|\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s)")
+_12B_HEADER = re.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class\b")
+_CHECKED = re.compile(r"\[\s?[xX]\s?\]|\(\s?[xX]\s?\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)")
+_EMPTY = re.compile(r"\[\s?\]|\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
 
 
 def _box_state(text: str) -> bool | None:
@@ -581,6 +600,14 @@ def read_item(tokens: list[Token]) -> Item | None:
     number = m.group("num").rstrip(".")
     raw_title = m.group("rest")
     title = _clean_title(raw_title)
+    # "Item 2.01 Completion of Acquisition. On March 1, the Company ...": the
+    # heading runs into the text; the title ends at its first full stop.
+    run_on = re.match(r"^(.{8,150}?[a-z)\]]{2}\.)\s+([A-Z(\u201c\"].{20,})$", title)
+    lead_text = ""
+    if run_on:
+        title = _clean_title(run_on.group(1))
+        raw_title = run_on.group(1)
+        lead_text = run_on.group(2)
     body = tokens[1:]
     consumed = 0
     title_col = len(text) - len(raw_title.lstrip(" .:-\u2013\u2014\t")) if raw_title.strip() else None
@@ -623,6 +650,8 @@ def read_item(tokens: list[Token]) -> Item | None:
     while consumed < len(body) and body[consumed].type == "RULE":
         consumed += 1
     lines = [_text(t).rstrip() for t in body[consumed:] if t.type not in _LAYOUT]
+    if lead_text:
+        lines.insert(0, lead_text)
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
@@ -718,26 +747,30 @@ def read_signature(tokens: list[Token]) -> Signature:
         if tok.type == "REGISTRANT_CAPTION":
             stop = idx
             break
-    block: list[tuple[Token, str]] = []
-    last_block: list[tuple[Token, str]] = []
-    for tok, text in rest[:stop]:
-        cell = _column_text(text, by_col)
-        if tok.type in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER") or not cell:
-            if block:
-                last_block, block = block, []
-            continue
-        if re.match(r"(?i)dated?\b", cell):
-            # "Date: February 1, 2024      Apple Inc.": the name beside the date
-            _, dm = find_date(cell)
-            cell = cell[dm.end():].strip(" ,") if dm else ""
-            if not cell:
+    def registrant_block(col: int) -> list[tuple[Token, str]]:
+        block: list[tuple[Token, str]] = []
+        last_block: list[tuple[Token, str]] = []
+        for tok, text in rest[:stop]:
+            cell = _column_text(text, col)
+            if tok.type in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER") or not cell:
+                if block:
+                    last_block, block = block, []
                 continue
-        elif find_date(cell)[1] and len(cell) < 25:
-            continue
-        if re.fullmatch(r"(?i)\(?registrant\)?|\(?issuer\)?", cell):
-            continue
-        block.append((tok, cell))
-    block = block or last_block
+            if re.match(r"(?i)dated?\b", cell):
+                # "Date: February 1, 2024      Apple Inc.": the name beside the date
+                _, dm = find_date(cell)
+                cell = cell[dm.end():].strip(" ,") if dm else ""
+                if not cell:
+                    continue
+            elif find_date(cell)[1] and len(cell) < 25:
+                continue
+            if re.fullmatch(r"(?i)\(?registrant\)?|\(?issuer\)?", cell):
+                continue
+            block.append((tok, cell))
+        return block or last_block
+
+    # in the signature's column first; else anywhere above the By line
+    block = registrant_block(by_col) or (registrant_block(0) if by_col > 4 else [])
     if block:
         set_("registrant", " ".join(c for _, c in block), block[0][0])
     # signer and title: the lines under the By line, in its column
@@ -1034,7 +1067,7 @@ def _read_html(tokens: list[Token]) -> _Form8K:
 
     html = "".join(tokens)
     text, line_map = render_html(html)
-    tree = parse_tokens(tokenize(text), len(text))
+    tree = parse_tokens(tokenize(text, html=False), len(text))
     form = next((c for c in _iter_forms(FilingTransformer().transform(tree))), None) or _Form8K()
     first = tokens[0]
     base = (first.line or 1) - 1
@@ -1205,6 +1238,9 @@ def _unmatched_spans(tokens: list[Token]) -> list[Unmatched]:
                       "".join(run).rstrip("\n"), _span(run)) for run in runs]
 
 
+_FORM_LINE = re.compile(r"(?im)^\s*form\s+(\d{1,2}-[A-Z0-9]{1,4}(?:\s*/\s*A)?|\d{1,2}[A-Z]?-\d?[A-Z]{0,3}\d?)\s*$")
+
+
 def to_filing(tree: Tree, path: str | None = None) -> Filing:
     """Build the :class:`Filing` record of a parse tree."""
     tokens = tree_tokens(tree)
@@ -1230,13 +1266,24 @@ def to_filing(tree: Tree, path: str | None = None) -> Filing:
     elif form is not None and form.form_title:
         m = re.search(r"8-K[0-9A-Z]*(?:\s*/\s*A)?", form.form_title, re.I)
         filing.form_type = m.group().replace(" ", "").upper() if m else "8-K"
-    elif form is not None and (form.items or form.cover):
-        filing.form_type = "8-K"
+    else:
+        # A bare document: its title line says what form it is ("FORM 10-K").
+        head = form.rendered if form is not None and form.rendered else "".join(tokens[:300])
+        m = _FORM_LINE.search(head[:20000])
+        if m:
+            filing.form_type = m.group(1).upper().replace(" ", "")
+        elif form is not None and form.items:
+            filing.form_type = "8-K"
     filing.is_8k = bool(filing.form_type and filing.form_type.upper().startswith("8-K")) or (
         filing.form_type is None and form is not None and bool(form.items))
     if form is None:
         return filing
     filing.cover = form.cover
+    c = form.cover
+    if (filing.form_type or "").upper().endswith("/A") or (c and c.amendment_number) \
+            or (form.form_title and re.search(r"/\s*A\b", form.form_title)):
+        filing.amendment = {"number": c.amendment_number if c else None,
+                            "purpose": c.explanatory_note if c else None}
     filing.items = [i for i in form.items if not item_is_inapplicable_list(i)]
     filing.signature = form.signatures[0] if form.signatures else None
     if form.exhibit_index:
