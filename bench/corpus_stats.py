@@ -16,28 +16,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 import filing_grammar as fg  # noqa: E402
-from filing_grammar.form import era_of, match_title, normalise_number  # noqa: E402
+from filing_grammar.form import header_item_numbers, item_numbers  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def header_items(filing) -> set[str] | None:
-    """Item numbers ITEM INFORMATION names, or None when it names none."""
-    h = filing.sec_header
-    if h is None:
-        return None
-    values = [v for v in h.item_information if v.strip()]
-    if not values:
-        return None
-    era = era_of(h.period_of_report or h.filed_as_of_date)
-    out = set()
-    for v in values:
-        if v.replace(".", "").isdigit():
-            out.add(normalise_number(v))
-        else:
-            d = match_title(v, era)
-            out.add(d.number if d else f"?{v}")
-    return out
 
 
 def rows(corpus: str, kind: str):
@@ -75,11 +56,11 @@ def main(argv=None) -> int:
             found[key] += bool(ok)
             if args.verbose and not ok and key != "all three":
                 print(f"{r['file']}: no {key}")
-        numbers = {normalise_number(n) for i in filing.items for n in (i.numbers or [i.number]) if n}
+        numbers = item_numbers(filing)
         if filing.items:
             with_items += 1
             by_era[era][1] += 1
-        want = header_items(filing)
+        want = header_item_numbers(filing.sec_header)
         if want is not None:
             comparable += 1
             by_era[era][2] += 1
