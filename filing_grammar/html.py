@@ -69,7 +69,7 @@ class _Renderer(HTMLParser):
 
     def _break(self) -> None:
         if self.cell is not None:
-            self.cell.append("\n")  # a cell may hold several lines
+            self.cell.append(_CELL_BREAK)  # a cell may hold several lines
             return
         self._emit()
 
@@ -136,7 +136,7 @@ class _Renderer(HTMLParser):
             self.cell = self.cell_stack.pop() if self.cell_stack else None
             rendered = _layout(rows)
             if self.cell is not None:  # a table inside a cell: its lines go into the cell
-                self.cell.append("\n" + "\n".join(r.strip() for r in rendered) + "\n")
+                self.cell.append(_CELL_BREAK + _CELL_BREAK.join(r.strip() for r in rendered) + _CELL_BREAK)
             else:
                 for r in rendered:
                     self.lines.append((r, line))
@@ -149,7 +149,7 @@ class _Renderer(HTMLParser):
             return
         data = data.replace("\xa0", " ").replace("\u200b", "")
         if self.cell is not None:
-            self.cell.append(data)
+            self.cell.append(data.replace("\n", " ").replace(_CELL_BREAK, " "))
             return
         if not self.current:
             self.current_line = self.getpos()[0]
@@ -161,6 +161,7 @@ class _Renderer(HTMLParser):
         self._emit()
 
 
+_CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
 
 
@@ -171,7 +172,7 @@ def _layout(rows: list[list[list[str]]]) -> list[str]:
     for row in rows:
         cells = []
         for c in row:
-            lines = [" ".join(part.split()) for part in "".join(c).split("\n")]
+            lines = [" ".join(part.split()) for part in "".join(c).split(_CELL_BREAK)]
             cells.append([ln for ln in lines if ln])
         if any(cells):
             grid.append(cells)

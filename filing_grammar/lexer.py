@@ -130,7 +130,7 @@ _BODY = re.compile(
     | (?P<NAME_LINE>(?i:name)\s*:)
     | (?P<TITLE_LINE>(?i:title|its)\s*:)
     | (?P<DATE_LINE>(?i:dated?)\s*:)
-    | (?P<REGISTRANT_CAPTION>\((?i:registrant)\)$)
+    | (?P<REGISTRANT_CAPTION>\((?i:registrant|signature)\)\*?$)
     | (?P<UNITED_STATES>(?i:united\s+states)$)
     | (?P<COMMISSION>(?i:securities\s+and\s+exchange\s+commission)$)
     | (?P<WASHINGTON>(?i:washington),?\s*(?i:d\.?\s*c\.?)\s*(?:\d{5})?$)
@@ -281,6 +281,17 @@ def _text_is_html(text: str, pos: int) -> bool:
     return looks_like_html(line) and _ENVELOPE.match(line.lstrip()) is None
 
 
+def _in_contents(text: str, pos: int) -> bool:
+    """A table of contents lists "SIGNATURES" and "EXHIBIT INDEX" as lines of
+    their own: a section heading followed at once by another heading (or by
+    an item heading) is an entry of the contents, not the section."""
+    m = _FIRST_LINE.search(text, pos, min(len(text), pos + 2000))
+    if m is None:
+        return False
+    nxt = classify_body(m.group())
+    return nxt in ("EXHIBIT_INDEX_HEADING", "ITEM_HEADING", "SIGNATURE_HEADING")
+
+
 def tokenize(text: str, html: bool = True) -> Iterator[Token]:
     """Yield one positioned token per line of ``text`` (uuencode: per block).
 
@@ -369,6 +380,8 @@ def tokenize(text: str, html: bool = True) -> Iterator[Token]:
             else:
                 kind = classify_body(line)
                 if kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
+                    kind = "TEXT"
+                elif kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and _in_contents(text, end):
                     kind = "TEXT"
         prev_kind, prev_line = kind, line
         value = text[pos:end]

@@ -201,7 +201,7 @@ class _CoverReader:
             # No caption (1990s covers): the first line that is only a date,
             # before the registrant's name caption.
             stop = self._find("name")
-            for f in self.fields[: stop if stop is not None else len(self.fields)]:
+            for f in self.fields[: stop + 1 if stop is not None else len(self.fields)]:
                 for b in _blocks(f.value):
                     for tok in b:
                         iso, m = find_date(_text(tok))
@@ -467,9 +467,11 @@ class _CoverReader:
         i = self._find("address")
         if i is None:
             return
-        above = self._above(i)
-        block = above[-1] if above else []
-        if not block or _looks_like_ids(block, numbers_only=True):
+        # the address may be printed as several blocks (HTML paragraphs)
+        above = [b for b in self._above(i) if not _looks_like_ids(b, numbers_only=True)
+                 and not _is_date_block(b) and not _ID_CAPTION_WORDS.search(_text(b[0]))]
+        block = [t for b in above[-3:] for t in b]
+        if not block:
             block = (self._below(i)[:1] or [[]])[0]
         # a value may also stand beside a caption on the caption line
         # ("Hoffman Estates, Illinois            (Zip code)")
@@ -536,6 +538,7 @@ class _CoverReader:
 _CAPTION_WORDS = re.compile(r"\(|\)|zip\s+code|principal\s+executive|address\s+of|^address\s+and$|telephone\s+number", re.I)
 
 
+_ID_CAPTION_WORDS = re.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
 _12B_HEADER = re.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class\b")
 _CHECKED = re.compile(r"\[\s?[xX]\s?\]|\(\s?[xX]\s?\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)")
 _EMPTY = re.compile(r"\[\s?\]|\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
@@ -782,7 +785,7 @@ def read_signature(tokens: list[Token]) -> Signature:
             if tok.type in ("SIGNATURE_LEGEND", "BY_LINE", "PAGE", "PAGE_NUMBER"):
                 break
             cell = _column_text(text, by_col)
-            if tok.type == "RULE" or not cell or re.fullmatch(r"[-_=\s]+", cell):
+            if tok.type in ("RULE", "REGISTRANT_CAPTION") or not cell or re.fullmatch(r"[-_=\s]+", cell):
                 if under and not cell:
                     break
                 continue
