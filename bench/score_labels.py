@@ -24,7 +24,8 @@ LABELS = os.path.join(HERE, "..", "tests", "labels")
 def norm(v):
     if v is None:
         return None
-    return " ".join(str(v).split()).rstrip(".").lower()
+    v = str(v).replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(v.split()).rstrip(".").lower()
 
 
 def locate(name: str, corpus: str) -> str | None:

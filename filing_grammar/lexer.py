@@ -105,7 +105,7 @@ _TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 # alternative that matches wins.
 # --------------------------------------------------------------------------
 _SEP = r"[\s.:\-\u2013\u2014]*"
-_BOX = r"\[\s?[xX]?\s?\]|\u2610|\u2611|\u2612|\(\s?[xX]?\s?\)|[oqxX\u00a8\u00fd\u00fe](?=\s|$)"  # what may stand between an item number and its title
+_BOX = r"\[\s?[xX_]?\s?\]|\u2610|\u2611|\u2612|\(\s?[xX]?\s?\)|[oqxX\u00a8\u00fd\u00fe](?=\s|$)"  # what may stand between an item number and its title
 _BODY = re.compile(
     r"""
       (?P<PAGE>.*(?i:</?PAGE>).*$)
@@ -123,7 +123,7 @@ _BODY = re.compile(
     | (?P<SIGNATURE_HEADING>(?i:signatures?|s\ ?i\ ?g\ ?n\ ?a\ ?t\ ?u\ ?r\ ?e\ ?s?)[.:]?$)
     | (?P<SIGNATURE_LEGEND>(?i:pursuant\s+to\s+the\s+requirements\s+of\s+(?:the\s+)?securities\s+(?:and\s+)?exchange\s+act
           |in\s+accordance\s+with\s+(?:the\s+requirements\s+of\s+)?(?:section\s+13|the\s+securities\s+exchange\s+act)))
-    | (?P<EXHIBIT_INDEX_HEADING>(?i:exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|index\s+of\s+exhibits|list\s+of\s+exhibits)[.:]?$)
+    | (?P<EXHIBIT_INDEX_HEADING>(?i:exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|index\s+of\s+exhibits|list\s+of\s+exhibits|exhibit\s+list)[.:]?$)
     | (?P<EXHIBIT_HEADING>(?i:exhibit)\s+(?:(?i:no)\.?\s*)?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-z0-9]{1,4}\))?[.:]?$)
     | (?P<PAGE_NUMBER>(?:-\s*)?\d{1,3}(?:\s*-)?$|(?i:page)\s+\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?$)
     | (?P<BY_LINE>(?i:by)(?:\s*:|\s)|/\s?[sS]\s?/)
@@ -149,7 +149,7 @@ _BODY = re.compile(
     | (?P<SECURITIES_12B_INTRO>(?i:securities\s+registered\s+pursuant\s+to\s+section\s+12\s*\(\s*b\s*\)).*$)
     | (?P<EGC_INTRO>(?i:indicate\s+by\s+check\s+mark\s+whether\s+the\s+registrant\s+is\s+an\s+emerging).*$)
     | (?P<AMENDMENT>\(?(?i:amendment\s+no\.?)\s*\d{1,2}\)?$)
-    | (?P<EXHIBIT_ENTRY>(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?\)?[.:]?\s+["'(\u201cA-Z].*$)
+    | (?P<EXHIBIT_ENTRY>(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?\)?\*?[.:]?\s+["'(\u201cA-Z].*$)
     """,
     re.VERBOSE,
 )
@@ -221,7 +221,7 @@ def classify_body(line: str) -> str:
         kind = m.lastgroup
         return "TEXT" if kind == "TOC_LINE" else kind  # type: ignore[return-value]
     low = stripped.lower()
-    if len(stripped) > 160 or not any(word in low for word in _CAPTION_WORDS):
+    if len(stripped) > 400 or not any(word in low for word in _CAPTION_WORDS):
         return "TEXT"
     if _REGISTRANTS.search(stripped):
         return "REGISTRANTS_CAPTION"
@@ -281,15 +281,29 @@ def _text_is_html(text: str, pos: int) -> bool:
     return looks_like_html(line) and _ENVELOPE.match(line.lstrip()) is None
 
 
-def _in_contents(text: str, pos: int) -> bool:
-    """A table of contents lists "SIGNATURES" and "EXHIBIT INDEX" as lines of
-    their own: a section heading followed at once by another heading (or by
-    an item heading) is an entry of the contents, not the section."""
-    m = _FIRST_LINE.search(text, pos, min(len(text), pos + 2000))
-    if m is None:
-        return False
-    nxt = classify_body(m.group())
-    return nxt in ("EXHIBIT_INDEX_HEADING", "ITEM_HEADING", "SIGNATURE_HEADING")
+_HEADINGS = frozenset({"EXHIBIT_INDEX_HEADING", "ITEM_HEADING", "SIGNATURE_HEADING", "EXHIBIT_HEADING"})
+
+
+def _next_kinds(text: str, pos: int, count: int) -> list[str]:
+    """Kinds of the next ``count`` non-blank lines after ``pos``."""
+    kinds = []
+    while len(kinds) < count:
+        m = _FIRST_LINE.search(text, pos, min(len(text), pos + 2000))
+        if m is None:
+            break
+        kinds.append(classify_body(m.group()))
+        pos = m.end()
+    return kinds
+
+
+def _in_contents(text: str, pos: int, kind: str) -> bool:
+    """Is this heading an entry of a table of contents?  A contents lists
+    headings as lines of their own: "SIGNATURES" followed at once by
+    "EXHIBIT INDEX", or a run of three headings with no text between them."""
+    nxt = _next_kinds(text, pos, 2)
+    if kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and nxt[:1] and nxt[0] in _HEADINGS:
+        return True
+    return len(nxt) == 2 and nxt[0] in _HEADINGS and nxt[1] in _HEADINGS
 
 
 def tokenize(text: str, html: bool = True) -> Iterator[Token]:
@@ -299,6 +313,7 @@ def tokenize(text: str, html: bool = True) -> Iterator[Token]:
     are literal text, never the start of another HTML document."""
     prev_kind, prev_line = "BLANK", ""
     tag_depth = 0
+    in_contents = False  # inside a run of contents entries
     pos = 0
     line_no = 1
     n = len(text)
@@ -381,8 +396,10 @@ def tokenize(text: str, html: bool = True) -> Iterator[Token]:
                 kind = classify_body(line)
                 if kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
                     kind = "TEXT"
-                elif kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and _in_contents(text, end):
-                    kind = "TEXT"
+                elif kind in _HEADINGS and (in_contents or _in_contents(text, end, kind)):
+                    kind, in_contents = "TEXT", True
+                elif kind not in ("BLANK", "PAGE", "PAGE_NUMBER", "RULE"):
+                    in_contents = False
         prev_kind, prev_line = kind, line
         value = text[pos:end]
         last = value.rstrip("\n")

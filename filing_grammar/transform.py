@@ -469,8 +469,8 @@ class _CoverReader:
             return
         # the address may be printed as several blocks (HTML paragraphs)
         above = [b for b in self._above(i) if not _looks_like_ids(b, numbers_only=True)
-                 and not _is_date_block(b) and not _ID_CAPTION_WORDS.search(_text(b[0]))]
-        block = [t for b in above[-3:] for t in b]
+                 and not _is_date_block(b)]
+        block = [t for b in above[-3:] for t in b if not _ID_CAPTION_WORDS.search(_text(t))]
         if not block:
             block = (self._below(i)[:1] or [[]])[0]
         # a value may also stand beside a caption on the caption line
@@ -541,7 +541,7 @@ _CAPTION_WORDS = re.compile(r"\(|\)|zip\s+code|principal\s+executive|address\s+o
 _ID_CAPTION_WORDS = re.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
 _12B_HEADER = re.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class\b")
 _CHECKED = re.compile(r"\[\s?[xX]\s?\]|\(\s?[xX]\s?\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)")
-_EMPTY = re.compile(r"\[\s?\]|\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
+_EMPTY = re.compile(r"\[\s?_?\s?\]|\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
 
 
 def _box_state(text: str) -> bool | None:
@@ -767,7 +767,7 @@ def read_signature(tokens: list[Token]) -> Signature:
                     continue
             elif find_date(cell)[1] and len(cell) < 25:
                 continue
-            if re.fullmatch(r"(?i)\(?registrant\)?|\(?issuer\)?", cell):
+            if re.fullmatch(r"(?i)\(?registrant\)?|\(?issuer\)?|\(?an?\s+[a-z ]{3,30}\s+corporation\)?", cell):
                 continue
             block.append((tok, cell))
         return block or last_block
@@ -873,7 +873,7 @@ def read_signature(tokens: list[Token]) -> Signature:
 #  Exhibit lists
 # ---------------------------------------------------------------------------
 _ENTRY = re.compile(
-    r"^(?P<lead>\s*)(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?[.:]?"
+    r"^(?P<lead>\s*)(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?\*?[.:]?"
     r"\s+[-\u2013\u2014]?\s*(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}|[A-Z]-\d{1,3}|E-\d+))?\s*$",
     re.I,
 )
