@@ -430,10 +430,12 @@ class _CoverReader:
                         roles.append((col, "file"))
                     elif re.search(r"state|jurisdiction|incorporation|organi", low):
                         roles.append((col, "state"))
-            # values printed on the caption line itself ("Commission File Number: 1-5502")
+            # values printed on the caption line itself ("Commission File Number: 1-5502",
+            # "Commission file number 000-20908")
             for cap in f.captions:
                 for _, seg in _segments(_text(cap)):
-                    for piece in re.split(r":\s*", seg):
+                    pieces = re.split(r":\s*", seg) + seg.split()[-1:]
+                    for piece in pieces:
                         self._classify_id(piece.strip(" ()"), cap, found, roles=None, col=None)
             for tok in value_block:
                 for col, seg in _segments(_text(tok)):
@@ -541,7 +543,7 @@ _CAPTION_WORDS = re.compile(r"\(|\)|zip\s+code|principal\s+executive|address\s+o
 _ID_CAPTION_WORDS = re.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
 _12B_HEADER = re.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class\b")
 _CHECKED = re.compile(r"\[\s?[xX]\s?\]|\(\s?[xX]\s?\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)")
-_EMPTY = re.compile(r"\[\s?_?\s?\]|\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
+_EMPTY = re.compile(r"\[\s?_?\s?\]|\|_\||\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
 
 
 def _box_state(text: str) -> bool | None:
@@ -628,7 +630,9 @@ def read_item(tokens: list[Token]) -> Item | None:
             indent = len(line) - len(line.lstrip())
             nxt = body[j + 1].type if j + 1 < len(body) else "BLANK"
             aligned = abs(indent - title_col) <= 1
-            alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and line.rstrip().endswith(".")
+            unfinished = re.search(r"[;,]$|\b(?:and|of|or|the|to|in|for|on|under)$", raw_title.rstrip(), re.I)
+            alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and (
+                line.rstrip().endswith(".") or unfinished)
             if tok.type == "TEXT" and (aligned or alone) and len(line.strip()) < 70 and line.strip():
                 raw_title = raw_title.rstrip() + " " + line.strip()
                 title = _clean_title(raw_title)
@@ -790,9 +794,13 @@ def read_signature(tokens: list[Token]) -> Signature:
                     break
                 continue
             if re.match(r"(?i)dated?\b\s*:?", cell) and not re.match(r"(?i)name|title", cell):
-                if under:
-                    break
-                continue
+                # "Date: March 30, 2021   Brien M. Chase, Senior Vice President"
+                _, dm = find_date(cell)
+                cell = cell[dm.end():].strip(" ,") if dm else ""
+                if not cell:
+                    if under:
+                        break
+                    continue
             if under and _COMPANY.search(cell) and not _TITLE_WORDS.search(cell):
                 break  # the next registrant of a combined signature block
             under.append((tok, cell))
@@ -873,7 +881,7 @@ def read_signature(tokens: list[Token]) -> Signature:
 #  Exhibit lists
 # ---------------------------------------------------------------------------
 _ENTRY = re.compile(
-    r"^(?P<lead>\s*)(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?\*?[.:]?"
+    r"^(?P<lead>\s*)(?:\([a-d]\)\s+(?=exhibit))?(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?\*?[.:]?"
     r"\s+[-\u2013\u2014]?\s*(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}|[A-Z]-\d{1,3}|E-\d+))?\s*$",
     re.I,
 )
