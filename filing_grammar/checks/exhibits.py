@@ -54,6 +54,24 @@ def _inline_exhibits(ctx: Context) -> list[tuple]:
     return keys
 
 
+# More lines of text than this after the exhibit list and the signature, in the
+# 8-K document itself, are taken to be exhibits printed there (1990s-2000s).
+INLINE_LINES = 40
+
+
+def _text_after_list(ctx: Context) -> int:
+    """Non-blank lines of the 8-K document after its exhibit list and signature."""
+    f = ctx.filing
+    docs = [d for d in f.documents if d.type]
+    if not docs:
+        return 0
+    start = max([e.line for e in f.exhibit_index] +
+                [s.end_line for s in (f.signature.spans.values() if f.signature else [])] + [0])
+    end = docs[1].line if len(docs) > 1 else len(ctx.src.line_starts)
+    return sum(1 for n in range(start + 1, end) if ctx.src.line(n).strip()
+               and not ctx.src.line(n).startswith("<"))
+
+
 def check(ctx: Context) -> Iterator[Diagnostic]:
     f = ctx.filing
     ex_docs: list[tuple[Document, tuple]] = [
@@ -64,7 +82,12 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
 
     if full_submission and entries:
         carried = [k for _, k in ex_docs] + _inline_exhibits(ctx)
+        inline_text = _text_after_list(ctx) > INLINE_LINES
         for entry, key in entries:
+            if f.exhibit_source == "item" and re.match(r"\s*\(\d{1,2}\)", ctx.src.line(entry.line)):
+                continue  # "(1) The pro forma adjustments ...": a footnote, not an exhibit
+            if inline_text:
+                continue  # the exhibits are printed in the 8-K's own text after the list
             if any(_matches(key, k) for k in carried):
                 continue
             if entry.description and _NOT_FILED_HERE.search(entry.description):

@@ -41,11 +41,18 @@ def _order_key(number: str) -> tuple:
     return tuple(int(p) for p in number.split(".")) if re.fullmatch(r"\d+(\.\d+)?", number) else ()
 
 
+_SMALL = frozenset("a an and as at by for from in into of on or the to under with".split())
+
+
 def _looks_like_prose(title: str) -> bool:
     """A heading line that runs straight into the item's text ("Item 2. On
     September 30, 1996, the Company ...") has no title to compare."""
     words = title.split()
     if len(words) > 16:
+        return True
+    # title case or capitals have few lower-case words besides the small ones
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _SMALL]
+    if len(lower) >= 2 and words[0].lower() in ("the", "on", "in", "as", "we", "our", "this"):
         return True
     return bool(re.match(r"(?i)(on|in|the|as|effective|pursuant)\s+\S+", title)
                 and re.search(r"\d|,", title)) or title.rstrip().endswith(("the", "of", "a", "to"))
@@ -76,6 +83,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     for item in f.items:
         numbers = [normalise_number(n) for n in (item.numbers or ([item.number] if item.number else []))]
         for number in numbers:
+            if number in seen and item.title and _looks_like_prose(item.title):
+                continue  # "Item 2. The registrant will file ...": a reference in the text
             span = _number_span(ctx, item, number)
             valid = yield from _check_number(ctx, item, number, span, era, date)
             if number in seen:

@@ -337,6 +337,20 @@ RULES: tuple[Rule, ...] = (
         "<SEC-DOCUMENT>\n<TYPE>8-K\n<SEC-HEADER>",
         "Move the text where it belongs, or remove it.",
     ),
+    Rule(
+        "FG602", "exhibit-heading-takes-in-items", W,
+        "a line read as an exhibit heading takes in item headings or the signature",
+        "Reports an `EXHIBIT 99.1` line in the 8-K's text after which item headings or "
+        "the signature block follow. Everything after an exhibit heading is read as "
+        "the exhibit's text, so those items and the signature are lost.",
+        "Usually the line is the end of a sentence that wrapped (`... is attached hereto "
+        "as` / `Exhibit 99.1.`), not a heading. It is a warning because the filing may "
+        "be right and the reading wrong; in the corpus it explains a missing item 9.01 "
+        "and signature block.",
+        "The press release is attached hereto as\nExhibit 99.1.\n\nITEM 9.01. FINANCIAL "
+        "STATEMENTS AND EXHIBITS.",
+        "Join the line to the sentence above, so it no longer stands alone.",
+    ),
 )
 
 _BY_CODE = {r.code: r for r in RULES}

@@ -13,6 +13,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     f = ctx.filing
     sig = f.signature
     if sig is None:
+        from .layout import swallowing_exhibits
+        if any(t.type == "SIGNATURE_HEADING" for _, strong in swallowing_exhibits(ctx) for t in strong):
+            return  # FG602 says where the signature block went
         if f.items and f.items[-1].span:
             last = f.items[-1]
             line = ctx.last_text_line(last.line, max(last.line, last.span.end_line - 1))
