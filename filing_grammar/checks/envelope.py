@@ -83,21 +83,27 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         yield from _header_period(ctx)
         yield from _header_type(ctx)
 
-    # FG106: closing tags the parser had to insert
+    # FG106: closing tags the parser had to insert (one diagnostic per place)
+    places: dict = {}
     for kind, line in f.missing:
-        tag = _TAGS.get(kind, kind)
+        places.setdefault(line, []).append(_TAGS.get(kind, kind))
+    for line, tags in places.items():
+        shown = _join_and([f"`{t}`" for t in tags])
+        verb = "is" if len(tags) == 1 else "are"
         if line is None:
             last = ctx.last_text_line(1, ctx.src.line_count or 1)
             span = ctx.line_span(last)
-            label = f"the file ends here without `{tag}`"
+            label = f"the file ends here without {shown}"
+            notes = ["the file may be truncated"]
         else:
             span = ctx.line_span(line)
-            label = f"`{tag}` expected before this line"
-        opening = tag.startswith("</")
-        yield diag("FG106", f"`{tag}` is missing" if opening else f"`{tag}` is missing",
-                   Label(span, label),
-                   notes=["the file may be truncated or two files spliced together"]
-                   if line is None else [])
+            label = f"{shown} expected before this line"
+            notes = []
+        yield diag("FG106", f"{shown} {verb} missing", Label(span, label), notes=notes)
+
+
+def _join_and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 _TAGS = {
