@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..form import match_title, normalise_number, item_def
+from ..form import item_def, match_title, normalise_number, title_key
 from .context import Context
 from .diagnostic import Diagnostic, Label
 from .expected import expected_words
@@ -93,7 +93,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if line is None:
             last = ctx.last_text_line(1, ctx.src.line_count or 1)
             span = ctx.line_span(last)
-            label = f"the file ends here without {shown}"
+            label = "the file ends here"
             notes = ["the file may be truncated"]
         else:
             span = ctx.line_span(line)
@@ -150,15 +150,15 @@ def _header_items(ctx: Context) -> Iterator[Diagnostic]:
         if number in found:
             continue
         d = item_def(number)
-        what = f"item {number}" + (f" ({d.title})" if d and d.title.lower() != text.lower() else "")
-        yield diag("FG103", f"the SEC header lists {what}, which the filing does not report",
-                   Label(ctx.find_span(line, text), f"item {number} listed here"),
-                   notes=[f"items found in the filing: {have}"])
+        notes = [f"items found in the filing: {have}"]
+        if d and title_key(d.title) != title_key(text):
+            notes.insert(0, f"item {number} is {d.title}")
+        yield diag("FG103", f"the SEC header lists item {number}, which the filing does not report",
+                   Label(ctx.find_span(line, text), f"item {number} listed here"), notes=notes)
     if complete and listed:
         for number, item in found.items():
             if number in listed:
                 continue
-            span = ctx.find_span(item.line, f"{number}") if "." in number else ctx.line_span(item.line)
             yield diag("FG103", f"item {number} is not listed in the SEC header's ITEM INFORMATION",
                        Label(ctx.line_span(item.line), f"item {number} is reported here"),
                        secondary=[Label(ctx.line_span(entries[0][1]), "ITEM INFORMATION starts here")],
