@@ -35,6 +35,10 @@ def run_checks(src: Source, tree: Tree, filing: Filing,
     ctx = Context(src, tree, filing)
     if not filing.is_8k:
         found = [envelope.not_an_8k(ctx)]
+    elif not filing.items and envelope.is_html(ctx):
+        ctx.items_unread = True
+        found = [envelope.html_not_read(ctx)]
+        found += [d for family in (envelope, layout) for d in family.check(ctx)]
     else:
         found = [d for family in FAMILIES for d in family.check(ctx)]
     return sorted((d for d in found if d.code in enabled), key=Diagnostic.sort_key)

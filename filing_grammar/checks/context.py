@@ -21,6 +21,9 @@ class Context:
     tree: Tree
     filing: Filing
     _cache: dict = field(default_factory=dict, repr=False)
+    # set for an HTML 8-K of which no item was read (FG107): checks that
+    # compare items with other facts stay quiet
+    items_unread: bool = False
 
     # -- the filing --------------------------------------------------------
     @cached_property

@@ -48,6 +48,27 @@ def not_an_8k(ctx: Context) -> Diagnostic:
                 notes=["no other rule runs on a filing that is not an 8-K"])
 
 
+_HTML = re.compile(r"(?i)<html[\s>]|<body[\s>]|<div[\s>]|<p[\s>]|<font[\s>]")
+
+
+def is_html(ctx: Context) -> bool:
+    """Is the 8-K document's text HTML?"""
+    m = _HTML.search(ctx.src.text, 0, 200_000)
+    return m is not None
+
+
+def html_not_read(ctx: Context) -> Diagnostic:
+    """FG107: an HTML 8-K of which the grammar read no item."""
+    m = _HTML.search(ctx.src.text, 0, 200_000)
+    line, col = ctx.src.line_col(m.start())
+    text = ctx.src.line(line)
+    end = text.find(">", col - 1)
+    span = ctx.line_span(line, col - 1, end + 1 if end != -1 else None)
+    return diag("FG107", "the 8-K document is HTML, and no items could be read from it",
+                Label(span, "HTML starts here"),
+                notes=["the cover, item, signature and exhibit checks are skipped for this filing"])
+
+
 def _type_line(ctx: Context, doc_line: int) -> int:
     for n in range(doc_line, doc_line + 8):
         if ctx.src.line(n).startswith("<TYPE>"):
@@ -79,7 +100,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                            help="header lines read `KEY:<TAB>value`")
 
     if h is not None:
-        yield from _header_items(ctx)
+        if not ctx.items_unread:
+            yield from _header_items(ctx)
         yield from _header_period(ctx)
         yield from _header_type(ctx)
 

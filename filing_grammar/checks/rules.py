@@ -127,6 +127,32 @@ RULES: tuple[Rule, ...] = (
         "<TEXT>\n...\n<DOCUMENT>\n<TYPE>EX-99.1",
         "Close the section before the next one opens; check the file is complete.",
     ),
+    Rule(
+        "FG107", "html-not-read", W,
+        "the 8-K document is HTML, and no items could be read from it",
+        "Reports an 8-K whose document text is HTML (`<HTML>`, `<TABLE>` ...) in which "
+        "the grammar found no item heading. The cover, item, signature and exhibit "
+        "checks are skipped for it, since they would only report that nothing was found.",
+        "Since 2001 most 8-Ks are HTML; this version of the grammar reads plain-text "
+        "filings. It is a warning because the filing is not at fault: 40 of 40 HTML "
+        "8-Ks in the corpus would otherwise each get a false \"no items\" and \"no "
+        "signature\" error. When the grammar reads a filing's items, the checks run as usual.",
+        "<TYPE>8-K\n<TEXT>\n<HTML>\n<BODY>\n<P>Item 8.01 Other Events</P>",
+        "",
+    ),
+    Rule(
+        "FG108", "submission-format-not-read", W,
+        "the file is in EDGAR's `<SUBMISSION>` format, whose envelope the grammar does not read",
+        "Reports a file that starts with `<SUBMISSION>` (EDGAR's SGML dissemination "
+        "format: `<ACCESSION-NUMBER>`, `<TYPE>`, `<FILER>` ... tags instead of the "
+        "`<SEC-HEADER>` text header) when envelope lines were left unplaced. FG601 is "
+        "not reported for such a file; the 8-K's own text is still checked.",
+        "The envelope is EDGAR's, not the filer's, and its tags would each be reported "
+        "as unplaceable text (2 corpus files, 19 lines). It is a warning because the "
+        "filing is not at fault.",
+        "<SUBMISSION>\n<ACCESSION-NUMBER>0000774352-01-000002\n<TYPE>8-K\n<PERIOD>20001226",
+        "",
+    ),
     # ------------------------------------------------------------------ cover
     Rule(
         "FG201", "missing-date-of-report", E,

@@ -16,7 +16,8 @@ from .diagnostics import FileResult
 
 __all__ = ["to_sarif", "SARIF_SCHEMA", "LEVELS"]
 
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                "sarif-schema-2.1.0.json")
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 INFO_URI = "https://github.com/filing-grammar/filing-grammar"
 
