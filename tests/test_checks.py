@@ -286,3 +286,12 @@ def test_html_and_submission_format_files_get_one_warning_not_false_errors():
         codes = [d.code for d in check_file(CORPUS / "files" / row["file"])]
         assert codes.count("FG107") == 1, row["file"]
         assert not {"FG301", "FG401", "FG103"} & set(codes), row["file"]
+
+
+def test_the_diagnostic_pasted_in_the_readme_is_current(capsys, monkeypatch):
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ filing-grammar check samples/broken/05_item_13.txt --select FG302\n")[1]
+    block = block.split("```")[0]
+    monkeypatch.chdir(SAMPLES.parent)
+    _, out, _ = run(capsys, "check", "samples/broken/05_item_13.txt", "--select", "FG302")
+    assert out == block
