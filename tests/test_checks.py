@@ -295,3 +295,73 @@ def test_the_diagnostic_pasted_in_the_readme_is_current(capsys, monkeypatch):
     monkeypatch.chdir(SAMPLES.parent)
     _, out, _ = run(capsys, "check", "samples/broken/05_item_13.txt", "--select", "FG302")
     assert out == block
+
+
+# ---------------------------------------------------------------------------
+#  rules without a broken sample of their own: one edit of a good sample each
+# ---------------------------------------------------------------------------
+def edited(sample: str, *edits: tuple[int, str, str], delete: tuple[int, int] | None = None):
+    lines = (SAMPLES / sample).read_text(encoding="latin-1").split("\n")
+    for n, old, new in edits:
+        assert old in lines[n - 1], (n, lines[n - 1])
+        lines[n - 1] = lines[n - 1].replace(old, new)
+    if delete:
+        del lines[delete[0] - 1:delete[1]]
+    return [(d.code, d.line) for d in check_source(read_source("\n".join(lines), sample))]
+
+
+S020 = "020_EXPERTELLIGENCE_0001164150-07-000163.txt"
+S111 = "111_ec_1001426_8K_2005_0001275287-05-000056.txt"
+S059 = "059_ec_109446_8K_1994_0000109446-94-000005.txt"
+
+
+def test_fg303_item_not_yet_in_force():
+    # 5.08 exists from 2011-09-20; this filing is dated 2007-11-19
+    assert ("FG303", 126) in edited(S020, (126, "Item 8.01- Other Events",
+                                           "Item 5.08- Shareholder Director Nominations"))
+
+
+def test_fg302_old_number_in_a_decimal_era_filing_gets_the_new_number():
+    ds = check_source(read_source((SAMPLES / S020).read_text().replace(
+        "Item 8.01- Other Events", "Item 5. Other Events"), S020))
+    [d] = [d for d in ds if d.code == "FG302"]
+    assert d.help == "old item 5 became item 8.01 (Other Events)"
+
+
+def test_fg306_duplicate_item():
+    got = edited(S111, (122, "ITEM 9.01.", "ITEM 5.02."))
+    assert ("FG306", 122) in got
+
+
+def test_fg402_signature_without_signer():
+    got = edited(S020, (159, "By: /s/ Jason Smart", ""), delete=(161, 162))
+    assert ("FG402", 147) in got
+
+
+def test_fg404_impossible_signature_date():
+    assert edited(S020, (159, "November 19, 2007", "November 31, 2007")) == [("FG404", 159)]
+
+
+def test_fg405_signature_without_date():
+    got = edited(S059, (129, "March 22, 1994", "              "))
+    assert [c for c in got if c[0] == "FG405"] == [("FG405", 119)]
+
+
+def test_fg301_no_items():
+    got = edited(S020, (126, "Item 8.01- Other Events", "Other Events"))
+    assert ("FG301", 147) in got
+
+
+def test_fg102_malformed_header_line():
+    got = edited(S020, (16, "PUBLIC DOCUMENT COUNT:", "]PUBLIC DOCUMENT COUNT"))
+    assert got == [("FG102", 16)]
+
+
+def test_fg502_exhibit_not_listed():
+    assert ("FG502", 153) in edited(S111, (153, "EX-99.1", "EX-99.7"))
+    # written loosely, 99 stands for 99.1
+    assert not {"FG501", "FG502"} & {c for c, _ in edited(S111, (153, "EX-99.1", "EX-99"))}
+
+
+def test_fg104_period_of_report_disagrees():
+    assert edited(S020, (17, "20071119", "20071109")) == [("FG104", 73)]

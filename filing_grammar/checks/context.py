@@ -4,7 +4,7 @@ turn lines and words of the filing into spans."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from lark import Token, Tree
@@ -20,7 +20,6 @@ class Context:
     src: Source
     tree: Tree
     filing: Filing
-    _cache: dict = field(default_factory=dict, repr=False)
     # set for an HTML 8-K of which no item was read (FG107): checks that
     # compare items with other facts stay quiet
     items_unread: bool = False
@@ -100,6 +99,3 @@ class Context:
             if self.src.line(n).strip():
                 return n
         return span.line
-
-    def token_line_span(self, tok: Token) -> Span:
-        return self.line_span(tok.line or 1)

@@ -45,9 +45,12 @@ def _matches(a: tuple, b: tuple) -> bool:
 
 
 def _inline_exhibits(ctx: Context) -> list[tuple]:
+    """Exhibits printed in the 8-K's own text, after an `EXHIBIT 99.1` heading
+    (not the headings inside EX- documents, which are opaque text)."""
     keys = []
-    for tok in ctx.tokens:
-        if tok.type == "EXHIBIT_HEADING":
+    for node in ctx.tree.find_data("exhibit"):
+        tok = node.children[0] if node.children else None
+        if getattr(tok, "type", None) == "EXHIBIT_HEADING":
             m = re.search(r"\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-z0-9]{1,4}\))?", tok.value)
             if m:
                 keys.append(exhibit_key(m.group()))

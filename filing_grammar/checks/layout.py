@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lark import Token, Tree
+from lark import Token
 
 from .context import Context
 from .diagnostic import Diagnostic, Label

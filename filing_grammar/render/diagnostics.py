@@ -8,7 +8,6 @@ Colour is rich's decision: only on a terminal, never under ``NO_COLOR``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
