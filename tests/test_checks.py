@@ -365,3 +365,9 @@ def test_fg502_exhibit_not_listed():
 
 def test_fg104_period_of_report_disagrees():
     assert edited(S020, (17, "20071119", "20071109")) == [("FG104", 73)]
+
+
+def test_fg202_garbled_date_points_at_the_garbled_text():
+    got = edited("002_15025ed101fcb0cd.txt", (17, "October 28, 2003", "Octobr 28, 2003"))
+    assert got == [("FG202", 17)]
+    assert edited(S020, (73, "November 19, 2007", "Novembr 19, 2007")) == [("FG202", 73)]

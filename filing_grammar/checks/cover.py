@@ -116,15 +116,20 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         yield diag("FG205", f"the cover page does not give the {words}", label)
 
 
+_DATEISH = re.compile(r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
 def _near_caption_text(ctx: Context, cap: Token) -> int:
-    """The line a date of report would be on: the caption line itself if it
-    has text beside the caption, else the nearest text line above it."""
-    text = ctx.src.line(cap.line)
-    m = re.search(r"(?i)reported\)?\s*:?\s*(\S.*)$", text)
-    if m and len(m.group(1).strip()) > 2:
-        return cap.line
-    for n in range(cap.line - 1, max(0, cap.line - 4), -1):
+    """The line a garbled date of report is on: text after the caption on its
+    own line(s) ("Reported): Octobr 28, 2003"), else the nearest line below or
+    above with something date-like on it; the caption line if none."""
+    for n in (cap.line, cap.line + 1):
+        m = re.search(r"(?i)(?:reported|report)\)?\s*:?\s*(\S.*)$", ctx.src.line(n))
+        if m and _DATEISH.search(m.group(1)):
+            return n
+    for n in [cap.line + 1, cap.line + 2, cap.line + 3, cap.line - 1, cap.line - 2, cap.line - 3]:
         t = ctx.src.line(n).strip()
-        if t and not re.fullmatch(r"[-=_ ]+", t):
+        if t and not re.fullmatch(r"[-=_ ]+", t) and _DATEISH.search(t) \
+                and not re.search(r"(?i)exchange\s+act|section\s+13", t):
             return n
     return cap.line
