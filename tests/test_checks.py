@@ -371,3 +371,40 @@ def test_fg202_garbled_date_points_at_the_garbled_text():
     got = edited("002_15025ed101fcb0cd.txt", (17, "October 28, 2003", "Octobr 28, 2003"))
     assert got == [("FG202", 17)]
     assert edited(S020, (73, "November 19, 2007", "Novembr 19, 2007")) == [("FG202", 73)]
+
+
+# ---------------------------------------------------------------------------
+#  any input: the checks never raise, and every span lies in the text
+# ---------------------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINES = sorted({line for p in SAMPLES.glob("*.txt")
+                 for line in p.read_text(encoding="latin-1").split("\n")})
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_LINES), max_size=120))
+def test_checks_on_shuffled_filing_lines_never_raise(lines):
+    from filing_grammar.render.diagnostics import FileResult, plain_console, render_rich
+    from filing_grammar.render.sarif import to_sarif
+    import io
+    src = read_source("\n".join(lines), "f.txt")
+    ds = check_source(src)
+    n_lines = max(1, len(src.line_starts))
+    for d in ds:
+        s = d.primary.span
+        assert 1 <= s.line <= s.end_line <= n_lines, d
+        assert s.column >= 1 and (s.end_line > s.line or s.end_column > s.column), d
+        assert d.message and d.message[-1] != "." and not d.message[0].isupper(), d.message
+    render_rich(plain_console(io.StringIO()), [FileResult("f.txt", src, ds)])
+    to_sarif([FileResult("f.txt", src, ds)])
+
+
+def test_check_writes_sarif_to_a_file(capsys, tmp_path):
+    out = tmp_path / "report.sarif"
+    code, stdout, _ = run(capsys, "check", "--format", "sarif", "-o", str(out),
+                          str(BROKEN / "06_missing_signature.txt"), str(SAMPLES / SEEDS[0]))
+    assert code == 1 and stdout == ""
+    log = json.loads(out.read_text())
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["FG401"]
