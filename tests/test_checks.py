@@ -408,3 +408,9 @@ def test_check_writes_sarif_to_a_file(capsys, tmp_path):
     assert code == 1 and stdout == ""
     log = json.loads(out.read_text())
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["FG401"]
+
+
+def test_fg304_help_gives_the_title_in_force_on_the_date_of_report():
+    [d] = [d for d in check_file(SAMPLES / S111) if d.code == "FG304"]
+    assert d.help == ("the official title of item 5.02 is `Departure of Directors or Principal "
+                      "Officers; Election of Directors; Appointment of Principal Officers`")

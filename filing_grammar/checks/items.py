@@ -17,6 +17,21 @@ OLD_TO_NEW = {"1": "5.01", "2": "2.01", "3": "1.03", "4": "4.01", "5": "8.01", "
 
 _POOLS = {"numbered": NUMBERED, "decimal": DECIMAL}
 
+# Official titles that changed: number -> (day of the change, title before it)
+# (shared/reference/form-8k.md, section 1.3)
+TITLE_BEFORE = {
+    "5.02": ("2006-11-07", "Departure of Directors or Principal Officers; Election of Directors; "
+                           "Appointment of Principal Officers"),
+}
+
+
+def official_title(d: ItemDef, date: str | None) -> str:
+    """The official title of item ``d`` on ``date``."""
+    change = TITLE_BEFORE.get(d.number)
+    if change and date and date < change[0]:
+        return change[1]
+    return d.title
+
 
 def _def(number: str, era: str | None) -> ItemDef | None:
     pools = [_POOLS[era]] if era else [NUMBERED, DECIMAL]
@@ -165,4 +180,4 @@ def _check_title(ctx: Context, item: Item, number: str, era: str | None):
     shown = title if len(title) <= 60 else title[:57] + "..."
     yield diag("FG304", f"item {number} is titled `{shown}`, not its official title",
                Label(span, "unofficial title"),
-               help=f"the official title of item {number} is `{d.title}`")
+               help=f"the official title of item {number} is `{official_title(d, ctx.report_date)}`")
