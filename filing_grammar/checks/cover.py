@@ -22,6 +22,17 @@ def _anchor(ctx: Context) -> int:
     return ctx.first_text_line(cover.span)
 
 
+def _anchor_span(ctx: Context):
+    """The FORM 8-K title (found in a long HTML line too), else the line."""
+    line = _anchor(ctx)
+    text = ctx.src.line(line)
+    if len(text) > 200:
+        m = re.search(r"(?i)form\s*(?:<[^>]*>\s*)*8-K", text)
+        if m:
+            return ctx.line_span(line, m.start(), m.end())
+    return ctx.line_span(line)
+
+
 def _caption(ctx: Context, kind: str, pattern: str | None = None) -> Token | None:
     for tok in ctx.tokens_in(ctx.filing.cover.span, kind):
         if pattern is None or re.search(pattern, tok.value, re.I):
@@ -83,7 +94,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                        help="print the date as `Month day, year`, e.g. `September 30, 2002`")
         else:
             yield diag("FG201", "the cover page has no date of report",
-                       Label(ctx.line_span(_anchor(ctx)), "this cover page gives no date of report"),
+                       Label(_anchor_span(ctx), "this cover page gives no date of report"),
                        help="add `Date of Report (Date of earliest event reported): Month day, year`")
 
     # FG203: registrant name
@@ -93,7 +104,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             label = Label(_caption_span(ctx, cap, r"exact\s+name|name\s+of\s+registrant"),
                           "no name above this caption")
         else:
-            label = Label(ctx.line_span(_anchor(ctx)), "no registrant name on this cover page")
+            label = Label(_anchor_span(ctx), "no registrant name on this cover page")
         yield diag("FG203", "the cover page does not give the registrant's name", label)
 
     # FG204: commission file number
@@ -102,7 +113,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         cap = _caption(ctx, "ID_CAPTION", pattern)
         label = (Label(_caption_span(ctx, cap, pattern), "no file number above this caption")
                  if cap is not None else
-                 Label(ctx.line_span(_anchor(ctx)), "no Commission file number on this cover page"))
+                 Label(_anchor_span(ctx), "no Commission file number on this cover page"))
         yield diag("FG204", "the cover page does not give the Commission file number", label)
 
     # FG205: the other fields
@@ -112,7 +123,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         cap = _caption(ctx, kind, pattern)
         label = (Label(_caption_span(ctx, cap, pattern), f"no {words.split(' of ')[0]} above this caption")
                  if cap is not None else
-                 Label(ctx.line_span(_anchor(ctx)), f"no {words} on this cover page"))
+                 Label(_anchor_span(ctx), f"no {words} on this cover page"))
         yield diag("FG205", f"the cover page does not give the {words}", label)
 
 

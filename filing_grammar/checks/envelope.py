@@ -181,8 +181,9 @@ def _header_items(ctx: Context) -> Iterator[Diagnostic]:
         for number, item in found.items():
             if number in listed:
                 continue
+            from .items import number_span
             yield diag("FG103", f"item {number} is not listed in the SEC header's ITEM INFORMATION",
-                       Label(ctx.line_span(item.line), f"item {number} is reported here"),
+                       Label(number_span(ctx, item, number), f"item {number} is reported here"),
                        secondary=[Label(ctx.line_span(entries[0][1]), "ITEM INFORMATION starts here")],
                        notes=["header lists: " + ", ".join(sorted(listed, key=_order_key))])
 

@@ -13,7 +13,8 @@ from .envelope import _type_line, diag
 _NOT_FILED_HERE = re.compile(
     r"(?i)incorporated|by\s+reference|previously\s+filed|to\s+be\s+filed|filed\s+by\s+amendment|"
     r"amendment|paper|form\s+se\b|not\s+applicable|none|reference\s+is\s+made|filed\s+(?:as|with)\s+exhibit|"
-    r"\bfiled\s+with\b|\bincluded\s+(?:in|as)\b|herein|(?:form|report)\s+\d+-[kq]|registration\s+statement")
+    r"\bfiled\s+with\b|\bincluded\s+(?:in|as)\b|herein|(?:form|report)\s+\d+-[kq]|registration\s+statement|"
+    r"embedded|inline\s+xbrl|interactive\s+data")
 
 
 def exhibit_key(number: str) -> tuple[str, ...]:
@@ -75,17 +76,30 @@ def _text_after_list(ctx: Context) -> int:
                and not ctx.src.line(n).startswith("<"))
 
 
+def _not_filed_footnotes(ctx: Context) -> set[str]:
+    """Footnote marks ('*', '**', '\u2020') whose footnote says the exhibit is not filed
+    here ('* Incorporated by reference to the Company's Form 8-K ...')."""
+    marks = set()
+    for m in re.finditer(r"(?m)^[ \t]*(\*+|\u2020)[ \t]*(\S.*)$", ctx.src.text):
+        if _NOT_FILED_HERE.search(m.group(2)):
+            marks.add(m.group(1))
+    return marks
+
+
 def check(ctx: Context) -> Iterator[Diagnostic]:
     f = ctx.filing
     ex_docs: list[tuple[Document, tuple]] = [
         (d, exhibit_key(d.type)) for d in f.documents
         if d.type and d.type.upper().startswith("EX-")]
     entries: list[tuple[ExhibitRef, tuple]] = [(e, exhibit_key(e.number)) for e in f.exhibit_index]
-    full_submission = any(d.type for d in f.documents)
+    # only a complete submission (with its SEC header) shows what was filed;
+    # a lone primary document, as some archives keep it, does not
+    full_submission = f.sec_header is not None and any(d.type for d in f.documents)
 
     if full_submission and entries:
         carried = [k for _, k in ex_docs] + _inline_exhibits(ctx)
         inline_text = _text_after_list(ctx) > INLINE_LINES
+        footnotes = _not_filed_footnotes(ctx)
         for entry, key in entries:
             if f.exhibit_source == "item" and re.match(r"\s*\(\d{1,2}\)", ctx.src.line(entry.line)):
                 continue  # "(1) The pro forma adjustments ...": a footnote, not an exhibit
@@ -97,6 +111,10 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             if entry.page:  # paginated: printed in the 8-K document itself
                 continue
+            mark = re.match(r"\s*(?:exhibit\s+)?[\d.()a-zA-Z]*?\d[\d.]*[a-zA-Z]?(\*+|\u2020)",
+                            ctx.src.line(entry.line), re.I)
+            if mark and mark.group(1) in footnotes:
+                continue  # "2.1*" with "* Incorporated by reference to ..."
             span = ctx.find_span(entry.line, entry.number) if entry.line else ctx.line_span(1)
             yield diag("FG501", f"exhibit {entry.number} is listed but not filed",
                        Label(span, f"no `EX-{entry.number.upper()}` document carries this exhibit"),
@@ -111,6 +129,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for doc, key in ex_docs:
             if any(_matches(key, k) for k in keys):
                 continue
+            if key and key[0] == "101":
+                continue  # XBRL files (EX-101.SCH ...) go with the filing unlisted
             line = _type_line(ctx, doc.line)
             yield diag("FG502", f"exhibit {doc.type} is filed but not in the {where}",
                        Label(ctx.line_span(line), "not listed"),

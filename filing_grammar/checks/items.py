@@ -42,9 +42,12 @@ def _def(number: str, era: str | None) -> ItemDef | None:
     return None
 
 
-def _number_span(ctx: Context, item: Item, number: str):
+def number_span(ctx: Context, item: Item, number: str):
+    """`Item 2.07` in the heading line (the number alone if 'Item' is far)."""
     text = ctx.src.line(item.line)
-    for m in re.finditer(r"\d{1,2}(?:\.\d{1,2})?", text):
+    for m in re.finditer(r"(?<![\d.])\d{1,2}(?:\.\d{1,2})?(?![\d])", text):
+        if len(text) > 200 and not re.search(r"(?i)items?\W{0,40}$", text[max(0, m.start() - 60):m.start()]):
+            continue  # in a long (HTML) line, only a number after "Item"
         if normalise_number(m.group()) == number:
             start = text.lower().rfind("item", 0, m.start())
             return ctx.line_span(item.line, start if start != -1 and m.start() - start < 12
@@ -100,13 +103,13 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for number in numbers:
             if number in seen and item.title and _looks_like_prose(item.title):
                 continue  # "Item 2. The registrant will file ...": a reference in the text
-            span = _number_span(ctx, item, number)
+            span = number_span(ctx, item, number)
             valid = yield from _check_number(ctx, item, number, span, era, date)
             if number in seen:
                 first = seen[number]
                 yield diag("FG306", f"item {number} appears twice",
                            Label(span, f"item {number} again"),
-                           secondary=[Label(_number_span(ctx, first, number), "first reported here")],
+                           secondary=[Label(number_span(ctx, first, number), "first reported here")],
                            help="report all the events of one item under one heading")
             else:
                 seen[number] = item
@@ -114,7 +117,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if valid and key and previous and len(key) == len(previous) and key < previous:
                 yield diag("FG305", f"item {number} comes after item {previous_number}",
                            Label(span, "out of order"),
-                           secondary=[Label(_number_span(ctx, previous_item, previous_number),
+                           secondary=[Label(number_span(ctx, previous_item, previous_number),
                                             f"item {previous_number} is here")],
                            help="put the items in the order of their numbers")
             if valid and key:

@@ -15,15 +15,6 @@ from .expected import expected_words
 def check(ctx: Context) -> Iterator[Diagnostic]:
     yield from check_exhibit_headings(ctx)
     f = ctx.filing
-    if f.unmatched and ctx.src.text.lstrip()[:12].upper() == "<SUBMISSION>":
-        line = ctx.first_text_line(None)
-        while not ctx.src.line(line).strip() and line < len(ctx.src.line_starts):
-            line += 1
-        yield diag("FG108", "the file is in EDGAR's `<SUBMISSION>` format, whose envelope "
-                   "is not read", Label(ctx.line_span(line), "SGML envelope"),
-                   notes=[f"{sum(u.end_line - u.line + 1 for u in f.unmatched)} envelope lines "
-                          "were left unplaced; they are not reported one by one"])
-        return
     h = f.sec_header
     for u in f.unmatched:
         if u.span is None:

@@ -140,19 +140,6 @@ RULES: tuple[Rule, ...] = (
         "<TYPE>8-K\n<TEXT>\n<HTML>\n<BODY>\n<P>Item 8.01 Other Events</P>",
         "",
     ),
-    Rule(
-        "FG108", "submission-format-not-read", W,
-        "the file is in EDGAR's `<SUBMISSION>` format, whose envelope the grammar does not read",
-        "Reports a file that starts with `<SUBMISSION>` (EDGAR's SGML dissemination "
-        "format: `<ACCESSION-NUMBER>`, `<TYPE>`, `<FILER>` ... tags instead of the "
-        "`<SEC-HEADER>` text header) when envelope lines were left unplaced. FG601 is "
-        "not reported for such a file; the 8-K's own text is still checked.",
-        "The envelope is EDGAR's, not the filer's, and its tags would each be reported "
-        "as unplaceable text (2 corpus files, 19 lines). It is a warning because the "
-        "filing is not at fault.",
-        "<SUBMISSION>\n<ACCESSION-NUMBER>0000774352-01-000002\n<TYPE>8-K\n<PERIOD>20001226",
-        "",
-    ),
     # ------------------------------------------------------------------ cover
     Rule(
         "FG201", "missing-date-of-report", E,
@@ -333,7 +320,9 @@ RULES: tuple[Rule, ...] = (
         "For a full submission (a file with `<DOCUMENT>`s), reports an exhibit listed in "
         "the exhibit index (or the list under Item 7 / 9.01) that no `EX-` document "
         "and no exhibit printed in the 8-K's own text carries. Entries said to be "
-        "incorporated by reference, or filed by amendment or on paper, are not reported.",
+        "incorporated by reference, filed by amendment or on paper, or embedded in the "
+        "Inline XBRL document (exhibit 104), are not reported, nor are files without "
+        "their SEC header (a primary document kept alone says nothing of the others).",
         "A listed exhibit that is not filed is missing from the public record. It is a "
         "warning because lists under Item 7 are read from free text and exhibit "
         "numbers are written loosely (`99` for `99.1`).",
@@ -344,7 +333,9 @@ RULES: tuple[Rule, ...] = (
         "FG502", "exhibit-not-listed", W,
         "an EX- document that the exhibit list does not mention",
         "For a filing with an exhibit index (or list under Item 7 / 9.01), reports an "
-        "`EX-` document whose number no entry of that list has.",
+        "`EX-` document whose number no entry of that list has. XBRL files "
+        "(`EX-101.SCH`, `EX-101.LAB` ...) are not reported: they are filed with "
+        "every 8-K since 2019 and lists name them as one exhibit 101, if at all.",
         "Readers find exhibits through the list. It is a warning because exhibit "
         "numbers are written loosely and lists are read from free text.",
         "EXHIBIT INDEX\n  99.1  Press release\n...\n<TYPE>EX-99.2",

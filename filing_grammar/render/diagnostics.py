@@ -26,6 +26,7 @@ STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.
 GUTTER = "bold blue"
 TAB = 4
 MAX_SPAN_LINES = 4  # lines of a multi-line span shown (first ones, then the last)
+MAX_LINE = 120  # a longer line is shown cut around the span
 
 
 @dataclass
@@ -93,6 +94,20 @@ def _dcol(text: str, column: int) -> int:
     return len(text[: max(0, column - 1)].expandtabs(TAB))
 
 
+def _window(text: str, start: int) -> tuple[int, str]:
+    """Cut a line longer than MAX_LINE around display column ``start`` (one-line
+    HTML documents): (columns cut on the left, text shown, with '...' marks)."""
+    if len(text) <= MAX_LINE:
+        return 0, text
+    w0 = max(0, min(start - 20, len(text) - MAX_LINE))
+    shown = text[w0:w0 + MAX_LINE]
+    if w0 > 0:
+        shown = "..." + shown[3:]
+    if w0 + MAX_LINE < len(text):
+        shown = shown[:-3] + "..."
+    return w0, shown
+
+
 def _label_rows(src: Source, label: Label) -> dict[int, tuple[int, int]]:
     """line -> (display start, display end) underlined on that line."""
     s: Span = label.span
@@ -158,6 +173,8 @@ def render_one(console: Console, path: str, src: Source | None, d: Diagnostic) -
             previous = n
             row = gutter(n)
             text = _display(src.line(n))
+            starts = [spans[n][0] for _, _, spans in rows if n in spans]
+            w0, text = _window(text, min(starts) if starts else 0)
             if text:
                 row.append(" ")
                 row.append(text)
@@ -166,6 +183,8 @@ def render_one(console: Console, path: str, src: Source | None, d: Diagnostic) -
                 if n not in spans:
                     continue
                 a, b = spans[n]
+                a, b = max(a - w0, 0), min(b - w0, len(text))
+                b = max(b, a + 1)
                 mark = "^" if primary else "-"
                 under = gutter()
                 under.append(" " + " " * a)
