@@ -444,3 +444,12 @@ def test_fg501_not_reported_for_a_starred_exhibit_incorporated_by_reference():
     broken[125] = broken[125].replace("99.1    ", "99.1*   ")
     broken.insert(129, "* Incorporated by reference to the Company's Form 8-K of May 1, 2004.")
     assert "FG501" not in {d.code for d in check_source(read_source("\n".join(broken), "x"))}
+
+
+def test_fg602_exhibit_heading_that_takes_in_items_and_the_signature():
+    lines = (SAMPLES / S020).read_text().split("\n")
+    lines[143:143] = ["", "Exhibit 99.1", "", "Item 9.01 Financial Statements and Exhibits", "",
+                      "  99.1  Press release"]
+    ds = check_source(read_source("\n".join(lines), "x"))
+    assert [(d.code, d.line) for d in ds] == [("FG602", 145)]  # and no FG401
+    assert ds[0].secondary[0].span.line == 147
