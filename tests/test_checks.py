@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 import os
 import re
 import subprocess
@@ -453,3 +454,18 @@ def test_fg602_exhibit_heading_that_takes_in_items_and_the_signature():
     ds = check_source(read_source("\n".join(lines), "x"))
     assert [(d.code, d.line) for d in ds] == [("FG602", 145)]  # and no FG401
     assert ds[0].secondary[0].span.line == 147
+
+
+def test_fg205_missing_telephone_points_at_its_caption():
+    assert edited(S020, (92, "(416) 554-6546", "")) == [("FG205", 92)]
+
+
+def test_fg206_no_cover_page():
+    assert edited(S020, delete=(62, 125)) == [("FG206", 62)]
+
+
+def test_every_rule_is_exercised_by_a_test_or_a_broken_sample():
+    here = pathlib.Path(__file__).read_text()
+    broken = " ".join(p.read_text() for p in BROKEN.glob("*.expect.json"))
+    for r in RULES:
+        assert r.code in here or r.code in broken, f"{r.code} is never checked"
