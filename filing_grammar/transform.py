@@ -99,6 +99,7 @@ class _Field:
     kind: str
     value: list[Token]
     captions: list[Token]
+    also: set[str] = field(default_factory=set)  # kinds of captions merged into this one
 
     @property
     def tokens(self) -> list[Token]:
@@ -129,12 +130,22 @@ class _CoverReader:
     """POST-PROCESSING: read the field values the grammar has grouped."""
 
     def __init__(self, fields: list[_Field]):
-        # Merge a caption continued on the next line ("(State of ..." /
-        # "of Incorporation)") into one field.
+        # A caption continued on the next line ("(State of ..." / "of
+        # Incorporation)") is one caption: a field with no value of its own
+        # joins the field above it, and answers to both captions' kinds
+        # ("(Address, including Zip Code, and telephone number, ..." /
+        # "... of Registrant's principal executive offices)").
         merged: list[_Field] = []
         for f in fields:
-            if merged and merged[-1].kind == f.kind and not _blocks(f.value) and f.kind != "tail":
-                merged[-1].captions.extend(f.value + f.captions)
+            prev = merged[-1] if merged else None
+            same = prev is not None and prev.kind == f.kind and not _blocks(f.value)
+            continued = (prev is not None and f.kind != prev.kind and not f.value and prev.captions
+                         and _caption_open(_text(prev.captions[-1])))
+            if prev is not None and prev.kind not in ("heading", "tail") and f.kind not in ("heading", "tail") \
+                    and f.captions and (same or continued):
+                prev.captions.extend(f.value + f.captions)
+                if f.kind != prev.kind:
+                    prev.also.add(f.kind)
             else:
                 merged.append(_Field(f.kind, list(f.value), list(f.captions)))
         self.fields = merged
@@ -143,6 +154,9 @@ class _CoverReader:
     def _find(self, kind: str) -> int | None:
         for i, f in enumerate(self.fields):
             if f.kind == kind:
+                return i
+        for i, f in enumerate(self.fields):
+            if kind in f.also:
                 return i
         return None
 
@@ -537,7 +551,7 @@ class _CoverReader:
             self._set("former_name", text, block)
 
 
-_CAPTION_WORDS = re.compile(r"\(|\)|zip\s+code|principal\s+executive|address\s+of|^address\s+and$|telephone\s+number", re.I)
+_CAPTION_WORDS = re.compile(r"^\(|\)$|zip\s+code\)?$|principal\s+executive|address\s+of|^address\s+and$|telephone\s+number", re.I)
 
 
 _ID_CAPTION_WORDS = re.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
@@ -554,6 +568,13 @@ def _box_state(text: str) -> bool | None:
     if empty:
         return False
     return None
+
+
+def _caption_open(line: str) -> bool:
+    """Does a caption line go on to the next line ("(Address, including Zip
+    Code, and telephone number," / "Address and")?"""
+    line = line.strip()
+    return line.count("(") > line.count(")") or bool(re.search(r"(?:,|\band|\bof|\bor)$", line, re.I))
 
 
 def _is_date_block(block: list[Token]) -> bool:
