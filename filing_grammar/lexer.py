@@ -86,7 +86,8 @@ _BODY = re.compile(
     # "Item 5.  Other Events", "ITEM 2.02 RESULTS", "Items 5 and 7.", "Item 7(c)".
     # The title must start with a capital (prose such as "Item 9.01 of Form 8-K"
     # is body text), unless the heading lists further item numbers.
-    | (?P<TOC_LINE>.*\.{4,}\s*\d{0,4}$)
+    # (\.{4} and not \.{4,}: the same lines, but linear on a long run of dots)
+    | (?P<TOC_LINE>.*\.{4}\s*\d{0,4}$)
     | (?P<ITEM_HEADING>(?i:items?)\s+\d{1,2}(?:\.\d{1,2})?(?!\d|\.\d)(?:\s*\([a-z]\))?
           (?:""" + _SEP + r"""$
            |""" + _SEP + r"""(?:[A-Z0-9("'\[\u201c]|(?i:n/a))
