@@ -222,7 +222,12 @@ def _write_stdout(text: str) -> None:
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         stream.flush()
-        buffer.write(text.encode("utf-8", "replace"))
+        data = memoryview(text.encode("utf-8", "replace"))
+        # A big write into a pipe whose reader went away can come back short
+        # without an error; the next write raises BrokenPipeError.
+        while data:
+            written = buffer.write(data)
+            data = data[written if written else len(data):]
         buffer.flush()
     else:
         stream.write(text)
