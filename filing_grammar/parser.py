@@ -95,7 +95,8 @@ def _missing(kind: str, at: Token | None, text_len: int) -> Token:
 
 
 def _unmatched(tok: Token) -> Token:
-    return Token.new_borrow_pos("UNMATCHED", tok.value, tok)
+    # type(tok): a lexer line token stays one (it holds its text once)
+    return type(tok).new_borrow_pos("UNMATCHED", tok.value, tok)
 
 
 def _accepts(states, stack: list, kinds: Sequence[str], end_state=None) -> bool:

@@ -112,6 +112,8 @@ def main() -> None:
         argv.insert(1, "-dict=" + os.path.join(HERE, "filing.dict"))
     if not any(a.startswith("-max_len=") for a in argv):
         argv.insert(1, "-max_len=16384")
+    if not any(a.startswith("-timeout=") for a in argv):
+        argv.insert(1, "-timeout=20")  # an input this slow is a hang to fix
     atheris.Setup(argv, test_one_input)
     atheris.Fuzz()
 

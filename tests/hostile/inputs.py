@@ -221,8 +221,9 @@ def big_filing(size: int) -> bytes:
     sample's envelope and 8-K, then exhibits (EX-99) of real filing text."""
     text = envelope_text()
     close = text.index("</IMS-DOCUMENT>")
+    # exhibit text: the samples' lines, less envelope lines (tags, PEM)
     body_lines = [line for p in sorted(SAMPLES.glob("*.txt")) for line in p.read_text().splitlines(True)
-                  if not line.startswith("<") and not line.lstrip().startswith("<")]
+                  if not line.lstrip().startswith(("<", "-----", "begin "))]
     chunk = "".join(body_lines)
     parts = [text[:close]]
     n, seq = close, 2

@@ -51,9 +51,9 @@ def time_limit(seconds: int):
 
 
 def run(args: Sequence[str], stdin: bytes | None = None, timeout: float = 60,
-        prefix: Sequence[str] = (), **kw) -> subprocess.CompletedProcess:
+        prefix: Sequence[str] = (), env_extra: dict | None = None, **kw) -> subprocess.CompletedProcess:
     """``python -m filing_grammar ARGS`` as a process (the console entry)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="100")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="100", **(env_extra or {}))
     return subprocess.run([*prefix, sys.executable, "-m", "filing_grammar", *args], input=stdin,
                           capture_output=True, timeout=timeout, cwd=ROOT, env=env, **kw)
 
