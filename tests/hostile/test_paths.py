@@ -159,3 +159,12 @@ def test_usage_errors_exit_two():
         assert proc.returncode == 2, args
         err = proc.stderr.decode()
         assert "Traceback" not in err and "error:" in err
+
+
+def test_api_parse_file_refuses_what_is_not_a_regular_file(tmp_path):
+    import filing_grammar as fg
+    os.mkfifo(tmp_path / "pipe")
+    for path in (tmp_path / "pipe", tmp_path, "/dev/zero"):
+        with pytest.raises(OSError):
+            fg.parse_file(path)
+    assert fg.parse_file(GOOD).cover.registrant_name == "CWMBS, INC."
