@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/filing-grammar parse samples/*.txt --format table
-	$(BIN)/filing-grammar parse samples/*.txt > samples.records.json; \
-	  rc=$$?; echo "records of $$(ls samples/*.txt | wc -l) samples written to samples.records.json (exit $$rc)"
+	$(BIN)/filing-grammar parse samples/*.txt samples/*.htm --format table
+	$(BIN)/filing-grammar parse samples/*.txt samples/*.htm > samples.records.json; \
+	  rc=$$?; echo "records of $$(ls samples/*.txt samples/*.htm | wc -l) samples written to samples.records.json (exit $$rc)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

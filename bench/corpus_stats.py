@@ -16,28 +16,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 import filing_grammar as fg  # noqa: E402
-from filing_grammar.form import era_of, match_title, normalise_number  # noqa: E402
+from filing_grammar.form import header_item_numbers, item_numbers  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def header_items(filing) -> set[str] | None:
-    """Item numbers ITEM INFORMATION names, or None when it names none."""
-    h = filing.sec_header
-    if h is None:
-        return None
-    values = [v for v in h.item_information if v.strip()]
-    if not values:
-        return None
-    era = era_of(h.period_of_report or h.filed_as_of_date)
-    out = set()
-    for v in values:
-        if v.replace(".", "").isdigit():
-            out.add(normalise_number(v))
-        else:
-            d = match_title(v, era)
-            out.add(d.number if d else f"?{v}")
-    return out
 
 
 def rows(corpus: str, kind: str):
@@ -57,6 +38,7 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     n = with_items = agree = comparable = with_unmatched = lossless = 0
+    found = collections.Counter()
     causes: collections.Counter = collections.Counter()
     by_era: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
     for r in rows(args.corpus, args.kind):
@@ -68,19 +50,25 @@ def main(argv=None) -> int:
         era = r["era"][:3] + "0s"
         by_era[era][0] += 1
         lossless += fg.tree_text(tree) == src.text
-        found = {normalise_number(i.number) for i in filing.items if i.number}
+        c, sig = filing.cover, filing.signature
+        for key, ok in (("date_of_report", c and c.date_of_report), ("registrant_name", c and c.registrant_name),
+                        ("signature", sig and sig.signer), ("all three", c and c.date_of_report and c.registrant_name and sig and sig.signer)):
+            found[key] += bool(ok)
+            if args.verbose and not ok and key != "all three":
+                print(f"{r['file']}: no {key}")
+        numbers = item_numbers(filing)
         if filing.items:
             with_items += 1
             by_era[era][1] += 1
-        want = header_items(filing)
+        want = header_item_numbers(filing.sec_header)
         if want is not None:
             comparable += 1
             by_era[era][2] += 1
-            ok = want <= found
+            ok = want <= numbers
             agree += ok
             by_era[era][3] += ok
             if args.verbose and not ok:
-                print(f"{r['file']}: header {sorted(want)} found {sorted(found)}")
+                print(f"{r['file']}: header {sorted(want)} found {sorted(numbers)}")
         if filing.unmatched:
             with_unmatched += 1
             by_era[era][4] += 1
@@ -91,6 +79,8 @@ def main(argv=None) -> int:
     print(f"with >=1 item found                     {with_items}/{n}")
     print(f"items agree with ITEM INFORMATION       {agree}/{comparable} (files whose header names items)")
     print(f"with unmatched text                     {with_unmatched}/{n}")
+    for key in ("date_of_report", "registrant_name", "signature", "all three"):
+        print(f"with {key:35s}{found[key]}/{n}")
     print("by era (files, with items, header names items, agree, unmatched):")
     for era in sorted(by_era):
         print(f"  {era}: {by_era[era]}")

@@ -24,7 +24,8 @@ LABELS = os.path.join(HERE, "..", "tests", "labels")
 def norm(v):
     if v is None:
         return None
-    return " ".join(str(v).split()).rstrip(".").lower()
+    v = str(v).replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(v.split()).rstrip(".").lower()
 
 
 def locate(name: str, corpus: str) -> str | None:
@@ -35,7 +36,7 @@ def locate(name: str, corpus: str) -> str | None:
     return None
 
 
-def score(corpus: str, verbose: bool = False) -> dict[str, list[int]]:
+def score(corpus: str, verbose: bool = False, labels: str = LABELS) -> dict[str, list[int]]:
     totals: dict[str, list[int]] = {}
 
     def tally(key, ok, detail):
@@ -45,7 +46,7 @@ def score(corpus: str, verbose: bool = False) -> dict[str, list[int]]:
         if verbose and not ok:
             print(f"  {key}: {detail}")
 
-    for label_path in sorted(glob.glob(os.path.join(LABELS, "*.json"))):
+    for label_path in sorted(glob.glob(os.path.join(labels, "*.json"))):
         label = json.load(open(label_path))
         path = locate(label["file"], corpus)
         if path is None:
@@ -63,6 +64,23 @@ def score(corpus: str, verbose: bool = False) -> dict[str, list[int]]:
         for w in want_items:
             match = next((g for g in got_items if g[0] == w[0]), None)
             tally("items.title", match is not None and match[1] == w[1], f"want {w} got {match}")
+        for key in ("checkboxes",):
+            if key in label and isinstance(label[key], dict):
+                for k, v in label[key].items():
+                    got = rec["cover"].get(key, {}).get(k)
+                    tally(f"{key}.{k}", got == v, f"want {v!r} got {got!r}")
+        if "emerging_growth_company" in label:
+            got = rec["cover"].get("emerging_growth_company")
+            tally("emerging_growth_company", got == label["emerging_growth_company"],
+                  f"want {label['emerging_growth_company']!r} got {got!r}")
+        if "securities_12b" in label:
+            want12 = [(norm(r.get("title")), norm(r.get("trading_symbol")), norm(r.get("exchange"))) for r in label["securities_12b"]]
+            got12 = [(norm(r.get("title")), norm(r.get("trading_symbol")), norm(r.get("exchange"))) for r in rec["cover"].get("securities_12b", [])]
+            tally("securities_12b", want12 == got12, f"want {want12} got {got12}")
+        if "co_registrants" in label:
+            wantc = [norm(r.get("name")) for r in label["co_registrants"]]
+            gotc = [norm(r.get("name")) for r in rec["cover"].get("co_registrants", [])]
+            tally("co_registrants", wantc == gotc, f"want {wantc} got {gotc}")
         for k, v in label["signature"].items():
             got = rec["signature"].get(k)
             tally(f"signature.{k}", norm(got) == norm(v), f"want {v!r} got {got!r}")
@@ -80,8 +98,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", default=os.path.join(HERE, "..", "..", "shared", "corpus", "files"))
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--labels", default=LABELS, help="a directory of label files")
     args = ap.parse_args(argv)
-    totals = score(args.corpus, args.verbose)
+    totals = score(args.corpus, args.verbose, args.labels)
     ok = sum(t[0] for t in totals.values())
     n = sum(t[1] for t in totals.values())
     for key, (good, count) in sorted(totals.items()):

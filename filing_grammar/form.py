@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ItemDef", "NUMBERED", "DECIMAL", "DECIMAL_ERA_START", "item_def", "era_of",
+__all__ = ["header_item_numbers", "ItemDef", "NUMBERED", "DECIMAL", "DECIMAL_ERA_START", "item_def", "era_of",
            "normalise_number", "match_title", "title_key"]
 
 # Release 33-8400: the decimal items replaced the numbered ones on this day.
@@ -135,3 +135,28 @@ def match_title(title: str, era: str | None) -> ItemDef | None:
                 if key == tk or (len(key) > 12 and (tk.startswith(key) or key.startswith(tk))):
                     return d
     return None
+
+
+def header_item_numbers(header) -> set[str] | None:
+    """The item numbers the SEC header's ITEM INFORMATION names (numbers in
+    1994 and in the tag form, titles otherwise), or None when it names none.
+    A title that matches no item of its era is kept as "?title"."""
+    if header is None:
+        return None
+    values = [v for v in header.item_information if v.strip()]
+    if not values:
+        return None
+    era = era_of(header.period_of_report or header.filed_as_of_date)
+    out = set()
+    for v in values:
+        if v.replace(".", "").isdigit():
+            out.add(normalise_number(v))
+        else:
+            d = match_title(v, era)
+            out.add(d.number if d else f"?{v}")
+    return out
+
+
+def item_numbers(filing) -> set[str]:
+    """Every item number the filing's headings name ("Items 5 and 7" names two)."""
+    return {normalise_number(n) for i in filing.items for n in (i.numbers or [i.number]) if n}

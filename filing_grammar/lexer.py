@@ -13,6 +13,9 @@ The lexer keeps only the state that a line's shape cannot tell:
 * between ``<SEC-HEADER>`` and ``</SEC-HEADER>`` lines are ``KEY: value``
   header lines (``HEADER_FIELD``, ``HEADER_ROLE``, ``HEADER_GROUP``), because
   "ITEM INFORMATION: Other events" would read as body text elsewhere;
+* a document whose text is HTML (its first non-blank line is an HTML tag) is
+  ``HTML_LINE`` tokens down to ``</TEXT>``: the grammar keeps it as HTML and
+  transform.py reads the form in its rendering (filing_grammar/html.py);
 * a uuencoded attachment (``begin 644 name`` ... ``end``) is one opaque
   ``UUENCODED`` token, since its bytes can look like anything.
 
@@ -27,6 +30,8 @@ from typing import Iterator
 
 from lark import Token
 from lark.lexer import Lexer
+
+from .html import looks_like_html
 
 __all__ = ["LineLexer", "tokenize", "LINE_KINDS", "MISSING_PREFIX"]
 
@@ -55,6 +60,9 @@ _ENVELOPE = re.compile(
     | (?P<DESCRIPTION><DESCRIPTION>)
     | (?P<TEXT_OPEN><TEXT>\s*$)
     | (?P<TEXT_CLOSE></TEXT>\s*$)
+    | (?P<FLAWED><FLAWED>\s*$)
+    | (?P<SUBMISSION_OPEN><SUBMISSION>\s*$)
+    | (?P<SUBMISSION_CLOSE></SUBMISSION>\s*$)
     """,
     re.VERBOSE,
 )
@@ -71,13 +79,33 @@ _HEADER_GROUP = re.compile(
     r"\s*(COMPANY DATA|FILING VALUES|BUSINESS ADDRESS|MAIL ADDRESS|FORMER COMPANY|"
     r"OWNER DATA|REPORTING-OWNER RELATIONSHIP|FORMER NAME)\s*:\s*$"
 )
-_HEADER_FIELD = re.compile(r"\s*[A-Z][A-Z0-9 ()/&.,'-]*:")
+# A leading "]" is the tail of a value EDGAR split over two lines in 2000
+# ("STANDARD INDUSTRIAL CLASSIFICATION:\t[3281" / "]\t\tIRS NUMBER: ...").
+_HEADER_FIELD = re.compile(r"\]?\s*[A-Z][A-Z0-9 ()/&.,'-]*:")
+# Stray group tags (</COMPANY-DATA>, </FILER>) that EDGAR left in key-value
+# headers of September-October 2000.
+# Form 4-era headers also carry <RELATIONSHIP>DIRECTOR lines.
+_HEADER_TAG = re.compile(r"\s*</?[A-Z][A-Z0-9-]*>")
+
+# The angle-bracket form of the header (<SUBMISSION> archives, the
+# dissemination feed): <TAG>value lines; group tags open and close blocks.
+_TAG_GROUPS = frozenset({
+    "FILER", "COMPANY-DATA", "FILING-VALUES", "BUSINESS-ADDRESS", "MAIL-ADDRESS",
+    "FORMER-COMPANY", "SUBJECT-COMPANY", "FILED-BY", "REPORTING-OWNER", "OWNER-DATA",
+    "ISSUER", "DEPOSITOR", "SECURITIZER", "SERIES-AND-CLASSES-CONTRACTS-DATA",
+    "EXISTING-SERIES-AND-CLASSES-CONTRACTS", "SERIES", "CLASS-CONTRACT", "MERGER",
+    "MERGER-SERIES-AND-CLASSES-CONTRACTS", "ACQUIRING-DATA", "TARGET-DATA", "NEW-SERIES-AND-CLASSES-CONTRACTS",
+    "NEW-SERIES", "NEW-CLASSES-CONTRACTS", "FORMER-NAME",
+})
+_MAX_TAG_DEPTH = 20
+_TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 
 # --------------------------------------------------------------------------
 # Body lines, matched on the stripped line.  Order matters: the first
 # alternative that matches wins.
 # --------------------------------------------------------------------------
-_SEP = r"[\s.:\-\u2013\u2014]*"  # what may stand between an item number and its title
+_SEP = r"[\s.:\-\u2013\u2014]*"
+_BOX = r"\[\s?[xX_]?\s?\]|\|_\||\u2610|\u2611|\u2612|\(\s?[xX]?\s?\)|[oqxX\u00a8\u00fd\u00fe](?=\s|$)"  # what may stand between an item number and its title
 _BODY = re.compile(
     r"""
       (?P<PAGE>.*(?i:</?PAGE>).*$)
@@ -96,14 +124,14 @@ _BODY = re.compile(
     | (?P<SIGNATURE_HEADING>(?i:signatures?|s\ ?i\ ?g\ ?n\ ?a\ ?t\ ?u\ ?r\ ?e\ ?s?)[.:]?$)
     | (?P<SIGNATURE_LEGEND>(?i:pursuant\s+to\s+the\s+requirements\s+of\s+(?:the\s+)?securities\s+(?:and\s+)?exchange\s+act
           |in\s+accordance\s+with\s+(?:the\s+requirements\s+of\s+)?(?:section\s+13|the\s+securities\s+exchange\s+act)))
-    | (?P<EXHIBIT_INDEX_HEADING>(?i:exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|index\s+of\s+exhibits|list\s+of\s+exhibits)[.:]?$)
+    | (?P<EXHIBIT_INDEX_HEADING>(?i:exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|index\s+of\s+exhibits|list\s+of\s+exhibits|exhibit\s+list)[.:]?$)
     | (?P<EXHIBIT_HEADING>(?i:exhibit)\s+(?:(?i:no)\.?\s*)?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-z0-9]{1,4}\))?[.:]?$)
     | (?P<PAGE_NUMBER>(?:-\s*)?\d{1,3}(?:\s*-)?$|(?i:page)\s+\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?$)
     | (?P<BY_LINE>(?i:by)(?:\s*:|\s)|/\s?[sS]\s?/)
     | (?P<NAME_LINE>(?i:name)\s*:)
     | (?P<TITLE_LINE>(?i:title|its)\s*:)
     | (?P<DATE_LINE>(?i:dated?)\s*:)
-    | (?P<REGISTRANT_CAPTION>\((?i:registrant)\)$)
+    | (?P<REGISTRANT_CAPTION>\((?i:registrant|signature)\)\*?$)
     | (?P<UNITED_STATES>(?i:united\s+states)$)
     | (?P<COMMISSION>(?i:securities\s+and\s+exchange\s+commission)$)
     | (?P<WASHINGTON>(?i:washington),?\s*(?i:d\.?\s*c\.?)\s*(?:\d{5})?$)
@@ -111,8 +139,18 @@ _BODY = re.compile(
     | (?P<CURRENT_REPORT>(?i:current\s+report)\b.*$)
     | (?P<PURSUANT>(?i:pursuant\s+to\s+section\s+13\s+or\s+15\s*\(d\)).*$)
     | (?P<EXCHANGE_ACT>(?i:(?:of\s+)?(?:the\s+)?securities\s+exchange\s+act\s+of\s+1934)$)
-    | (?P<CHECKBOX>(?:\[\s?[xX]?\s?\]|\u2610|\u2611|\u2612|\(\s?[xX]?\s?\)|[oq\u00a8]\s)\s*(?i:written|soliciting|pre-commencement|emerging|if\s+an\s+emerging).*$)
-    | (?P<EXHIBIT_ENTRY>(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?\)?[.:]?\s+["'(\u201cA-Z].*$)
+    # Check boxes of the 2004+ cover: a box glyph, then the box's label; or the
+    # label, then the box ("Emerging growth company  [ ]").  Glyphs: [ ] [X],
+    # ( ), the ballot boxes U+2610-2612, and Wingdings read as text (o, q,
+    # \u00a8 empty; x, \u00fd, \u00fe checked).
+    | (?P<CHECKBOX>(?:""" + _BOX + r""")\s*(?i:written|soliciting|pre-commencement|emerging|if\s+an\s+emerging).*$
+          |(?i:emerging\s+growth\s+company).{0,4}?\s*(?:""" + _BOX + r""")\s*$
+          |.{20,}(?i:transition\s+period|financial\s+accounting\s+standards).{0,80}?(?:""" + _BOX + r""")\s*$)
+    | (?P<CHECKBOX_INTRO>(?i:check\s+the\s+appropriate\s+box\s+below).*$)
+    | (?P<SECURITIES_12B_INTRO>(?i:securities\s+registered\s+pursuant\s+to\s+section\s+12\s*\(\s*b\s*\)).*$)
+    | (?P<EGC_INTRO>(?i:indicate\s+by\s+check\s+mark\s+whether\s+the\s+registrant\s+is\s+an\s+emerging).*$)
+    | (?P<AMENDMENT>\(?(?i:amendment\s+no\.?)\s*\d{1,2}\)?$)
+    | (?P<EXHIBIT_ENTRY>(?:\([a-d]\)\s+(?=(?i:exhibit)))?(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?\)?\*?[.:]?\s+["'(\u201cA-Z].*$)
     """,
     re.VERBOSE,
 )
@@ -133,9 +171,15 @@ _CAPTION = re.compile(
 )
 
 # Every caption holds one of these words; a cheap test before _CAPTION.
-_CAPTION_WORDS = ("report", "name", "telephone", "former", "address", "zip", "executive",
+_CAPTION_WORDS = ("registrant", "report", "name", "telephone", "former", "address", "zip", "executive",
                   "jurisdiction", "commission", "file", "employer", "identification", "r.s",
                   "irs", "state", "incorporation", "organi")
+
+# The caption row of a combined cover, looked for before the other captions
+# because it also holds "Commission File Number" and "I.R.S. Employer ...".
+_REGISTRANTS = re.compile(
+    r"(?i)registrant,\s+state\s+of\s+incorporation|registrant,(?:\s{2,}|\s*$)"
+    r"|state\s+of\s+incorporation,(?:\s{2,}|\s*$)|address\s+and\s+telephone\s+number(?:\s{2,}|\s*$)")
 
 _UU_BEGIN = re.compile(r"begin [0-7]{3,4} \S")
 
@@ -144,15 +188,17 @@ LINE_KINDS = (
     # envelope
     "PEM_BEGIN", "PEM_FIELD", "PEM_END", "SEC_DOCUMENT_OPEN", "SEC_DOCUMENT_CLOSE",
     "SEC_HEADER_OPEN", "SEC_HEADER_CLOSE", "ACCEPTANCE_DATETIME",
-    "HEADER_ROLE", "HEADER_GROUP", "HEADER_FIELD",
+    "HEADER_ROLE", "HEADER_GROUP", "HEADER_FIELD", "HEADER_TAG",
+    "SUBMISSION_OPEN", "SUBMISSION_CLOSE", "TAG_FIELD", "TAG_GROUP_OPEN", "TAG_GROUP_CLOSE",
     "DOCUMENT_OPEN", "DOCUMENT_CLOSE", "TYPE_8K", "TYPE_OTHER", "SEQUENCE", "FILENAME",
-    "DESCRIPTION", "TEXT_OPEN", "TEXT_CLOSE", "UUENCODED",
+    "DESCRIPTION", "TEXT_OPEN", "TEXT_CLOSE", "UUENCODED", "HTML_LINE", "FLAWED", "LEADING_BLANK",
     # layout furniture
     "BLANK", "PAGE", "PAGE_NUMBER", "RULE", "TABLE_TAG",
     # cover page
     "UNITED_STATES", "COMMISSION", "WASHINGTON", "FORM_TITLE", "CURRENT_REPORT", "PURSUANT",
     "EXCHANGE_ACT", "DATE_CAPTION", "NAME_CAPTION", "ID_CAPTION", "ADDRESS_CAPTION",
-    "PHONE_CAPTION", "FORMER_CAPTION", "CHECKBOX",
+    "PHONE_CAPTION", "FORMER_CAPTION", "REGISTRANTS_CAPTION", "CHECKBOX", "CHECKBOX_INTRO",
+    "SECURITIES_12B_INTRO", "EGC_INTRO", "AMENDMENT",
     # items, signature, exhibits
     "ITEM_HEADING", "SECTION_HEADING", "SIGNATURE_HEADING", "SIGNATURE_LEGEND", "BY_LINE",
     "NAME_LINE", "TITLE_LINE", "DATE_LINE", "REGISTRANT_CAPTION", "EXHIBIT_INDEX_HEADING",
@@ -176,18 +222,35 @@ def classify_body(line: str) -> str:
         kind = m.lastgroup
         return "TEXT" if kind == "TOC_LINE" else kind  # type: ignore[return-value]
     low = stripped.lower()
-    if len(stripped) > 160 or not any(word in low for word in _CAPTION_WORDS):
+    if len(stripped) > 400 or not any(word in low for word in _CAPTION_WORDS):
         return "TEXT"
+    if _REGISTRANTS.search(stripped):
+        return "REGISTRANTS_CAPTION"
     m = _CAPTION.search(stripped)
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]
     return "TEXT"
 
 
+def classify_tag_header(line: str) -> str:
+    """The kind of one line of a <SUBMISSION> tag header (no newline)."""
+    if not line.strip():
+        return "BLANK"
+    m = _TAG_LINE.match(line.strip())
+    if m is None:
+        return "TEXT"
+    closing, name, value = m.groups()
+    if name in _TAG_GROUPS and not value.strip():
+        return "TAG_GROUP_CLOSE" if closing else "TAG_GROUP_OPEN"
+    return "TEXT" if closing else "TAG_FIELD"
+
+
 def classify_header(line: str) -> str:
     """The kind of one line inside <SEC-HEADER> (no newline)."""
     if not line.strip():
         return "BLANK"
+    if _HEADER_TAG.match(line):
+        return "HEADER_TAG"
     if _HEADER_ROLE.match(line):
         return "HEADER_ROLE"
     if _HEADER_GROUP.match(line):
@@ -200,12 +263,67 @@ def classify_header(line: str) -> str:
     return "TEXT"
 
 
-def tokenize(text: str) -> Iterator[Token]:
-    """Yield one positioned token per line of ``text`` (uuencode: per block)."""
+# Kinds that open a section.  A heading starts a paragraph: a line of one of
+# these shapes that continues a sentence from the line above ("... attached
+# hereto as" / "Exhibit 99.1.") is prose, and is TEXT.
+_OPENERS = frozenset({"ITEM_HEADING", "EXHIBIT_HEADING", "EXHIBIT_INDEX_HEADING", "SIGNATURE_HEADING"})
+_CONTINUES = re.compile(r"[A-Za-z0-9,;\-(]\s*$")
+
+
+_FIRST_LINE = re.compile(r"[ \t\f\v]*\S[^\n]*")
+
+
+def _text_is_html(text: str, pos: int) -> bool:
+    """Is the first non-blank line at or after ``pos`` the start of HTML?"""
+    m = _FIRST_LINE.search(text, pos, min(len(text), pos + 100_000))
+    if m is None:
+        return False
+    line = m.group()
+    return looks_like_html(line) and _ENVELOPE.match(line.lstrip()) is None
+
+
+_HEADINGS = frozenset({"EXHIBIT_INDEX_HEADING", "ITEM_HEADING", "SIGNATURE_HEADING", "EXHIBIT_HEADING"})
+
+
+def _next_kinds(text: str, pos: int, count: int) -> list[str]:
+    """Kinds of the next ``count`` non-blank lines after ``pos``."""
+    kinds = []
+    while len(kinds) < count:
+        m = _FIRST_LINE.search(text, pos, min(len(text), pos + 2000))
+        if m is None:
+            break
+        kinds.append(classify_body(m.group()))
+        pos = m.end()
+    return kinds
+
+
+def _in_contents(text: str, pos: int, kind: str) -> bool:
+    """Is this heading an entry of a table of contents?  A contents lists
+    headings as lines of their own: "SIGNATURES" followed at once by
+    "EXHIBIT INDEX", or a run of three headings with no text between them."""
+    nxt = _next_kinds(text, pos, 2)
+    if kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and nxt[:1] and nxt[0] in _HEADINGS:
+        return True
+    return len(nxt) == 2 and nxt[0] in _HEADINGS and nxt[1] in _HEADINGS
+
+
+def tokenize(text: str, html: bool = True) -> Iterator[Token]:
+    """Yield one positioned token per line of ``text`` (uuencode: per block).
+
+    ``html=False`` reads text that is already a rendering of HTML: tags in it
+    are literal text, never the start of another HTML document."""
+    prev_kind, prev_line = "BLANK", ""
+    tag_depth = 0
+    in_contents = False  # inside a run of contents entries
     pos = 0
     line_no = 1
     n = len(text)
-    mode = "body"  # body | pem | header
+    mode = "html" if html and _text_is_html(text, 0) else "body"  # body | pem | header | tags | html
+    # Blank lines before an envelope tag on the first non-blank line are
+    # LEADING_BLANK (as a bare 8-K may start with blank lines, BLANK there
+    # would leave the parser unable to tell the two apart).
+    first = _FIRST_LINE.search(text, 0, min(n, 100_000))
+    leading_end = first.start() if first and _ENVELOPE.match(first.group()) else 0
     find = text.find
     while pos < n:
         end = find("\n", pos)
@@ -213,7 +331,14 @@ def tokenize(text: str) -> Iterator[Token]:
         line = text[pos:end].rstrip("\n")
         kind = None
         lines_used = 1
-        if line.startswith(("<", "-")):
+        if pos < leading_end:
+            kind = "LEADING_BLANK"
+        elif mode == "html":
+            if line.startswith("</TEXT>"):
+                kind, mode = "TEXT_CLOSE", "body"
+            else:
+                kind = "HTML_LINE"
+        elif line.startswith(("<", "-")):
             m = _ENVELOPE.match(line)
             if m is not None:
                 kind = m.lastgroup
@@ -223,6 +348,14 @@ def tokenize(text: str) -> Iterator[Token]:
                     mode = "header"
                 elif kind == "SEC_HEADER_CLOSE":
                     mode = "body"
+                elif kind == "SUBMISSION_OPEN":
+                    mode = "tags"
+                elif kind == "DOCUMENT_OPEN":
+                    mode = "body"
+                elif kind == "TEXT_OPEN" and html and _text_is_html(text, end):
+                    mode = "html"
+                elif mode == "tags" and kind != "SUBMISSION_CLOSE":
+                    kind = None  # <TYPE>8-K in a tag header is a header value
         if kind is None:
             if mode == "pem":
                 if line.strip():
@@ -232,6 +365,18 @@ def tokenize(text: str) -> Iterator[Token]:
                     mode = "body"
             elif mode == "header":
                 kind = classify_header(line)
+            elif mode == "tags":
+                kind = classify_tag_header(line)
+                # Group tags nest; past a sane depth they are not a header any
+                # more (and the tree must stay shallow enough to walk).
+                if kind == "TAG_GROUP_OPEN":
+                    tag_depth += 1
+                    if tag_depth > _MAX_TAG_DEPTH:
+                        kind = "TEXT"
+                elif kind == "TAG_GROUP_CLOSE":
+                    tag_depth -= 1
+                    if tag_depth >= _MAX_TAG_DEPTH:
+                        kind = "TEXT"
             elif line.startswith("begin ") and _UU_BEGIN.match(line):
                 # One token up to and including the closing "end" line; stop
                 # short of </TEXT> if the attachment was cut off.
@@ -250,6 +395,13 @@ def tokenize(text: str) -> Iterator[Token]:
                 end = scan
             else:
                 kind = classify_body(line)
+                if kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
+                    kind = "TEXT"
+                elif kind in _HEADINGS and (in_contents or _in_contents(text, end, kind)):
+                    kind, in_contents = "TEXT", True
+                elif kind not in ("BLANK", "PAGE", "PAGE_NUMBER", "RULE"):
+                    in_contents = False
+        prev_kind, prev_line = kind, line
         value = text[pos:end]
         last = value.rstrip("\n")
         yield _LineToken(

@@ -11,8 +11,12 @@ from typing import Any
 
 __all__ = [
     "Span", "HeaderFiler", "SecHeader", "Cover", "Item", "Signature", "ExhibitRef",
-    "Document", "Unmatched", "Filing",
+    "Document", "Unmatched", "Filing", "CHECKBOX_KEYS",
 ]
+
+
+CHECKBOX_KEYS = ("written_communications", "soliciting_material", "pre_commencement_14d2b",
+                 "pre_commencement_13e4c")
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,18 @@ class Cover:
     spans: dict[str, Span] = field(default_factory=dict)
     # the date of report as printed, when it could not be read as a date
     date_text: str | None = None
+    # 2004+ boxes: written_communications, soliciting_material,
+    # pre_commencement_14d2b, pre_commencement_13e4c -> True/False (None: no box)
+    checkboxes: dict[str, bool | None] = field(default_factory=lambda: dict.fromkeys(CHECKBOX_KEYS))
+    emerging_growth_company: bool | None = None
+    # 2019+ Section 12(b) table: {"title", "trading_symbol", "exchange"} (+ "registrant")
+    securities_12b: list[dict[str, str | None]] = field(default_factory=list)
+    # further registrants of a combined cover: {"name", "state_of_incorporation",
+    # "commission_file_number", "irs_employer_id", "address", "telephone"}
+    co_registrants: list[dict[str, str | None]] = field(default_factory=list)
+    # "(Amendment No. 1)" and the explanatory note of an 8-K/A, as printed
+    amendment_number: str | None = None
+    explanatory_note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -101,6 +117,10 @@ class Cover:
             "zip_code": self.zip_code,
             "telephone": self.telephone,
             "former_name": self.former_name,
+            "checkboxes": dict(self.checkboxes),
+            "emerging_growth_company": self.emerging_growth_company,
+            "securities_12b": [dict(r) for r in self.securities_12b],
+            "co_registrants": [dict(r) for r in self.co_registrants],
         }
 
 
@@ -186,11 +206,14 @@ class Filing:
     is_8k: bool = True
     # where exhibit_index came from: "index" (its own section), "item" or None
     exhibit_source: str | None = None
+    # 8-K/A: {"number": "1" | None, "purpose": text | None}; None if not an amendment
+    amendment: dict[str, str | None] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "form_type": self.form_type,
+            "amendment": dict(self.amendment) if self.amendment else None,
             "sec_header": self.sec_header.to_dict() if self.sec_header else None,
             "cover": (self.cover or Cover()).to_dict(),
             "items": [i.to_dict() for i in self.items],

@@ -161,6 +161,7 @@ class _CoverReader:
     def read(self) -> Cover:
         c = self.cover
         self._date()
+        self._registrants()
         self._name()
         self._ids()
         if not self.cover.registrant_name:
@@ -168,6 +169,9 @@ class _CoverReader:
         self._address()
         self._phone()
         self._former()
+        self._boxes()
+        self._securities_12b()
+        self._amendment()
         all_tokens = [t for f in self.fields for t in f.tokens]
         c.span = _span(all_tokens)
         return c
@@ -197,7 +201,7 @@ class _CoverReader:
             # No caption (1990s covers): the first line that is only a date,
             # before the registrant's name caption.
             stop = self._find("name")
-            for f in self.fields[: stop if stop is not None else len(self.fields)]:
+            for f in self.fields[: stop + 1 if stop is not None else len(self.fields)]:
                 for b in _blocks(f.value):
                     for tok in b:
                         iso, m = find_date(_text(tok))
@@ -231,6 +235,153 @@ class _CoverReader:
         if desc:
             self._set("registrant_description",
                       collapse(" ".join(_text(t) for b in desc for t in b)), [t for b in desc for t in b])
+
+    def _registrants(self) -> None:
+        """A combined cover (Southern Company and its subsidiaries): a caption
+        row "Commission File Number | Registrant, State of Incorporation,
+        Address and Telephone Number | I.R.S. Employer Identification No.",
+        then one block per registrant: "1-3526   The Southern Company
+        58-0690070" over "(A Delaware Corporation)", the address, the phone."""
+        i = self._find("registrants")
+        if i is None:
+            return
+        regs: list[tuple[dict, list[Token]]] = []
+        lines = [t for b in self._below(i) for t in b]
+        for tok in lines:
+            segs = _segments(_text(tok))
+            files = [seg for _, seg in segs if FILE_NUMBER.match(seg)]
+            irs = [seg for _, seg in segs if IRS.match(seg)]
+            names = [seg for _, seg in segs if not FILE_NUMBER.match(seg) and not IRS.match(seg)]
+            if names and (files or irs):
+                regs.append(({"name": names[0], "state_of_incorporation": None,
+                              "commission_file_number": files[0] if files else None,
+                              "irs_employer_id": irs[0] if irs else None, "address": None,
+                              "telephone": None, "_address": []}, [tok]))
+                continue
+            if not regs:
+                continue
+            line = collapse(_text(tok))
+            if len(line) > 70:  # the prose after the table ("This combined Form 8-K ...")
+                break
+            reg, block = regs[-1]
+            block.append(tok)
+            m = re.match(r"\(an?\s+(.+?)\s+corporation\)$", line, re.I)
+            if m:
+                reg["state_of_incorporation"] = m.group(1)
+            elif PHONE.fullmatch(line):
+                reg["telephone"] = line
+            else:
+                reg["_address"].append(ZIP.sub("", line).strip(" ,") if ZIP.search(line) else line)
+        for reg, _ in regs:
+            reg["address"] = ", ".join(a for a in reg.pop("_address") if a) or None
+        if not regs:
+            return
+        (main, block), rest = regs[0], regs[1:]
+        for key, attr in (("name", "registrant_name"), ("state_of_incorporation", "state_of_incorporation"),
+                          ("commission_file_number", "commission_file_number"),
+                          ("irs_employer_id", "irs_employer_id"), ("address", "address"),
+                          ("telephone", "telephone")):
+            self._set(attr, main[key], block)
+        zips = [ZIP.search(_text(t)) for t in block[1:]]
+        zips = [z.group() for z in zips if z]
+        if zips:
+            self._set("zip_code", zips[0], block)
+        self.cover.co_registrants = [r for r, _ in rest]
+
+    def _boxes(self) -> None:
+        """The 2004+ check boxes and the 2017+ emerging growth company box:
+        True when the box is checked, False when empty, None when absent."""
+        toks = [t for f in self.fields for t in f.tokens]
+        for k, tok in enumerate(toks):
+            if tok.type != "CHECKBOX":
+                continue
+            text = _text(tok)
+            label = (text + " " + (_text(toks[k + 1]) if k + 1 < len(toks) else "")).lower()
+            checked = _box_state(text)
+            if checked is None:
+                continue
+            if re.search(r"if\s+an\s+emerging|transition\s+period|accounting\s+standards", text, re.I):
+                continue
+            if "emerging growth" in text.lower():
+                self.cover.emerging_growth_company = checked
+            elif "written communication" in label:
+                self.cover.checkboxes["written_communications"] = checked
+            elif "soliciting material" in label:
+                self.cover.checkboxes["soliciting_material"] = checked
+            elif "14d-2" in label or "14d2" in label:
+                self.cover.checkboxes["pre_commencement_14d2b"] = checked
+            elif "13e-4" in label or "13e4" in label:
+                self.cover.checkboxes["pre_commencement_13e4c"] = checked
+
+    def _securities_12b(self) -> None:
+        """The Section 12(b) table: a header row (Title of each class | Trading
+        Symbol(s) | Name of each exchange ...), then one row per class; the
+        columns are matched by position (a title wrapped onto the next line
+        joins the row above)."""
+        i = self._find("12b")
+        if i is None:
+            return
+        lines = [t for t in self.fields[i].value if t.type not in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER", "TABLE_TAG")]
+        head_at = next((k for k, t in enumerate(lines) if re.search(r"title\s+of\s+each", _text(t), re.I)), None)
+        if head_at is None:
+            return
+        columns: list[tuple[int, str]] = []
+        k = head_at
+        # the header may wrap ("Trading" / "Symbol(s)", "Name of each exchange" /
+        # "on which registered"); data rows never say "symbol" or "registered"
+        while k < len(lines) and (k == head_at or _12B_HEADER.search(_text(lines[k]))):
+            for col, seg in _segments(_text(lines[k])):
+                low = seg.lower()
+                role = ("registrant" if low.startswith("registrant") else "title" if "title" in low or "class" in low
+                        else "trading_symbol" if "symbol" in low or "trading" in low
+                        else "exchange" if "exchange" in low or "name of each" in low else None)
+                if role and all(r != role for _, r in columns):
+                    columns.append((col, role))
+            k += 1
+        if len(columns) < 2:
+            return
+        columns.sort()
+        rows: list[dict[str, str | None]] = []
+        for tok in lines[k:]:
+            segs = _segments(_text(tok))
+            if not segs:
+                continue
+            row: dict[str, str | None] = {}
+            for col, seg in segs:
+                role = min(columns, key=lambda c: abs(c[0] - col))[1]
+                row[role] = (row[role] + " " + seg) if row.get(role) else seg
+            if rows and list(row) == ["title"]:
+                rows[-1]["title"] = (rows[-1].get("title") or "") + " " + row["title"]
+                continue
+            if len(row) < 2:
+                continue
+            rows.append(row)
+        out = []
+        for row in rows:
+            rec = {"title": row.get("title"), "trading_symbol": row.get("trading_symbol"),
+                   "exchange": row.get("exchange")}
+            if any(r == "registrant" for _, r in columns):
+                rec["registrant"] = row.get("registrant")
+            out.append(rec)
+        self.cover.securities_12b = out
+
+    def _amendment(self) -> None:
+        """8-K/A: "(Amendment No. 1)" on the cover, and the explanatory note
+        (its first paragraph) that says what the amendment is for."""
+        toks = [t for f in self.fields for t in f.tokens]
+        for k, tok in enumerate(toks):
+            if tok.type == "AMENDMENT" and self.cover.amendment_number is None:
+                self.cover.amendment_number = re.search(r"\d+", _text(tok)).group()
+            m = re.match(r"(?i)\s*explanatory\s+note\s*[:.\-\u2013\u2014]?\s*(.*)$", _text(tok))
+            if m and self.cover.explanatory_note is None:
+                para = [m.group(1)] if m.group(1).strip() else []
+                for nxt in toks[k + 1:]:
+                    if nxt.type in ("BLANK", "RULE", "PAGE") or not nxt.value.strip():
+                        if para:
+                            break
+                        continue
+                    para.append(_text(nxt))
+                self.cover.explanatory_note = collapse(" ".join(para)) or None
 
     def _name_without_caption(self) -> None:
         """Old covers print the name with no caption under it: take the first
@@ -279,10 +430,12 @@ class _CoverReader:
                         roles.append((col, "file"))
                     elif re.search(r"state|jurisdiction|incorporation|organi", low):
                         roles.append((col, "state"))
-            # values printed on the caption line itself ("Commission File Number: 1-5502")
+            # values printed on the caption line itself ("Commission File Number: 1-5502",
+            # "Commission file number 000-20908")
             for cap in f.captions:
                 for _, seg in _segments(_text(cap)):
-                    for piece in re.split(r":\s*", seg):
+                    pieces = re.split(r":\s*", seg) + seg.split()[-1:]
+                    for piece in pieces:
                         self._classify_id(piece.strip(" ()"), cap, found, roles=None, col=None)
             for tok in value_block:
                 for col, seg in _segments(_text(tok)):
@@ -316,9 +469,11 @@ class _CoverReader:
         i = self._find("address")
         if i is None:
             return
-        above = self._above(i)
-        block = above[-1] if above else []
-        if not block or _looks_like_ids(block, numbers_only=True):
+        # the address may be printed as several blocks (HTML paragraphs)
+        above = [b for b in self._above(i) if not _looks_like_ids(b, numbers_only=True)
+                 and not _is_date_block(b)]
+        block = [t for b in above[-3:] for t in b if not _ID_CAPTION_WORDS.search(_text(t))]
+        if not block:
             block = (self._below(i)[:1] or [[]])[0]
         # a value may also stand beside a caption on the caption line
         # ("Hoffman Estates, Illinois            (Zip code)")
@@ -385,6 +540,22 @@ class _CoverReader:
 _CAPTION_WORDS = re.compile(r"\(|\)|zip\s+code|principal\s+executive|address\s+of|^address\s+and$|telephone\s+number", re.I)
 
 
+_ID_CAPTION_WORDS = re.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
+_12B_HEADER = re.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class\b")
+_CHECKED = re.compile(r"\[\s?[xX]\s?\]|\(\s?[xX]\s?\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)")
+_EMPTY = re.compile(r"\[\s?_?\s?\]|\|_\||\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
+
+
+def _box_state(text: str) -> bool | None:
+    """True for a checked box glyph in ``text``, False for an empty one."""
+    checked, empty = _CHECKED.search(text), _EMPTY.search(text)
+    if checked and (not empty or checked.start() < empty.start()):
+        return True
+    if empty:
+        return False
+    return None
+
+
 def _is_date_block(block: list[Token]) -> bool:
     text = collapse(" ".join(_text(t) for t in block))
     iso, m = find_date(text)
@@ -434,6 +605,14 @@ def read_item(tokens: list[Token]) -> Item | None:
     number = m.group("num").rstrip(".")
     raw_title = m.group("rest")
     title = _clean_title(raw_title)
+    # "Item 2.01 Completion of Acquisition. On March 1, the Company ...": the
+    # heading runs into the text; the title ends at its first full stop.
+    run_on = re.match(r"^(.{8,150}?[a-z)\]]{2}\.)\s+([A-Z(\u201c\"].{20,})$", title)
+    lead_text = ""
+    if run_on:
+        title = _clean_title(run_on.group(1))
+        raw_title = run_on.group(1)
+        lead_text = run_on.group(2)
     body = tokens[1:]
     consumed = 0
     title_col = len(text) - len(raw_title.lstrip(" .:-\u2013\u2014\t")) if raw_title.strip() else None
@@ -451,7 +630,9 @@ def read_item(tokens: list[Token]) -> Item | None:
             indent = len(line) - len(line.lstrip())
             nxt = body[j + 1].type if j + 1 < len(body) else "BLANK"
             aligned = abs(indent - title_col) <= 1
-            alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and line.rstrip().endswith(".")
+            unfinished = re.search(r"[;,]$|\b(?:and|of|or|the|to|in|for|on|under)$", raw_title.rstrip(), re.I)
+            alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and (
+                line.rstrip().endswith(".") or unfinished)
             if tok.type == "TEXT" and (aligned or alone) and len(line.strip()) < 70 and line.strip():
                 raw_title = raw_title.rstrip() + " " + line.strip()
                 title = _clean_title(raw_title)
@@ -476,6 +657,8 @@ def read_item(tokens: list[Token]) -> Item | None:
     while consumed < len(body) and body[consumed].type == "RULE":
         consumed += 1
     lines = [_text(t).rstrip() for t in body[consumed:] if t.type not in _LAYOUT]
+    if lead_text:
+        lines.insert(0, lead_text)
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
@@ -508,6 +691,7 @@ _TITLE_WORDS = re.compile(
     r"senior|assistant|chief|owner)\b",
     re.I,
 )
+_COMPANY = re.compile(r"\b(?:COMPANY|CORPORATION|CORP\.?|INC\.?|LLC|L\.P\.|LTD\.?|TRUST|BANCORP)\s*$", re.I)
 _BY = re.compile(r"^\s*(?:By\s*:?\s*)?(?:/\s?s\s?/\s*)?", re.I)
 
 
@@ -524,7 +708,7 @@ def _column_text(text: str, col: int) -> str:
     give or take a few characters); '' if the line has nothing there."""
     if col <= 4:
         return text.strip()
-    segs = [(c, s) for c, s in _segments(text) if c + len(s) > col - 4]
+    segs = [(c, s) for c, s in _segments(text) if c >= col - 4]
     return collapse(" ".join(s for _, s in segs))
 
 
@@ -562,7 +746,7 @@ def read_signature(tokens: list[Token]) -> Signature:
         m = re.search(r"(?i)(?:^|\s)by\s*:|^\s*by\s+\S|/\s?s\s?/", text)
         if m:
             by_index = idx
-            by_col = m.start() + (1 if text[m.start()].isspace() else 0)
+            by_col = m.start() + len(m.group()) - len(m.group().lstrip())
             break
     # the registrant: the block of lines above the By line (or "(Registrant)")
     stop = by_index if by_index is not None else len(rest)
@@ -570,20 +754,30 @@ def read_signature(tokens: list[Token]) -> Signature:
         if tok.type == "REGISTRANT_CAPTION":
             stop = idx
             break
-    block: list[tuple[Token, str]] = []
-    last_block: list[tuple[Token, str]] = []
-    for tok, text in rest[:stop]:
-        cell = _column_text(text, by_col)
-        if tok.type in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER") or not cell:
-            if block:
-                last_block, block = block, []
-            continue
-        if re.match(r"(?i)dated?\b", cell) or (find_date(cell)[1] and len(cell) < 25):
-            continue
-        if re.fullmatch(r"(?i)\(?registrant\)?|\(?issuer\)?", cell):
-            continue
-        block.append((tok, cell))
-    block = block or last_block
+    def registrant_block(col: int) -> list[tuple[Token, str]]:
+        block: list[tuple[Token, str]] = []
+        last_block: list[tuple[Token, str]] = []
+        for tok, text in rest[:stop]:
+            cell = _column_text(text, col)
+            if tok.type in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER") or not cell:
+                if block:
+                    last_block, block = block, []
+                continue
+            if re.match(r"(?i)dated?\b", cell):
+                # "Date: February 1, 2024      Apple Inc.": the name beside the date
+                _, dm = find_date(cell)
+                cell = cell[dm.end():].strip(" ,") if dm else ""
+                if not cell:
+                    continue
+            elif find_date(cell)[1] and len(cell) < 25:
+                continue
+            if re.fullmatch(r"(?i)\(?registrant\)?|\(?issuer\)?|\(?an?\s+[a-z ]{3,30}\s+corporation\)?", cell):
+                continue
+            block.append((tok, cell))
+        return block or last_block
+
+    # in the signature's column first; else anywhere above the By line
+    block = registrant_block(by_col) or (registrant_block(0) if by_col > 4 else [])
     if block:
         set_("registrant", " ".join(c for _, c in block), block[0][0])
     # signer and title: the lines under the By line, in its column
@@ -595,14 +789,20 @@ def read_signature(tokens: list[Token]) -> Signature:
             if tok.type in ("SIGNATURE_LEGEND", "BY_LINE", "PAGE", "PAGE_NUMBER"):
                 break
             cell = _column_text(text, by_col)
-            if tok.type == "RULE" or not cell or re.fullmatch(r"[-_=\s]+", cell):
+            if tok.type in ("RULE", "REGISTRANT_CAPTION") or not cell or re.fullmatch(r"[-_=\s]+", cell):
                 if under and not cell:
                     break
                 continue
             if re.match(r"(?i)dated?\b\s*:?", cell) and not re.match(r"(?i)name|title", cell):
-                if under:
-                    break
-                continue
+                # "Date: March 30, 2021   Brien M. Chase, Senior Vice President"
+                _, dm = find_date(cell)
+                cell = cell[dm.end():].strip(" ,") if dm else ""
+                if not cell:
+                    if under:
+                        break
+                    continue
+            if under and _COMPANY.search(cell) and not _TITLE_WORDS.search(cell):
+                break  # the next registrant of a combined signature block
             under.append((tok, cell))
             if len(under) >= 5:
                 break
@@ -681,7 +881,7 @@ def read_signature(tokens: list[Token]) -> Signature:
 #  Exhibit lists
 # ---------------------------------------------------------------------------
 _ENTRY = re.compile(
-    r"^(?P<lead>\s*)(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?[.:]?"
+    r"^(?P<lead>\s*)(?:\([a-d]\)\s+(?=exhibit))?(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?\*?[.:]?"
     r"\s+[-\u2013\u2014]?\s*(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}|[A-Z]-\d{1,3}|E-\d+))?\s*$",
     re.I,
 )
@@ -737,6 +937,7 @@ class _Form8K:
     exhibit_index: list[ExhibitRef] | None = None
     item_bodies: list[tuple[Item, list[Token]]] = field(default_factory=list)
     form_title: str | None = None
+    rendered: str | None = None  # the text rendering, for an HTML document
 
 
 @dataclass
@@ -762,35 +963,26 @@ class FilingTransformer(Transformer):
     def party(self, children):
         role_tok = children[0]
         filer = HeaderFiler(role=_text(role_tok).strip().rstrip(":").strip(), span=_span(tree_tokens_list(children)))
-        for key, value, _ in _fields(children):
-            if key == "COMPANY CONFORMED NAME":
-                filer.name = value
-            elif key == "CENTRAL INDEX KEY":
-                filer.cik = value
-            elif key == "STATE OF INCORPORATION":
-                filer.state_of_incorporation = value
-            elif key in ("IRS NUMBER", "EIN"):
-                filer.irs_number = value
-            elif key == "FISCAL YEAR END":
-                filer.fiscal_year_end = value
+        _fill_filer(filer, _fields(children))
         return filer
 
     def sec_header(self, children):
         header = SecHeader(span=_span(tree_tokens_list(children)))
         header.fields = _fields([c for c in children if isinstance(c, Token)])
-        for key, value, _ in header.fields:
-            if key == "ACCESSION NUMBER":
-                header.accession_number = value
-            elif key == "CONFORMED SUBMISSION TYPE":
-                header.submission_type = value
-            elif key == "CONFORMED PERIOD OF REPORT":
-                header.period_of_report = header_date(value) or value or None
-            elif key == "FILED AS OF DATE":
-                header.filed_as_of_date = header_date(value) or value or None
-            elif key == "ITEM INFORMATION":
-                header.item_information.append(value)
+        _fill_header(header)
         header.filers = [c for c in children if isinstance(c, HeaderFiler) and c.role == "FILER"]
         return header
+
+    # the tag form of the header (<SUBMISSION> archives)
+    def tag_group(self, children):
+        name = children[0].value.strip()[1:-1]
+        return ("tag_group", name, children[1:-1])
+
+    def tag_header(self, children):
+        return _tag_header_record(children)
+
+    def submission(self, children):
+        return ("sec_document", children)
 
     def document_8k(self, children):
         return _Doc(_document_record(children), next((c for c in children if isinstance(c, _Form8K)), None))
@@ -820,7 +1012,17 @@ class FilingTransformer(Transformer):
     address_field = _cover_field("address")
     telephone_field = _cover_field("phone")
     former_name_field = _cover_field("former")
+    registrants_field = _cover_field("registrants")
     del _cover_field
+
+    def checkbox_section(self, children):
+        return _Field("checkboxes", children, [])
+
+    def securities_12b_section(self, children):
+        return _Field("12b", children, [])
+
+    def emerging_growth_section(self, children):
+        return _Field("egc", children, [])
 
     def cover_tail(self, children):
         return _Field("tail", children, [])
@@ -840,6 +1042,9 @@ class FilingTransformer(Transformer):
 
     def exhibit(self, children):
         return ("exhibit", children)
+
+    def html_text(self, children):
+        return _read_html(children)
 
     def form_8k(self, children):
         form = _Form8K()
@@ -864,6 +1069,55 @@ class FilingTransformer(Transformer):
         return children
 
 
+def _read_html(tokens: list[Token]) -> _Form8K:
+    """POST-PROCESSING: render an HTML document to text, read that text with the
+    grammar (from form_8k), and point the records back at the HTML lines."""
+    from .html import render_html
+    from .lexer import tokenize
+    from .parser import parse_tokens
+
+    html = "".join(tokens)
+    text, line_map = render_html(html)
+    tree = parse_tokens(tokenize(text, html=False), len(text))
+    form = next((c for c in _iter_forms(FilingTransformer().transform(tree))), None) or _Form8K()
+    first = tokens[0]
+    base = (first.line or 1) - 1
+
+    def where(line: int | None) -> int:
+        if not line or not line_map:
+            return base + 1
+        return base + line_map[min(line, len(line_map)) - 1]
+
+    def span(sp: Span | None) -> Span | None:
+        if sp is None:
+            return None
+        a, b = where(sp.line), where(sp.end_line)
+        return Span(a, 1, b, 1, 0, 0)
+
+    if form.cover:
+        form.cover.span = span(form.cover.span)
+        form.cover.spans = {k: span(v) for k, v in form.cover.spans.items()}
+    for item in form.items:
+        item.line = where(item.line)
+        item.span = span(item.span)
+    for sig in form.signatures:
+        sig.span = span(sig.span)
+        sig.spans = {k: span(v) for k, v in sig.spans.items()}
+    for ex in form.exhibit_index or []:
+        ex.line = where(ex.line)
+        ex.span = span(ex.span)
+    form.rendered = text
+    return form
+
+
+def _iter_forms(parts):
+    for c in parts if isinstance(parts, list) else [parts]:
+        if isinstance(c, _Form8K):
+            yield c
+        elif isinstance(c, _Doc) and c.form is not None:
+            yield c.form
+
+
 def tree_tokens_list(children) -> list[Token]:
     out: list[Token] = []
     for c in children:
@@ -880,8 +1134,72 @@ def _fields(children) -> list[tuple[str, str, int]]:
             out.extend(_fields(c[1]))
         elif isinstance(c, Token) and c.type == "HEADER_FIELD":
             key, _, value = c.value.partition(":")
-            out.append((key.strip(), value.strip(), c.line or 0))
+            out.append((key.strip().lstrip("]").strip(), value.strip(), c.line or 0))
     return out
+
+
+# <TAG> names of the tag-form header and the KEY of the key-value form.
+_TAG_KEYS = {
+    "ACCESSION-NUMBER": "ACCESSION NUMBER", "TYPE": "CONFORMED SUBMISSION TYPE",
+    "PERIOD": "CONFORMED PERIOD OF REPORT", "ITEMS": "ITEM INFORMATION",
+    "FILING-DATE": "FILED AS OF DATE", "CONFORMED-NAME": "COMPANY CONFORMED NAME",
+    "CIK": "CENTRAL INDEX KEY", "IRS-NUMBER": "IRS NUMBER",
+    "STATE-OF-INCORPORATION": "STATE OF INCORPORATION", "FISCAL-YEAR-END": "FISCAL YEAR END",
+    "PUBLIC-DOCUMENT-COUNT": "PUBLIC DOCUMENT COUNT",
+}
+
+
+def _tag_pairs(children) -> list[tuple[str, str, int]]:
+    """(KEY, value, line) of TAG_FIELD lines, keys spelled as in the key-value form."""
+    out = []
+    for c in children:
+        if isinstance(c, Token) and c.type == "TAG_FIELD":
+            name, _, value = c.value.strip()[1:].partition(">")
+            out.append((_TAG_KEYS.get(name, name.replace("-", " ")), value.strip(), c.line or 0))
+        elif isinstance(c, tuple) and c[0] == "tag_group":
+            out.extend(_tag_pairs(c[2]))
+    return out
+
+
+def _tag_header_record(children) -> SecHeader:
+    tokens = [c for c in children if isinstance(c, Token)]
+    header = SecHeader(span=_span(tokens))
+    header.fields = _tag_pairs([c for c in children if isinstance(c, Token)])
+    _fill_header(header)
+    for c in children:
+        if isinstance(c, tuple) and c[0] == "tag_group" and c[1] in ("FILER",):
+            filer = HeaderFiler(role=c[1])
+            _fill_filer(filer, _tag_pairs(c[2]))
+            header.filers.append(filer)
+    return header
+
+
+def _fill_header(header: SecHeader) -> None:
+    for key, value, _ in header.fields:
+        if key == "ACCESSION NUMBER":
+            header.accession_number = value
+        elif key == "CONFORMED SUBMISSION TYPE":
+            header.submission_type = value
+        elif key == "CONFORMED PERIOD OF REPORT":
+            header.period_of_report = header_date(value) or value or None
+        elif key == "FILED AS OF DATE":
+            header.filed_as_of_date = header_date(value) or value or None
+        elif key == "ITEM INFORMATION":
+            header.item_information.append(value)
+
+
+def _fill_filer(filer: HeaderFiler, pairs) -> None:
+    for key, value, _ in pairs:
+        if key == "COMPANY CONFORMED NAME":
+            filer.name = value
+        elif key == "CENTRAL INDEX KEY":
+            filer.cik = value
+        elif key == "STATE OF INCORPORATION":
+            filer.state_of_incorporation = value
+        elif key in ("IRS NUMBER", "EIN"):
+            filer.irs_number = value
+        elif key == "FISCAL YEAR END":
+            filer.fiscal_year_end = value
 
 
 def _document_record(children) -> Document:
@@ -931,6 +1249,9 @@ def _unmatched_spans(tokens: list[Token]) -> list[Unmatched]:
                       "".join(run).rstrip("\n"), _span(run)) for run in runs]
 
 
+_FORM_LINE = re.compile(r"(?im)^\s*form\s+(\d{1,2}-[A-Z0-9]{1,4}(?:\s*/\s*A)?|\d{1,2}[A-Z]?-\d?[A-Z]{0,3}\d?)\s*$")
+
+
 def to_filing(tree: Tree, path: str | None = None) -> Filing:
     """Build the :class:`Filing` record of a parse tree."""
     tokens = tree_tokens(tree)
@@ -956,13 +1277,24 @@ def to_filing(tree: Tree, path: str | None = None) -> Filing:
     elif form is not None and form.form_title:
         m = re.search(r"8-K[0-9A-Z]*(?:\s*/\s*A)?", form.form_title, re.I)
         filing.form_type = m.group().replace(" ", "").upper() if m else "8-K"
-    elif form is not None and (form.items or form.cover):
-        filing.form_type = "8-K"
+    else:
+        # A bare document: its title line says what form it is ("FORM 10-K").
+        head = form.rendered if form is not None and form.rendered else "".join(tokens[:300])
+        m = _FORM_LINE.search(head[:20000])
+        if m:
+            filing.form_type = m.group(1).upper().replace(" ", "")
+        elif form is not None and form.items:
+            filing.form_type = "8-K"
     filing.is_8k = bool(filing.form_type and filing.form_type.upper().startswith("8-K")) or (
         filing.form_type is None and form is not None and bool(form.items))
     if form is None:
         return filing
     filing.cover = form.cover
+    c = form.cover
+    if (filing.form_type or "").upper().endswith("/A") or (c and c.amendment_number) \
+            or (form.form_title and re.search(r"/\s*A\b", form.form_title)):
+        filing.amendment = {"number": c.amendment_number if c else None,
+                            "purpose": c.explanatory_note if c else None}
     filing.items = [i for i in form.items if not item_is_inapplicable_list(i)]
     filing.signature = form.signatures[0] if form.signatures else None
     if form.exhibit_index:

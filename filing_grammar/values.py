@@ -27,7 +27,7 @@ _DATE_NUM = re.compile(r"\b(?P<month>\d{1,2})[/-](?P<day>\d{1,2})[/-](?P<year>(?
 PHONE = re.compile(r"(?:\(\s*\d{3}\s*\)|\b\d{3})[\s.\-/]*\d{3}[\s.\-]+\d{4}\b")
 IRS = re.compile(r"^\d{2}\s?-\s?\d{7}$|^\d{9}$")
 FILE_NUMBER = re.compile(r"^(?:No\.\s*)?(?:\d{1,3}-\d{3,6}(?:-\d{1,3})?|\d{3}-\d{2,5}-\d{2,3})$")
-ZIP = re.compile(r"\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$")
+ZIP = re.compile(r"(?<!Box )(?<!BOX )\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$")
 
 
 def collapse(text: str) -> str:

@@ -15,7 +15,7 @@ from filing_grammar.render.tree import to_text
 from .conftest import SAMPLES
 from .golden_util import check_golden
 
-SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+SAMPLE_FILES = sorted([*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.htm")])
 
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.stem for p in SAMPLE_FILES])

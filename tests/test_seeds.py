@@ -15,7 +15,13 @@ def test_first_seed_records():
     d = fg.parse_file(SEED1).to_dict()
     assert d["form_type"] == "8-K"
     assert d["sec_header"] is None
+    assert d["amendment"] is None
     assert d["cover"] == {
+        "checkboxes": {"written_communications": None, "soliciting_material": None,
+                       "pre_commencement_14d2b": None, "pre_commencement_13e4c": None},
+        "emerging_growth_company": None,
+        "securities_12b": [],
+        "co_registrants": [],
         "date_of_report": "2002-09-30",
         "registrant_name": "CWMBS, INC.",
         "registrant_description": (

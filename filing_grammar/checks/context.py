@@ -1,0 +1,101 @@
+"""What every check gets: the source, the tree, the records, and helpers that
+turn lines and words of the filing into spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from lark import Token, Tree
+
+from ..form import era_of
+from ..records import Filing, Span
+from ..source import Source
+from ..transform import tree_tokens
+
+
+@dataclass
+class Context:
+    src: Source
+    tree: Tree
+    filing: Filing
+    # set for an HTML 8-K of which no item was read (FG107): checks that
+    # compare items with other facts stay quiet
+    items_unread: bool = False
+
+    # -- the filing --------------------------------------------------------
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [t for t in tree_tokens(self.tree) if isinstance(t, Token)]
+
+    @cached_property
+    def report_date(self) -> str | None:
+        """The date the filing's era is judged by: the date of report, else the
+        header's period of report, else the signature date."""
+        f = self.filing
+        if f.cover and f.cover.date_of_report:
+            return f.cover.date_of_report
+        if f.sec_header and f.sec_header.period_of_report:
+            return f.sec_header.period_of_report
+        if f.signature and f.signature.date:
+            return f.signature.date
+        return None
+
+    @cached_property
+    def era(self) -> str | None:
+        return era_of(self.report_date)
+
+    def tokens_in(self, span: Span | None, *kinds: str) -> list[Token]:
+        if span is None:
+            return []
+        return [t for t in self.tokens
+                if span.start <= (t.start_pos or 0) < span.end and (not kinds or t.type in kinds)]
+
+    # -- spans ---------------------------------------------------------------
+    def line_span(self, line: int, start: int | None = None, end: int | None = None) -> Span:
+        """Line ``line`` from 0-based character ``start`` to ``end`` (default:
+        the line's text without surrounding blanks)."""
+        n_lines = max(1, len(self.src.line_starts))
+        line = min(max(1, line), n_lines)
+        text = self.src.line(line)
+        if start is None:
+            stripped = text.strip()
+            start = len(text) - len(text.lstrip()) if stripped else 0
+            end = start + len(stripped) if stripped else 0
+        if end is None:
+            end = len(text.rstrip())
+        end = max(end, start + 1) if text else start + 1
+        base = self.src.line_starts[line - 1]
+        return Span(line, start + 1, line, end + 1, base + start, base + end)
+
+    def find_span(self, line: int, needle: str, after: int = 0) -> Span:
+        """The first occurrence of ``needle`` on ``line`` (case-insensitive,
+        spaces flexible), else the whole line."""
+        text = self.src.line(line)
+        if needle:
+            pattern = r"\s+".join(re.escape(w) for w in needle.split())
+            m = re.compile(pattern, re.I).search(text, after)
+            if m:
+                return self.line_span(line, m.start(), m.end())
+        return self.line_span(line)
+
+    def lines_span(self, first: int, last: int) -> Span:
+        a = self.line_span(first)
+        b = self.line_span(last)
+        return Span(a.line, a.column, b.end_line, b.end_column, a.start, b.end)
+
+    def last_text_line(self, first: int, last: int) -> int:
+        """The last non-blank line in ``first..last`` (``first`` if none)."""
+        for n in range(last, first - 1, -1):
+            if self.src.line(n).strip():
+                return n
+        return first
+
+    def first_text_line(self, span: Span | None) -> int:
+        if span is None:
+            return 1
+        for n in range(span.line, span.end_line + 1):
+            if self.src.line(n).strip():
+                return n
+        return span.line

@@ -1,0 +1,230 @@
+"""FG1xx: the EDGAR envelope: form type, SEC header, closing tags."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..form import item_def, match_title, normalise_number, title_key
+from .context import Context
+from .diagnostic import Diagnostic, Label
+from .expected import expected_words
+from .rules import rule
+
+
+def diag(code: str, message: str, label: Label, **kw) -> Diagnostic:
+    return Diagnostic(code, rule(code).severity, message, label, **kw)
+
+
+def _field_line(ctx: Context, key: str) -> int | None:
+    h = ctx.filing.sec_header
+    if h is None:
+        return None
+    for k, _v, line in h.fields:
+        if k.strip().upper() == key:
+            return line
+    return None
+
+
+def not_an_8k(ctx: Context) -> Diagnostic:
+    """FG101: the one diagnostic a non-8-K gets."""
+    f = ctx.filing
+    form = (f.form_type or "").strip()
+    line = _field_line(ctx, "CONFORMED SUBMISSION TYPE")
+    if line is None and f.documents:
+        doc = f.documents[0]
+        line = _type_line(ctx, doc.line)
+    if line is None:
+        line = ctx.first_text_line(None)
+        while line < len(ctx.src.line_starts) and not ctx.src.line(line).strip():
+            line += 1
+    if form:
+        span = ctx.find_span(line, form) if line else ctx.line_span(1)
+        return diag("FG101", f"not an 8-K: the filing is a {form}",
+                    Label(span, f"the form type is {form}"),
+                    notes=["no other rule runs on a filing that is not an 8-K"])
+    return diag("FG101", "not an 8-K: no form type, cover page or item found",
+                Label(ctx.line_span(line), "this does not begin a Form 8-K"),
+                notes=["no other rule runs on a filing that is not an 8-K"])
+
+
+_HTML = re.compile(r"(?i)<html[\s>]|<body[\s>]|<div[\s>]|<p[\s>]|<font[\s>]")
+
+
+def is_html(ctx: Context) -> bool:
+    """Is the 8-K document's text HTML?"""
+    m = _HTML.search(ctx.src.text, 0, 200_000)
+    return m is not None
+
+
+def html_not_read(ctx: Context) -> Diagnostic:
+    """FG107: an HTML 8-K of which the grammar read no item."""
+    m = _HTML.search(ctx.src.text, 0, 200_000)
+    line, col = ctx.src.line_col(m.start())
+    text = ctx.src.line(line)
+    end = text.find(">", col - 1)
+    span = ctx.line_span(line, col - 1, end + 1 if end != -1 else None)
+    return diag("FG107", "the 8-K document is HTML, and no items could be read from it",
+                Label(span, "HTML starts here"),
+                notes=["the cover, item, signature and exhibit checks are skipped for this filing"])
+
+
+def _type_line(ctx: Context, doc_line: int) -> int:
+    for n in range(doc_line, doc_line + 8):
+        if ctx.src.line(n).startswith("<TYPE>"):
+            return n
+    return doc_line
+
+
+_SGML_CLOSE = re.compile(r"\s*</[A-Z][A-Z0-9-]*>\s*$")
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    f = ctx.filing
+    h = f.sec_header
+    # FG102: malformed header lines (unmatched lines inside the header)
+    if h is not None and h.span is not None:
+        for u in f.unmatched:
+            if u.span is None or not (h.span.start <= u.span.start < h.span.end):
+                continue
+            for n in range(u.line, u.end_line + 1):
+                text = ctx.src.line(n)
+                if not text.strip() or _SGML_CLOSE.match(text):
+                    continue
+                start = ctx.src.line_starts[n - 1]
+                words = expected_words(ctx.tree.expected.get(start, ())
+                                       or ctx.tree.expected.get(u.span.start, ()))
+                yield diag("FG102", "malformed line in the SEC header",
+                           Label(ctx.line_span(n), f"expected {words}" if words
+                                 else "not a `KEY: value` line"),
+                           help="header lines read `KEY:<TAB>value`")
+
+    if h is not None:
+        if not ctx.items_unread:
+            yield from _header_items(ctx)
+        yield from _header_period(ctx)
+        yield from _header_type(ctx)
+
+    # FG106: closing tags the parser had to insert (one diagnostic per place)
+    places: dict = {}
+    for kind, line in f.missing:
+        places.setdefault(line, []).append(_TAGS.get(kind, kind))
+    for line, tags in places.items():
+        shown = _join_and([f"`{t}`" for t in tags])
+        verb = "is" if len(tags) == 1 else "are"
+        if line is None:
+            last = ctx.last_text_line(1, ctx.src.line_count or 1)
+            span = ctx.line_span(last)
+            label = "the file ends here"
+            notes = ["the file may be truncated"]
+        else:
+            span = ctx.line_span(line)
+            label = f"{shown} expected before this line"
+            notes = []
+        yield diag("FG106", f"{shown} {verb} missing", Label(span, label), notes=notes)
+
+
+def _join_and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+_TAGS = {
+    "TEXT_CLOSE": "</TEXT>", "DOCUMENT_CLOSE": "</DOCUMENT>", "SEC_HEADER_CLOSE": "</SEC-HEADER>",
+    "SEC_DOCUMENT_CLOSE": "</SEC-DOCUMENT>", "TEXT_OPEN": "<TEXT>",
+}
+
+
+def _item_info_entries(ctx: Context) -> list[tuple[str, int]]:
+    h = ctx.filing.sec_header
+    return [(v.strip(), line) for k, v, line in h.fields if k.strip().upper() == "ITEM INFORMATION"]
+
+
+def header_number(entry: str, era: str | None) -> str | None:
+    """The item number an ITEM INFORMATION entry names (a title, or a number)."""
+    m = re.fullmatch(r"(?i)(?:item\s+)?(\d{1,2}(?:\.\d{1,2})?)\.?", entry.strip())
+    if m:
+        return normalise_number(m.group(1))
+    d = match_title(entry, era)
+    return d.number if d else None
+
+
+def _header_items(ctx: Context) -> Iterator[Diagnostic]:
+    entries = _item_info_entries(ctx)
+    if not entries:
+        return
+    found: dict[str, object] = {}
+    for item in ctx.filing.items:
+        for n in item.numbers or ([item.number] if item.number else []):
+            found.setdefault(normalise_number(n), item)
+    listed: dict[str, tuple[str, int]] = {}
+    complete = True
+    for text, line in entries:
+        if not text:
+            complete = False
+            continue
+        number = header_number(text, ctx.era)
+        if number is None:
+            complete = False
+            continue
+        listed.setdefault(number, (text, line))
+    have = ", ".join(sorted(found, key=_order_key)) or "none"
+    for number, (text, line) in listed.items():
+        if number in found:
+            continue
+        d = item_def(number)
+        notes = [f"items found in the filing: {have}"]
+        if d and title_key(d.title) != title_key(text):
+            notes.insert(0, f"item {number} is {d.title}")
+        yield diag("FG103", f"the SEC header lists item {number}, which the filing does not report",
+                   Label(ctx.find_span(line, text), f"item {number} listed here"), notes=notes)
+    if complete and listed:
+        for number, item in found.items():
+            if number in listed:
+                continue
+            from .items import number_span
+            yield diag("FG103", f"item {number} is not listed in the SEC header's ITEM INFORMATION",
+                       Label(number_span(ctx, item, number), f"item {number} is reported here"),
+                       secondary=[Label(ctx.line_span(entries[0][1]), "ITEM INFORMATION starts here")],
+                       notes=["header lists: " + ", ".join(sorted(listed, key=_order_key))])
+
+
+def _order_key(number: str) -> tuple:
+    parts = re.findall(r"\d+", number)
+    return tuple(int(p) for p in parts) or (999,)
+
+
+def _header_period(ctx: Context) -> Iterator[Diagnostic]:
+    f = ctx.filing
+    h = f.sec_header
+    if not (h.period_of_report and f.cover and f.cover.date_of_report):
+        return
+    if h.period_of_report == f.cover.date_of_report:
+        return
+    span = f.cover.spans.get("date_of_report")
+    line = _field_line(ctx, "CONFORMED PERIOD OF REPORT")
+    if span is None or line is None:
+        return
+    text = f.cover.date_text or f.cover.date_of_report
+    primary = ctx.find_span(span.line, text) if text else ctx.line_span(span.line)
+    yield diag("FG104", "the date of report differs from the header's period of report",
+               Label(primary, f"the cover says {f.cover.date_of_report}"),
+               secondary=[Label(ctx.line_span(line), f"the header says {h.period_of_report}")])
+
+
+def _header_type(ctx: Context) -> Iterator[Diagnostic]:
+    f = ctx.filing
+    h = f.sec_header
+    if not (h.submission_type and f.documents and f.documents[0].type):
+        return
+    a = re.sub(r"\s+", "", h.submission_type.upper())
+    b = re.sub(r"\s+", "", f.documents[0].type.upper())
+    if a == b:
+        return
+    line = _type_line(ctx, f.documents[0].line)
+    hline = _field_line(ctx, "CONFORMED SUBMISSION TYPE")
+    yield diag("FG105", f"the document is typed {f.documents[0].type} but the submission is "
+               f"{h.submission_type}",
+               Label(ctx.line_span(line), f"document type {f.documents[0].type}"),
+               secondary=[Label(ctx.line_span(hline), f"submission type {h.submission_type}")]
+               if hline else [],
+               help=f"give the document the submission's type: `<TYPE>{h.submission_type}`")

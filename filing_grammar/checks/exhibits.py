@@ -1,0 +1,138 @@
+"""FG5xx: the exhibit index against the documents that carry exhibits."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..records import Document, ExhibitRef
+from .context import Context
+from .diagnostic import Diagnostic, Label
+from .envelope import _type_line, diag
+
+_NOT_FILED_HERE = re.compile(
+    r"(?i)incorporated|by\s+reference|previously\s+filed|to\s+be\s+filed|filed\s+by\s+amendment|"
+    r"amendment|paper|form\s+se\b|not\s+applicable|none|reference\s+is\s+made|filed\s+(?:as|with)\s+exhibit|"
+    r"\bfiled\s+with\b|\bincluded\s+(?:in|as)\b|herein|(?:form|report)\s+\d+-[kq]|registration\s+statement|"
+    r"embedded|inline\s+xbrl|interactive\s+data")
+
+
+def exhibit_key(number: str) -> tuple[str, ...]:
+    """'EX-99.1' -> ('99', '1'); '99.01' -> ('99', '1'); 'EX-4.(F)' -> ('4', 'f');
+    '99.4(a)' -> ('99', '4', 'a')."""
+    n = number.strip().lower()
+    n = re.sub(r"^ex(?:hibit)?[-\s]*", "", n)
+    parts = [p for p in re.split(r"[.()\s-]+", n) if p]
+    out = []
+    for p in parts:
+        m = re.fullmatch(r"(\d+)([a-z]?)", p)
+        if m:
+            out.append(str(int(m.group(1))))
+            if m.group(2):
+                out.append(m.group(2))
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+def _matches(a: tuple, b: tuple) -> bool:
+    """Exhibit numbers are written loosely: 99 stands for 99.1 and the reverse."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) == 1 and long_[0] == short[0]
+
+
+def _inline_exhibits(ctx: Context) -> list[tuple]:
+    """Exhibits printed in the 8-K's own text, after an `EXHIBIT 99.1` heading
+    (not the headings inside EX- documents, which are opaque text)."""
+    keys = []
+    for node in ctx.tree.find_data("exhibit"):
+        tok = node.children[0] if node.children else None
+        if getattr(tok, "type", None) == "EXHIBIT_HEADING":
+            m = re.search(r"\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-z0-9]{1,4}\))?", tok.value)
+            if m:
+                keys.append(exhibit_key(m.group()))
+    return keys
+
+
+# More lines of text than this after the exhibit list and the signature, in the
+# 8-K document itself, are taken to be exhibits printed there (1990s-2000s).
+INLINE_LINES = 40
+
+
+def _text_after_list(ctx: Context) -> int:
+    """Non-blank lines of the 8-K document after its exhibit list and signature."""
+    f = ctx.filing
+    docs = [d for d in f.documents if d.type]
+    if not docs:
+        return 0
+    start = max([e.line for e in f.exhibit_index] +
+                [s.end_line for s in (f.signature.spans.values() if f.signature else [])] + [0])
+    end = docs[1].line if len(docs) > 1 else len(ctx.src.line_starts)
+    return sum(1 for n in range(start + 1, end) if ctx.src.line(n).strip()
+               and not ctx.src.line(n).startswith("<"))
+
+
+def _not_filed_footnotes(ctx: Context) -> set[str]:
+    """Footnote marks ('*', '**', '\u2020') whose footnote says the exhibit is not filed
+    here ('* Incorporated by reference to the Company's Form 8-K ...')."""
+    marks = set()
+    for m in re.finditer(r"(?m)^[ \t]*(\*+|\u2020)[ \t]*(\S.*)$", ctx.src.text):
+        if _NOT_FILED_HERE.search(m.group(2)):
+            marks.add(m.group(1))
+    return marks
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    f = ctx.filing
+    ex_docs: list[tuple[Document, tuple]] = [
+        (d, exhibit_key(d.type)) for d in f.documents
+        if d.type and d.type.upper().startswith("EX-")]
+    entries: list[tuple[ExhibitRef, tuple]] = [(e, exhibit_key(e.number)) for e in f.exhibit_index]
+    # only a complete submission (with its SEC header) shows what was filed;
+    # a lone primary document, as some archives keep it, does not
+    full_submission = f.sec_header is not None and any(d.type for d in f.documents)
+
+    if full_submission and entries:
+        carried = [k for _, k in ex_docs] + _inline_exhibits(ctx)
+        inline_text = _text_after_list(ctx) > INLINE_LINES
+        footnotes = _not_filed_footnotes(ctx)
+        for entry, key in entries:
+            if f.exhibit_source == "item" and re.match(r"\s*\(\d{1,2}\)", ctx.src.line(entry.line)):
+                continue  # "(1) The pro forma adjustments ...": a footnote, not an exhibit
+            if inline_text:
+                continue  # the exhibits are printed in the 8-K's own text after the list
+            if any(_matches(key, k) for k in carried):
+                continue
+            if entry.description and _NOT_FILED_HERE.search(entry.description):
+                continue
+            if entry.page:  # paginated: printed in the 8-K document itself
+                continue
+            mark = re.match(r"\s*(?:exhibit\s+)?[\d.()a-zA-Z]*?\d[\d.]*[a-zA-Z]?(\*+|\u2020)",
+                            ctx.src.line(entry.line), re.I)
+            if mark and mark.group(1) in footnotes:
+                continue  # "2.1*" with "* Incorporated by reference to ..."
+            span = ctx.find_span(entry.line, entry.number) if entry.line else ctx.line_span(1)
+            yield diag("FG501", f"exhibit {entry.number} is listed but not filed",
+                       Label(span, f"no `EX-{entry.number.upper()}` document carries this exhibit"),
+                       notes=["exhibits filed: " + (", ".join(d.type for d, _ in ex_docs) or "none")],
+                       help="file it as a `<DOCUMENT>` with `<TYPE>EX-" + entry.number.upper() + "`, "
+                            "or say it is incorporated by reference")
+
+    if entries and ex_docs:
+        keys = [k for _, k in entries]
+        where = "exhibit index" if f.exhibit_source == "index" else "exhibit list"
+        first = f.exhibit_index[0].line
+        for doc, key in ex_docs:
+            if any(_matches(key, k) for k in keys):
+                continue
+            if key and key[0] == "101":
+                continue  # XBRL files (EX-101.SCH ...) go with the filing unlisted
+            line = _type_line(ctx, doc.line)
+            yield diag("FG502", f"exhibit {doc.type} is filed but not in the {where}",
+                       Label(ctx.line_span(line), "not listed"),
+                       secondary=[Label(ctx.line_span(first), f"the {where} starts here")] if first else [],
+                       help=f"add {doc.type[3:]} to the {where}, or correct the document's `<TYPE>`")

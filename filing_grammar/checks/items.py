@@ -1,0 +1,186 @@
+"""FG3xx: the items."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..form import DECIMAL, DECIMAL_ERA_START, NUMBERED, ItemDef, match_title, normalise_number, title_key
+from ..records import Item
+from .context import Context
+from .diagnostic import Diagnostic, Label
+from .envelope import diag
+
+# Release 33-8400: where each numbered item went (shared/reference/form-8k.md)
+OLD_TO_NEW = {"1": "5.01", "2": "2.01", "3": "1.03", "4": "4.01", "5": "8.01", "6": "5.02",
+              "7": "9.01", "8": "5.03", "9": "7.01", "10": "5.05", "11": "5.04", "12": "2.02"}
+
+_POOLS = {"numbered": NUMBERED, "decimal": DECIMAL}
+
+# Official titles that changed: number -> (day of the change, title before it)
+# (shared/reference/form-8k.md, section 1.3)
+TITLE_BEFORE = {
+    "5.02": ("2006-11-07", "Departure of Directors or Principal Officers; Election of Directors; "
+                           "Appointment of Principal Officers"),
+}
+
+
+def official_title(d: ItemDef, date: str | None) -> str:
+    """The official title of item ``d`` on ``date``."""
+    change = TITLE_BEFORE.get(d.number)
+    if change and date and date < change[0]:
+        return change[1]
+    return d.title
+
+
+def _def(number: str, era: str | None) -> ItemDef | None:
+    pools = [_POOLS[era]] if era else [NUMBERED, DECIMAL]
+    for pool in pools:
+        for d in pool:
+            if d.number == number:
+                return d
+    return None
+
+
+def number_span(ctx: Context, item: Item, number: str):
+    """`Item 2.07` in the heading line (the number alone if 'Item' is far)."""
+    text = ctx.src.line(item.line)
+    for m in re.finditer(r"(?<![\d.])\d{1,2}(?:\.\d{1,2})?(?![\d])", text):
+        if len(text) > 200 and not re.search(r"(?i)items?\W{0,40}$", text[max(0, m.start() - 60):m.start()]):
+            continue  # in a long (HTML) line, only a number after "Item"
+        if normalise_number(m.group()) == number:
+            start = text.lower().rfind("item", 0, m.start())
+            return ctx.line_span(item.line, start if start != -1 and m.start() - start < 12
+                                 else m.start(), m.end())
+    return ctx.line_span(item.line)
+
+
+def _order_key(number: str) -> tuple:
+    return tuple(int(p) for p in number.split(".")) if re.fullmatch(r"\d+(\.\d+)?", number) else ()
+
+
+_SMALL = frozenset("a an and as at by for from in into of on or the to under with".split())
+
+
+def _looks_like_prose(title: str) -> bool:
+    """A heading line that runs straight into the item's text ("Item 2. On
+    September 30, 1996, the Company ...") has no title to compare."""
+    words = title.split()
+    if len(words) > 16:
+        return True
+    # title case or capitals have few lower-case words besides the small ones
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _SMALL]
+    if len(lower) >= 2 and words[0].lower() in ("the", "on", "in", "as", "we", "our", "this"):
+        return True
+    return bool(re.match(r"(?i)(on|in|the|as|effective|pursuant)\s+\S+", title)
+                and re.search(r"\d|,", title)) or title.rstrip().endswith(("the", "of", "a", "to"))
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    f = ctx.filing
+    if not f.items:
+        if f.signature and f.signature.span:
+            span = ctx.line_span(ctx.first_text_line(f.signature.span))
+            label = "the signature block comes before any item"
+        elif f.cover and f.cover.span:
+            span = ctx.line_span(ctx.last_text_line(f.cover.span.line, f.cover.span.end_line))
+            label = "no item heading after the cover page"
+        else:
+            span = ctx.line_span(1)
+            label = "no item heading in this filing"
+        yield diag("FG301", "the filing reports no items", Label(span, label),
+                   notes=["items are headed like `Item 8.01 Other Events` (from 2004-08-23) "
+                          "or `Item 5. Other Events` (before)"])
+        return
+
+    era, date = ctx.era, ctx.report_date
+    seen: dict[str, Item] = {}
+    previous: tuple | None = None
+    previous_item: Item | None = None
+    previous_number = ""
+    for item in f.items:
+        numbers = [normalise_number(n) for n in (item.numbers or ([item.number] if item.number else []))]
+        for number in numbers:
+            if number in seen and item.title and _looks_like_prose(item.title):
+                continue  # "Item 2. The registrant will file ...": a reference in the text
+            span = number_span(ctx, item, number)
+            valid = yield from _check_number(ctx, item, number, span, era, date)
+            if number in seen:
+                first = seen[number]
+                yield diag("FG306", f"item {number} appears twice",
+                           Label(span, f"item {number} again"),
+                           secondary=[Label(number_span(ctx, first, number), "first reported here")],
+                           help="report all the events of one item under one heading")
+            else:
+                seen[number] = item
+            key = _order_key(number)
+            if valid and key and previous and len(key) == len(previous) and key < previous:
+                yield diag("FG305", f"item {number} comes after item {previous_number}",
+                           Label(span, "out of order"),
+                           secondary=[Label(number_span(ctx, previous_item, previous_number),
+                                            f"item {previous_number} is here")],
+                           help="put the items in the order of their numbers")
+            if valid and key:
+                previous, previous_item, previous_number = key, item, number
+        if len(numbers) == 1 and item.title:
+            yield from _check_title(ctx, item, numbers[0], era)
+
+
+def _check_number(ctx, item, number, span, era, date):
+    """FG302/FG303; returns whether the number is an item of the era."""
+    if not re.fullmatch(r"\d+(\.\d+)?", number):
+        return False
+    decimal = "." in number
+    if era == "numbered" and decimal:
+        yield diag("FG302", f"item {number} does not exist in a filing dated {date}",
+                   Label(span, "a decimal item number"),
+                   notes=[f"decimal items (1.01 ... 9.01) exist from {DECIMAL_ERA_START}; "
+                          "before, items were numbered 1 to 12"])
+        return False
+    if era == "decimal" and not decimal:
+        new = OLD_TO_NEW.get(number)
+        d = _def(new, "decimal") if new else None
+        yield diag("FG302", f"item {number} does not exist in a filing dated {date}",
+                   Label(span, "a pre-2004 item number"),
+                   notes=[f"from {DECIMAL_ERA_START} items are numbered 1.01 ... 9.01"],
+                   help=f"old item {number} became item {new} ({d.title})" if d else None)
+        return False
+    d = _def(number, era)
+    if d is None:
+        guess = match_title(item.title, era) if item.title and not _looks_like_prose(item.title) else None
+        pool = "decimal items 1.01 ... 9.01" if (era == "decimal" or decimal) else "items 1 to 12"
+        yield diag("FG302", f"item {number} does not exist" + (f" in a filing dated {date}" if date else ""),
+                   Label(span, "no such item"),
+                   notes=[f"Form 8-K has {pool}" + (" in this era" if era else "")],
+                   help=f"the title is that of item {guess.number} ({guess.title})" if guess else None)
+        return False
+    if date and d.since and date < d.since:
+        yield diag("FG303", f"item {number} did not exist yet on {date}",
+                   Label(span, f"item {number} exists from {d.since}"),
+                   notes=[f"item {number} is {d.title}"])
+        return False
+    return True
+
+
+def _check_title(ctx: Context, item: Item, number: str, era: str | None):
+    d = _def(number, era)
+    if d is None or (era is None):
+        return
+    title = item.title.strip()
+    if _looks_like_prose(title) or title.lower() in ("n/a", "not applicable"):
+        return
+    key = title_key(title)
+    if not key:
+        return
+    for official in (d.title,) + d.aliases:
+        ok = title_key(official)
+        if key == ok or (len(key) > 12 and (ok.startswith(key) or key.startswith(ok))):
+            return
+    text = ctx.src.line(item.line)
+    first = title.split()[0]
+    at = text.find(first, text.lower().find("item") + 4 if "item" in text.lower() else 0)
+    span = ctx.line_span(item.line, at, len(text.rstrip())) if at != -1 else ctx.line_span(item.line)
+    shown = title if len(title) <= 60 else title[:57] + "..."
+    yield diag("FG304", f"item {number} is titled `{shown}`, not its official title",
+               Label(span, "unofficial title"),
+               help=f"the official title of item {number} is `{official_title(d, ctx.report_date)}`")

@@ -1,0 +1,226 @@
+"""Diagnostics for people: rustc/ariadne-style ``rich`` output, ``concise``
+one-liners (ruff style), and the JSON record.
+
+Filing text only ever reaches rich inside ``rich.text.Text`` objects, never as
+markup, so a filing line such as ``[bold]`` or ``[link=...]`` prints as typed.
+Colour is rich's decision: only on a terminal, never under ``NO_COLOR``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from ..checks.diagnostic import Diagnostic, Label, Severity
+from ..records import Span
+from ..source import Source
+
+__all__ = ["FileResult", "render_rich", "render_one", "render_concise", "to_json", "summary",
+           "summary_line", "plain_console"]
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+GUTTER = "bold blue"
+TAB = 4
+MAX_SPAN_LINES = 4  # lines of a multi-line span shown (first ones, then the last)
+MAX_LINE = 120  # a longer line is shown cut around the span
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: Source | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+#  concise
+# ---------------------------------------------------------------------------
+def render_concise(results: Iterable[FileResult]) -> str:
+    out = []
+    for r in results:
+        for d in r.diagnostics:
+            out.append(f"{r.path}:{d.line}:{d.column}: {d.code} {d.message}\n")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------
+#  summary and JSON
+# ---------------------------------------------------------------------------
+def summary(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
+    sev = Counter(d.severity for d in diagnostics)
+    return {
+        "errors": sev.get(Severity.ERROR, 0),
+        "warnings": sev.get(Severity.WARNING, 0),
+        "infos": sev.get(Severity.INFO, 0),
+        "by_code": dict(sorted(Counter(d.code for d in diagnostics).items())),
+    }
+
+
+def to_json(result: FileResult) -> dict[str, Any]:
+    return {"path": result.path,
+            "diagnostics": [d.to_dict() for d in result.diagnostics],
+            "summary": summary(result.diagnostics)}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(results: Sequence[FileResult]) -> str:
+    all_d = [d for r in results for d in r.diagnostics]
+    s = summary(all_d)
+    files = _plural(len(results), "file")
+    if not all_d:
+        return f"no problems found in {files}"
+    parts = [_plural(s["errors"], "error"), _plural(s["warnings"], "warning")]
+    if s["infos"]:
+        parts.append(_plural(s["infos"], "info"))
+    return f"found {', '.join(parts[:-1])} and {parts[-1]} in {files}"
+
+
+# ---------------------------------------------------------------------------
+#  rich (rustc style)
+# ---------------------------------------------------------------------------
+def _display(text: str) -> str:
+    return text.expandtabs(TAB).rstrip()
+
+
+def _dcol(text: str, column: int) -> int:
+    """Display column (0-based) of 1-based character ``column`` of ``text``."""
+    return len(text[: max(0, column - 1)].expandtabs(TAB))
+
+
+def _window(text: str, start: int) -> tuple[int, str]:
+    """Cut a line longer than MAX_LINE around display column ``start`` (one-line
+    HTML documents): (columns cut on the left, text shown, with '...' marks)."""
+    if len(text) <= MAX_LINE:
+        return 0, text
+    w0 = max(0, min(start - 20, len(text) - MAX_LINE))
+    shown = text[w0:w0 + MAX_LINE]
+    if w0 > 0:
+        shown = "..." + shown[3:]
+    if w0 + MAX_LINE < len(text):
+        shown = shown[:-3] + "..."
+    return w0, shown
+
+
+def _label_rows(src: Source, label: Label) -> dict[int, tuple[int, int]]:
+    """line -> (display start, display end) underlined on that line."""
+    s: Span = label.span
+    rows = {}
+    for n in range(s.line, s.end_line + 1):
+        text = src.line(n)
+        if n == s.line:
+            a = _dcol(text, s.column)
+        else:
+            a = _dcol(text, len(text) - len(text.lstrip()) + 1)
+        if n == s.end_line:
+            b = _dcol(text, s.end_column)
+        else:
+            b = len(_display(text))
+        rows[n] = (a, max(b, a + 1))
+    return rows
+
+
+def _shown_lines(src: Source, d: Diagnostic) -> list[int]:
+    lines: set[int] = set()
+    for label in [d.primary, *d.secondary]:
+        s = label.span
+        span_lines = list(range(s.line, s.end_line + 1))
+        if len(span_lines) > MAX_SPAN_LINES:
+            span_lines = span_lines[: MAX_SPAN_LINES - 1] + span_lines[-1:]
+        lines.update(span_lines)
+    # one line of context above the primary span, if it has text
+    above = d.primary.span.line - 1
+    if above >= 1 and src.line(above).strip():
+        lines.add(above)
+    return sorted(n for n in lines if 1 <= n <= len(src.line_starts))
+
+
+def render_one(console: Console, path: str, src: Source | None, d: Diagnostic) -> None:
+    style = STYLES.get(d.severity, "bold")
+    head = Text()
+    head.append(f"{d.severity}[{d.code}]", style=style)
+    head.append(": ", style="bold")
+    head.append(d.message, style="bold")
+    console.print(head, soft_wrap=True)
+    s = d.primary.span
+    lines = _shown_lines(src, d) if src is not None else []
+    width = len(str(max(lines))) if lines else len(str(s.line))
+    pad = " " * width
+    loc = Text()
+    loc.append(f"{pad}--> ", style=GUTTER)
+    loc.append(f"{path}:{s.line}:{s.column}")
+    console.print(loc, soft_wrap=True)
+
+    def gutter(n: int | None = None, mark: str = "|") -> Text:
+        t = Text()
+        t.append((str(n).rjust(width) if n else pad) + f" {mark}", style=GUTTER)
+        return t
+
+    if lines:
+        console.print(gutter(), soft_wrap=True)
+        labels = [(d.primary, True)] + [(lab, False) for lab in d.secondary]
+        rows = [(lab, primary, _label_rows(src, lab)) for lab, primary in labels]
+        previous = None
+        for n in lines:
+            if previous is not None and n > previous + 1:
+                console.print(Text("...", style=GUTTER), soft_wrap=True)
+            previous = n
+            row = gutter(n)
+            text = _display(src.line(n))
+            starts = [spans[n][0] for _, _, spans in rows if n in spans]
+            w0, text = _window(text, min(starts) if starts else 0)
+            if text:
+                row.append(" ")
+                row.append(text)
+            console.print(row, soft_wrap=True)
+            for lab, primary, spans in rows:
+                if n not in spans:
+                    continue
+                a, b = spans[n]
+                a, b = max(a - w0, 0), min(b - w0, len(text))
+                b = max(b, a + 1)
+                mark = "^" if primary else "-"
+                under = gutter()
+                under.append(" " + " " * a)
+                under.append(mark * (b - a), style=style if primary else GUTTER)
+                last_shown = max(k for k in spans if k in lines)
+                if n == last_shown and lab.message:
+                    under.append(" ")
+                    under.append(lab.message, style=style if primary else GUTTER)
+                console.print(under, soft_wrap=True)
+        console.print(gutter(), soft_wrap=True)
+    for note in d.notes:
+        t = Text()
+        t.append(f"{pad} = ", style=GUTTER)
+        t.append("note", style="bold")
+        t.append(": " + note)
+        console.print(t, soft_wrap=True)
+    if d.help:
+        t = Text()
+        t.append(f"{pad} = ", style=GUTTER)
+        t.append("help", style="bold cyan")
+        t.append(": " + d.help)
+        console.print(t, soft_wrap=True)
+    console.print(soft_wrap=True)
+
+
+def render_rich(console: Console, results: Sequence[FileResult], show_summary: bool = True) -> None:
+    for r in results:
+        for d in r.diagnostics:
+            render_one(console, r.path, r.source, d)
+    if show_summary:
+        console.print(Text(summary_line(results), style="bold"), soft_wrap=True)
+
+
+def plain_console(file, width: int = 100) -> Console:
+    """A console for golden files and tests: fixed width, no colour."""
+    return Console(file=file, width=width, color_system=None, force_terminal=False,
+                   no_color=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
+
+

@@ -1,0 +1,96 @@
+"""Golden renderings of every broken sample in rich (fixed width, no colour),
+concise, json and sarif; and SARIF validated against the official schema.
+
+`pytest --update-goldens` rewrites the goldens (review the diff)."""
+
+from __future__ import annotations
+
+import io
+import json
+import pathlib
+
+import jsonschema
+import pytest
+
+from filing_grammar.api import read_source
+from filing_grammar.checks import check_source
+from filing_grammar.render.diagnostics import (FileResult, plain_console, render_concise,
+                                               render_rich, to_json)
+from filing_grammar.render.sarif import to_sarif
+
+from .conftest import ROOT, SAMPLES
+from .golden_util import check_golden
+
+BROKEN = SAMPLES / "broken"
+SCHEMA = pathlib.Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
+CASES = sorted(p.name[: -len(".expect.json")] for p in BROKEN.glob("*.expect.json"))
+
+
+def result(case: str) -> FileResult:
+    path = BROKEN / f"{case}.txt"
+    rel = path.relative_to(ROOT).as_posix()
+    src = read_source(path.read_bytes(), rel)
+    return FileResult(rel, src, check_source(src))
+
+
+def rich_text(results) -> str:
+    buf = io.StringIO()
+    render_rich(plain_console(buf, width=100), results)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_rich(case, update_goldens):
+    check_golden(BROKEN / f"{case}.rich.txt", rich_text([result(case)]), update_goldens)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_concise(case, update_goldens):
+    check_golden(BROKEN / f"{case}.concise.txt", render_concise([result(case)]), update_goldens)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_json(case, update_goldens):
+    text = json.dumps(to_json(result(case)), indent=2, ensure_ascii=False) + "\n"
+    check_golden(BROKEN / f"{case}.json", text, update_goldens)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_sarif(case, update_goldens):
+    text = json.dumps(to_sarif([result(case)]), indent=2, ensure_ascii=False) + "\n"
+    check_golden(BROKEN / f"{case}.sarif", text, update_goldens)
+
+
+def _validator():
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def test_sarif_is_valid_against_the_official_schema():
+    log = to_sarif([result(c) for c in CASES])
+    _validator().validate(log)
+    run = log["runs"][0]
+    assert len(run["results"]) == sum(len(result(c).diagnostics) for c in CASES)
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    for res in run["results"]:
+        assert ids[res["ruleIndex"]] == res["ruleId"]
+        region = res["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+
+
+def test_the_schema_rejects_a_broken_log():
+    # the validation above can fail: a result without a message is not SARIF
+    log = to_sarif([result(CASES[0])])
+    del log["runs"][0]["results"][0]["message"]
+    with pytest.raises(jsonschema.ValidationError):
+        _validator().validate(log)
+
+
+def test_sarif_with_no_findings_is_valid():
+    path = SAMPLES / "000_baa583cdd3fdc5f0.txt"
+    src = read_source(path.read_bytes(), "samples/000_baa583cdd3fdc5f0.txt")
+    log = to_sarif([FileResult(src.path, src, check_source(src))])
+    _validator().validate(log)
+    assert log["runs"][0]["results"] == []
