@@ -270,7 +270,9 @@ _OPENERS = frozenset({"ITEM_HEADING", "EXHIBIT_HEADING", "EXHIBIT_INDEX_HEADING"
 _CONTINUES = re.compile(r"[A-Za-z0-9,;\-(]\s*$")
 
 
-_FIRST_LINE = re.compile(r"[ \t\f\v]*\S[^\n]*")
+# (?<!...): a match starts only where a run of blanks starts, so a search over
+# a long run of spaces is linear, not quadratic; the matches are the same.
+_FIRST_LINE = re.compile(r"(?<![ \t\f\v])[ \t\f\v]*\S[^\n]*")
 
 
 def _text_is_html(text: str, pos: int) -> bool:
