@@ -9,8 +9,9 @@ Every input (arbitrary bytes) must:
 * give a tree whose tokens, in order and without overlap, spell the decoded
   text (the lossless invariant);
 * give a record that ``json.dumps`` accepts;
-* go through the command line (``parse`` as JSON, ``tree`` as JSON, and for
-  one input in four ``parse --format table``) with exit code 0 or 1, valid JSON on stdout where JSON was asked, and
+* go through the command line (``parse``, ``tree`` and ``check`` as JSON, and
+  for one input in four ``parse --format table`` and ``check --format rich``)
+  with exit code 0 or 1, valid JSON on stdout where JSON was asked, and
   nothing on stderr (exit 3, "internal error", is exactly what we hunt).
 
 With no corpus directory given, ``fuzz/corpus-work/`` is used, seeded with
@@ -40,6 +41,10 @@ with atheris.instrument_imports(include=["filing_grammar"]):
     import filing_grammar as fg
     from filing_grammar import cli
     from filing_grammar.transform import tree_tokens
+    try:
+        import filing_grammar.checks.cli  # noqa: F401 - instrumented when present
+    except ImportError:
+        pass
 
 # The CLI reads its input from a file, as a user's batch would.
 _SCRATCH = os.path.join(tempfile.mkdtemp(prefix="fg-fuzz-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None), "input.txt")
@@ -67,12 +72,19 @@ def run_cli(args: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+_HAS_CHECK = "check" in next(a for a in cli.build_parser()._actions if a.dest == "command").choices
+
+
 def check_cli(data: bytes) -> None:
     with open(_SCRATCH, "wb") as fh:
         fh.write(data)
     runs = [(["parse", _SCRATCH], True), (["tree", _SCRATCH, "--format", "json"], True)]
-    if zlib.crc32(data) % 4 == 0:  # the rich table is slow: one input in four
+    if _HAS_CHECK:
+        runs.append((["check", _SCRATCH, "--format", "json"], True))
+    if zlib.crc32(data) % 4 == 0:  # rich output is slow: one input in four
         runs.append((["parse", _SCRATCH, "--format", "table"], False))
+        if _HAS_CHECK:
+            runs.append((["check", _SCRATCH, "--format", "rich"], False))
     for args, is_json in runs:
         code, out, err = run_cli(args)
         if code not in (0, 1) or err:
