@@ -13,16 +13,18 @@ import subprocess
 import pytest
 
 from ..conftest import SAMPLES
-from .util import assert_one_line, run
+from .util import FORMATS, assert_one_line, run
 
 GOOD = str(SAMPLES / "000_baa583cdd3fdc5f0.txt")
+COMMANDS = sorted({command for command, fmt in FORMATS if fmt == "json"})  # parse, tree, check
 
 
 def check_unreadable(path: str, *needles: str, prefix=()) -> None:
-    proc = run(["parse", path], timeout=30, prefix=prefix)
-    assert proc.returncode == 2, proc
-    assert_one_line(proc.stderr.decode(), *needles)
-    assert json.loads(proc.stdout) is None  # still one JSON document
+    for command in COMMANDS:
+        proc = run([command, path, "--format", "json"], timeout=30, prefix=prefix)
+        assert proc.returncode == 2, proc
+        assert_one_line(proc.stderr.decode(), *needles)
+        assert json.loads(proc.stdout) is None  # still one JSON document
     # in a batch: the good file is parsed, the bad one reported
     proc = run(["parse", path, GOOD], timeout=30, prefix=prefix)
     assert proc.returncode == 2
