@@ -323,23 +323,9 @@ def _console(stream=None):
 # ---------------------------------------------------------------------------
 #  parse
 # ---------------------------------------------------------------------------
-_ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)
-
-
-def _write_chunks(out: IO[str], chunks: Iterator[str], pad: str) -> None:
-    """Write encoded JSON, each line indented by ``pad`` (JSON strings hold
-    no raw newline, so every newline is one of the layout's)."""
-    batch: list[str] = []
-    size = 0
-    for chunk in chunks:
-        if pad:
-            chunk = chunk.replace("\n", "\n" + pad)
-        batch.append(chunk)
-        size += len(chunk)
-        if size > 1 << 16:
-            out.write("".join(batch))
-            batch, size = [], 0
-    out.write("".join(batch))
+def _indent(text: str, pad: str = "  ") -> str:
+    # JSON strings hold no raw newline: every newline is one of the layout's.
+    return pad + text.replace("\n", "\n" + pad)
 
 
 def cmd_parse(args) -> int:
@@ -352,17 +338,14 @@ def cmd_parse(args) -> int:
             def work(src) -> int:
                 nonlocal count
                 filing = parse_source(src)[1]  # the tree goes at once: it is the big part
-                record = filing.to_dict()
-                # Encoded piecewise, so no second copy of a big record is made;
-                # the text is that of json.dumps(records, indent=2), one
-                # record at a time.
-                chunks = _ENCODER.iterencode(record)
+                # Encoded whole before anything is written, so a failure leaves
+                # the document valid; the text is that of json.dumps(records,
+                # indent=2), written one record at a time.
+                text = json.dumps(filing.to_dict(), indent=2, ensure_ascii=False)
                 if single:
-                    _write_chunks(out, chunks, "")
-                    out.write("\n")
+                    out.write(text + "\n")
                 else:
-                    out.write("[\n  " if count == 0 else ",\n  ")
-                    _write_chunks(out, chunks, "  ")
+                    out.write(("[\n" if count == 0 else ",\n") + _indent(text))
                 count += 1
                 return EXIT_FINDINGS if filing.unmatched else EXIT_OK
 
