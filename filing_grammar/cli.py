@@ -323,9 +323,31 @@ def _console(stream=None):
 # ---------------------------------------------------------------------------
 #  parse
 # ---------------------------------------------------------------------------
-def _indent(text: str, pad: str = "  ") -> str:
-    # JSON strings hold no raw newline: every newline is one of the layout's.
-    return pad + text.replace("\n", "\n" + pad)
+_ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)
+_HOLD = 1 << 22  # characters of a record kept back before writing starts
+
+
+def _write_record(out: IO[str], record: dict, pad: str, before: str, after: str) -> None:
+    """``before``, ``json.dumps(record, indent=2)`` with each line indented by
+    ``pad``, ``after``.
+
+    A record is encoded whole before it is written, so that a failure leaves
+    the document valid; a record bigger than 4 MiB (the items of a huge
+    filing) is written as it is encoded, so no second copy of it is made.
+    """
+    held: list[str] = [before]
+    size = 0
+    for chunk in _ENCODER.iterencode(record):
+        if pad:
+            # JSON strings hold no raw newline: every newline is the layout's.
+            chunk = chunk.replace("\n", "\n" + pad)
+        held.append(chunk)
+        size += len(chunk)
+        if size > _HOLD:
+            out.write("".join(held))
+            held, size = [], 0
+    held.append(after)
+    out.write("".join(held))
 
 
 def cmd_parse(args) -> int:
@@ -338,14 +360,12 @@ def cmd_parse(args) -> int:
             def work(src) -> int:
                 nonlocal count
                 filing = parse_source(src)[1]  # the tree goes at once: it is the big part
-                # Encoded whole before anything is written, so a failure leaves
-                # the document valid; the text is that of json.dumps(records,
-                # indent=2), written one record at a time.
-                text = json.dumps(filing.to_dict(), indent=2, ensure_ascii=False)
+                record = filing.to_dict()
+                # the text of json.dumps(records, indent=2), one record at a time
                 if single:
-                    out.write(text + "\n")
+                    _write_record(out, record, "", "", "\n")
                 else:
-                    out.write(("[\n" if count == 0 else ",\n") + _indent(text))
+                    _write_record(out, record, "  ", "[\n  " if count == 0 else ",\n  ", "")
                 count += 1
                 return EXIT_FINDINGS if filing.unmatched else EXIT_OK
 
