@@ -25,5 +25,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
+# Coverage-guided fuzzing (atheris) of parse, parse_tree and the CLI; crashes
+# land in fuzz/crash-* (see fuzz/fuzz_parse.py).  FUZZ_SECONDS=60 for a taste.
+FUZZ_SECONDS ?= 1800
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet atheris
+	$(BIN)/python fuzz/fuzz_parse.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz/ -print_final_stats=1
+
 clean:
 	rm -rf $(VENV) build *.egg-info samples.records.json

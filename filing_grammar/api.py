@@ -12,7 +12,9 @@ Stages, each usable on its own:
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from typing import IO
 
 from lark import Tree
@@ -64,8 +66,12 @@ def parse_bytes(data: bytes, path: str | None = None) -> Filing:
 
 
 def parse_file(path: str | os.PathLike) -> Filing:
-    """Read and parse a file.  Raises ``OSError`` if it cannot be read."""
-    with open(path, "rb") as fh:
+    """Read and parse a file.  Raises ``OSError`` if it cannot be read, or if
+    it is not a regular file (a FIFO or a device would block or never end)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
         data = fh.read()
     return parse(data, os.fspath(path))
 

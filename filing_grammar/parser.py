@@ -95,7 +95,8 @@ def _missing(kind: str, at: Token | None, text_len: int) -> Token:
 
 
 def _unmatched(tok: Token) -> Token:
-    return Token.new_borrow_pos("UNMATCHED", tok.value, tok)
+    # type(tok): a lexer line token stays one (it holds its text once)
+    return type(tok).new_borrow_pos("UNMATCHED", tok.value, tok)
 
 
 def _accepts(states, stack: list, kinds: Sequence[str], end_state=None) -> bool:
@@ -140,18 +141,36 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> Tree:
     # For each line made UNMATCHED: the line kinds the grammar would have
     # accepted there (offset -> kinds), for diagnostics that say what was expected.
     expected: dict[int, tuple[str, ...]] = {}
+    # Recovery answers depend only on the state stack, and a hostile file
+    # repeats the same stack (100,000 stray </TEXT> lines): remember them, so
+    # recovery costs a dict look-up per line and not dozens of automaton runs.
+    memo: dict[tuple, object] = {}
 
     def accepts(kinds: Sequence[str]) -> bool:
         return _accepts(states, stack, kinds, end_state)
 
+    def closers_for(kind: str) -> tuple[str, ...] | None:
+        key = (kind, *stack)
+        if key not in memo:
+            memo[key] = next((seq for seq in _CLOSERS if accepts(seq + (kind,))), None)
+        return memo[key]  # type: ignore[return-value]
+
+    def expected_here() -> tuple[str, ...]:
+        key = ("", *stack)
+        if key not in memo:
+            memo[key] = tuple(sorted(
+                k for k in states[stack[-1]]
+                if k.isupper() and k not in ("UNMATCHED", "$END") and accepts((k,))))
+        return memo[key]  # type: ignore[return-value]
+
     def try_closers(tok: Token) -> bool:
         """Insert the first closer sequence after which ``tok`` is accepted."""
-        for seq in _CLOSERS:
-            if accepts(seq + (tok.type,)):
-                for kind in seq:
-                    state.feed_token(_missing(kind, tok, text_len))
-                return True
-        return False
+        seq = closers_for(tok.type)
+        if seq is None:
+            return False
+        for kind in seq:
+            state.feed_token(_missing(kind, tok, text_len))
+        return True
 
     def feed(tok: Token) -> bool:
         # Check before feeding: an LALR table may reduce on a lookahead before
@@ -163,9 +182,7 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> Tree:
             state.feed_token(tok)
             return True
         if accepts(("UNMATCHED",)):
-            expected[tok.start_pos] = tuple(sorted(
-                k for k in states[stack[-1]]
-                if k.isupper() and k not in ("UNMATCHED", "$END") and accepts((k,))))
+            expected[tok.start_pos] = expected_here()
             state.feed_token(_unmatched(tok))
             return True
         if tok.type not in _STRUCTURAL and try_closers(tok):

@@ -14,25 +14,62 @@ __all__ = ["Source", "decode", "normalise_newlines"]
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode filing bytes; return ``(text, encoding)``.
+    """Decode filing bytes; return ``(text, encoding)``.  Never fails.
 
-    UTF-8 first (a UTF-8 BOM is dropped), then cp1252 (the Windows code page most
-    old filings were typed in), then latin-1, which cannot fail.  UTF-16 with a
-    BOM is honoured because some filer tools wrote it.
+    * A byte-order mark decides: UTF-8 (dropped), UTF-32 or UTF-16 (with the
+      few undecodable code units, e.g. a truncated last byte, as U+FFFD).
+    * UTF-16 without a BOM is recognised by its NUL bytes: ASCII text in
+      UTF-16LE has a NUL in (nearly) every odd byte and none in the even ones
+      (mirrored for big-endian); see :func:`_utf16_without_bom`.
+    * Otherwise UTF-8, then cp1252 (the Windows code page most old filings
+      were typed in), then latin-1, which decodes any bytes.
+
+    NUL bytes, form feeds and other control characters are kept as they are,
+    and no decoded text holds a lone surrogate, so it can always be written
+    out as UTF-8.
     """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return data.decode("utf-32", errors="replace"), "utf-32"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            pass
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    else:
+        endian = _utf16_without_bom(data)
+        if endian is not None:
+            return data.decode(endian, errors="replace"), endian
     for encoding in ("utf-8", "cp1252"):
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1"), "latin-1"
+
+
+# How much of the start of a file the UTF-16 test reads.
+_UTF16_SAMPLE = 1 << 16
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` if ``data`` looks like UTF-16 text
+    without a BOM, else None.
+
+    The test reads the first 64 KiB: at least 8 code units, a NUL in at least
+    a third of the odd (LE) or even (BE) bytes, and in at most 1/50 of the
+    others.  Binary files (executables, images) have NULs in both places,
+    8-bit text has none or a few, so neither passes.
+    """
+    sample = data[:_UTF16_SAMPLE]
+    units = len(sample) // 2
+    if units < 8:
+        return None
+    even = sample[0:units * 2:2].count(0)
+    odd = sample[1:units * 2:2].count(0)
+    if odd * 3 >= units and even * 50 <= units:
+        return "utf-16-le"
+    if even * 3 >= units and odd * 50 <= units:
+        return "utf-16-be"
+    return None
 
 
 def normalise_newlines(text: str) -> str:

@@ -744,13 +744,14 @@ def read_signature(tokens: list[Token]) -> Signature:
         k = 1
     while k < len(lines) and lines[k][0].type in ("BLANK", "RULE"):
         k += 1
-    legend_text = ""
+    legend: list[str] = []  # joined once: += on a long legend is quadratic
     if k < len(lines) and lines[k][0].type == "SIGNATURE_LEGEND":
         while k < len(lines) and lines[k][0].type != "BLANK":
-            legend_text += " " + lines[k][1]
+            legend.append(" " + lines[k][1])
             k += 1
             if re.search(r"authori[sz]ed\.?\s*$", lines[k - 1][1]):
                 break
+    legend_text = "".join(legend)
     rest = lines[k:]
 
     def set_(name: str, value: str | None, tok: Token) -> None:

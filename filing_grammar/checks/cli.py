@@ -19,6 +19,8 @@ exit codes:
   1    at least one error
   2    usage error or unreadable input
   3    internal error in filing-grammar (please report it); other files still run
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)
 """
 
 
@@ -73,8 +75,8 @@ def cmd_check(args) -> int:
         payload = [to_json(r) for r in results]
         if len(args.paths) == 1:
             payload = payload[0] if payload else None
-        if payload is not None:
-            cli.write_output(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", args.output)
+        # always one JSON document: null when the only path could not be read
+        cli.write_output(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", args.output)
     elif args.format == "sarif":
         from ..render.sarif import to_sarif
         cli.write_output(json.dumps(to_sarif(results), indent=2, ensure_ascii=False) + "\n",

@@ -4,3 +4,13 @@ Filing text is never passed to rich as markup: every string goes in as a
 ``rich.text.Text`` (or through ``rich.markup.escape``), so ``[bold]`` in a
 filing prints as ``[bold]``.
 """
+
+# Control characters other than TAB and newline, shown as \xNN: an ANSI escape
+# sequence in a filing (or a file name) must print as text, never reach the
+# terminal as a command.
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0))}
+
+
+def plain(value: object) -> str:
+    """``str(value)`` ('' for None) with control characters made visible."""
+    return "" if value is None else str(value).translate(_CONTROL)

@@ -9,16 +9,17 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Filing
+from . import plain
 
 
 def _t(value) -> Text:
-    return Text("" if value is None else str(value))
+    return Text(plain(value))
 
 
 def render_filings(console: Console, filings: Iterable[Filing]) -> None:
     for filing in filings:
         d = filing.to_dict()
-        head = Table(title=Text(f"{d['path'] or '<text>'}  ({d['form_type'] or 'unknown form'})"),
+        head = Table(title=_t(f"{d['path'] or '<text>'}  ({d['form_type'] or 'unknown form'})"),
                      show_header=False, title_justify="left")
         head.add_column("field", style="bold")
         head.add_column("value")

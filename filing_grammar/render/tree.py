@@ -44,7 +44,9 @@ def to_rich(tree: Tree, title: str | None = None):
     from rich.text import Text
     from rich.tree import Tree as RichTree
 
-    root = RichTree(Text(title or tree.data, style="bold"))
+    from . import plain
+
+    root = RichTree(Text(plain(title or tree.data), style="bold"))
 
     def walk(t, parent) -> None:
         for c in t.children:

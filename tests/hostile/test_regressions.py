@@ -1,0 +1,94 @@
+"""Regressions: each bug found while hardening (by hand or by the fuzzer)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import filing_grammar as fg
+from filing_grammar.cli import main
+from filing_grammar.lexer import _BODY, classify_body
+
+from ..conftest import SAMPLES
+from .util import assert_clean_result, run
+
+OLD_TOC = re.compile(r".*\.{4,}\s*\d{0,4}$")
+NEW_TOC = re.compile(_BODY.pattern[_BODY.pattern.index("(?P<TOC_LINE>") + 13:].split(")\n", 1)[0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(".x 1\t-")), max_size=40))
+def test_toc_pattern_reads_the_same_lines(line):
+    """TOC_LINE was `.*\\.{4,}...` (quadratic on a run of dots, 45 s for
+    40,000); `.*\\.{4}...` matches exactly the same lines."""
+    assert bool(OLD_TOC.match(line)) == bool(NEW_TOC.match(line))
+
+
+def test_long_run_of_dots_is_quick():
+    assert NEW_TOC.pattern == r".*\.{4}\s*\d{0,4}$"
+    assert classify_body("Item 1" + "." * 200_000 + "X") == "ITEM_HEADING"
+    assert classify_body("Other Events" + "." * 200_000 + " 3") == "TEXT"  # a TOC line
+
+
+def test_recovery_memo_gives_every_line_its_expectation():
+    """Recovery answers are remembered per parser stack: 100,000 stray lines
+    cost a look-up each, and each still records what was expected there."""
+    text = "SECURITIES AND EXCHANGE COMMISSION\n" + "</TEXT>\n" * 1000
+    tree = fg.parse_tree(text)
+    assert len(tree.expected) == 1000
+    assert len(set(tree.expected.values())) == 1
+    assert "TEXT" in next(iter(tree.expected.values()))
+
+
+def test_unmatched_tokens_keep_their_text_once():
+    tree = fg.parse_tree("</TEXT>\n" * 3)
+    toks = list(tree.scan_values(lambda t: t.type == "UNMATCHED"))
+    assert len(toks) == 3 and all(t == t.value == "</TEXT>\n" for t in toks)
+    assert repr(toks[0]) == "Token('UNMATCHED', '</TEXT>\\n')"
+
+
+def test_utf16_without_bom_and_lone_surrogates(tmp_path, capsys):
+    """UTF-16 without a BOM used to decode as UTF-8 with a NUL in every other
+    character; a truncated or broken UTF-16 file must still give UTF-8 output."""
+    text = "Item 5. Other Events\r\nDone\r\n"
+    assert fg.read_source(text.encode("utf-16-le")).text == "Item 5. Other Events\nDone\n"
+    broken = text.encode("utf-16-le")[:10] + b"\x00\xd8" + text.encode("utf-16-le")[10:]  # lone surrogate
+    src = fg.read_source(broken)
+    src.text.encode("utf-8")
+    p = tmp_path / "u16.txt"
+    p.write_bytes(b"\xff\xfe" + broken + b"\x41")  # odd length too
+    assert main(["parse", str(p)]) in (0, 1)
+    out, err = capsys.readouterr()
+    assert_clean_result(0, out, err, "json")
+
+
+def test_non_utf8_locale_still_writes_utf8_json(tmp_path):
+    """PYTHONIOENCODING=ascii (an old locale): JSON is still UTF-8, the table
+    still prints (unencodable characters replaced), no traceback."""
+    p = tmp_path / "q.txt"
+    text = (SAMPLES / "000_baa583cdd3fdc5f0.txt").read_text()
+    p.write_bytes(text.replace("CWMBS, INC.\n", "CWMBS \u201cquoted\u201d caf\u00e9 \u2603\n", 1).encode())
+    proc = run(["parse", str(p)], env_extra={"PYTHONIOENCODING": "ascii"})
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "CWMBS \u201cquoted\u201d caf\u00e9 \u2603".encode() in proc.stdout
+    proc = run(["parse", str(p), "--format", "table"], env_extra={"PYTHONIOENCODING": "ascii"})
+    assert proc.returncode in (0, 1) and b"Traceback" not in proc.stderr
+
+
+def test_help_of_every_file_command_lists_exit_codes():
+    from filing_grammar.cli import build_parser
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    for name, parser in sub.choices.items():
+        takes_files = any(a.dest in ("path", "paths") for a in parser._actions)
+        if not takes_files:
+            continue
+        out = run([name, "--help"]).stdout.decode()
+        assert "exit codes" in out, name
+        for code in ("0 ", "1 ", "2 ", "3 "):
+            assert f"\n  {code}" in out, (name, code)
+    top = run(["--help"]).stdout.decode()
+    for code in ("0", "1", "2", "3", "130", "143"):
+        assert f"\n  {code} " in top

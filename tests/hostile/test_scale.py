@@ -1,0 +1,152 @@
+"""Time grows linearly with the input; memory stays within ~10x of it.
+
+Times are only compared with each other, within one run, with a wide margin:
+a quadratic step would show as a ratio of 16 where linear gives 4.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+import filing_grammar as fg
+from filing_grammar.lexer import classify_body
+
+from ..conftest import ROOT
+from .inputs import big_filing, synthetic_8k
+
+MB = 1_000_000
+
+
+def _time(fn, arg) -> float:
+    start = time.perf_counter()
+    fn(arg)
+    return time.perf_counter() - start
+
+
+def _ratios(times: list[float]) -> list[float]:
+    return [b / a for a, b in zip(times, times[1:])]
+
+
+def test_parse_time_is_linear():
+    """1, 4 and 16 MB of a well-formed 8-K: each step 4x the input."""
+    fg.parse("warm up")
+    texts = [synthetic_8k(n * MB) for n in (1, 4, 16)]
+    times = [_time(fg.parse, t) for t in texts]
+    print("parse 1/4/16 MB:", ", ".join(f"{t:.2f} s" for t in times),
+          "ratios", ", ".join(f"{r:.1f}" for r in _ratios(times)))
+    # linear: 4 and 16; quadratic: 16 and 256.  Margin for a busy machine.
+    assert times[2] / times[0] < 16 * 3
+    assert max(_ratios(times)) < 4 * 3
+
+
+def test_recovery_time_is_linear():
+    """Lines the grammar cannot place (all recovery, the slow path)."""
+    fg.parse("warm up")
+    junk = "</TEXT>\n<DOCUMENT>\nItem 5. Other Events\n</SEC-HEADER>\n-----END PRIVACY-ENHANCED MESSAGE-----\n"
+    texts = [junk * (n * 2_000) for n in (1, 4, 16)]
+    times = [_time(fg.parse, t) for t in texts]
+    print("recovery 1/4/16 units:", ", ".join(f"{t:.2f} s" for t in times))
+    assert times[2] / times[0] < 16 * 3
+
+
+@pytest.mark.parametrize("shape", ["dots", "dashes", "spaced-dashes", "spaces", "item-dots",
+                                   "page-tags"])
+def test_long_lines_classify_in_linear_time(shape):
+    """One line of 20k, 80k and 320k characters of a shape the line regexes
+    look for (a run of TOC dots was quadratic: 45 s for 40k dots)."""
+    make = {"dots": lambda n: "." * n + "x", "dashes": lambda n: "-" * n + "x",
+            "spaced-dashes": lambda n: "- " * (n // 2) + "x", "spaces": lambda n: "a" + " " * n + "x",
+            "item-dots": lambda n: "Item 5" + "." * n + "Other", "page-tags": lambda n: "<PAGE" * (n // 5)}[shape]
+    times = [_time(classify_body, make(n)) for n in (20_000, 80_000, 320_000)]
+    print(shape, ", ".join(f"{t * 1000:.1f} ms" for t in times))
+    if times[2] < 0.05:
+        return  # too fast to measure: certainly not quadratic (that would be minutes)
+    assert times[2] / max(times[0], 1e-4) < 16 * 4
+
+
+# --------------------------------------------------------------------------
+#  50 MB: once each, as the user runs it (a process), not per format
+# --------------------------------------------------------------------------
+_MEASURE = """
+import resource, sys, time
+from filing_grammar.cli import main
+
+def status(key):
+    # VmHWM (peak RSS) is per address space, new at exec; ru_maxrss would
+    # start at the RSS of the forking parent, pytest with its big inputs.
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+base = status("VmRSS")
+start = time.perf_counter()
+code = main(sys.argv[1:])
+elapsed = time.perf_counter() - start
+peak = status("VmHWM")
+print(f"{code} {base} {peak} {elapsed:.2f}", file=sys.stderr)
+"""
+
+
+def _measure(args: list[str]) -> tuple[int, int, int, float]:
+    """Run the CLI in a fresh process; its exit code, the RSS after imports,
+    the peak RSS (bytes) and the seconds main() took."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", _MEASURE, *args], capture_output=True,
+                          timeout=600, cwd=ROOT, env=env)
+    last = proc.stderr.decode().strip().splitlines()[-1]
+    code, base, peak, elapsed = last.split()
+    assert "Traceback" not in proc.stderr.decode()
+    return int(code), int(base), int(peak), float(elapsed)
+
+
+def _big50(shape: str) -> bytes:
+    if shape == "exhibits":   # an EDGAR submission: the 8-K and 40 big EX-99 documents
+        return big_filing(50 * MB)
+    return synthetic_8k(50 * MB).encode()  # one 8-K whose items hold the 50 MB
+
+
+@pytest.mark.parametrize("shape", ["exhibits", "items"])
+def test_50mb_filing_memory(shape, tmp_path):
+    """A 50 MB filing: parsed, valid JSON, and the peak memory of the
+    process grows by at most ~10x the input."""
+    path = tmp_path / f"filing-50mb-{shape}.txt"
+    path.write_bytes(_big50(shape))
+    size = path.stat().st_size
+    out = tmp_path / "rec.json"
+    code, base, peak, elapsed = _measure(["parse", str(path), "-o", str(out)])
+    growth = peak - base
+    print(f"50 MB filing ({shape}): {size / MB:.1f} MB in {elapsed:.1f} s, peak RSS {peak / MB:.0f} MB, "
+          f"growth {growth / MB:.0f} MB = {growth / size:.1f}x the input")
+    assert code == 0
+    record = json.loads(out.read_text())
+    if shape == "exhibits":
+        assert len(record["documents"]) > 10 and record["items"]
+    else:
+        assert len(record["items"]) > 1000
+    # "~10x": the bound with 10% for allocator slack.  What it costs: about
+    # 200 bytes per line (a token is a str with eight slots, two ints) plus
+    # the line's text, twice (the source and the token).  These filings
+    # average about 31 characters a line; real ones average more, and cost less.
+    assert growth <= 11 * size
+
+
+def test_50mb_random_bytes(tmp_path):
+    path = tmp_path / "random-50mb.bin"
+    path.write_bytes(os.urandom(50 * MB))
+    out = tmp_path / "rec.json"
+    code, base, peak, elapsed = _measure(["parse", str(path), "-o", str(out)])
+    print(f"50 MB random bytes: {elapsed:.1f} s, growth {(peak - base) / MB:.0f} MB")
+    assert code in (0, 1)
+    assert json.loads(out.read_text())["path"] == str(path)
+    assert peak - base <= 10 * 50 * MB
