@@ -34,7 +34,6 @@ from typing import IO, Callable, Iterator, Sequence
 
 from . import __version__
 from .api import parse_source, read_source
-from .records import Filing
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_TERMINATED = 143

@@ -22,7 +22,6 @@ from importlib import resources
 from typing import Iterable, Iterator, Sequence
 
 from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedToken
 from lark.parsers.lalr_analysis import Shift
 
 from .lexer import LineLexer, tokenize

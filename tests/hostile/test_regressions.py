@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
