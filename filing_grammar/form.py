@@ -137,6 +137,35 @@ def match_title(title: str, era: str | None) -> ItemDef | None:
     return None
 
 
+_TITLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {}
+
+
+def official_title_end(number: str, text: str) -> int:
+    """How far ``text`` (a heading's title, from its first word) spells the
+    official title of item ``number`` or a known variant, word by word with
+    any punctuation between: the end of the longest such match, 0 if none.
+
+    Used to find where a title ends when it runs on into the text
+    ("... Appointment of Certain Officers. Compensatory Arrangements ...")
+    and whether the next line continues a wrapped title."""
+    d = item_def(number)
+    if d is None:
+        return 0
+    pats = _TITLE_PATTERNS.get(d.number)
+    if pats is None:
+        pats = []
+        for t in (d.title,) + d.aliases:
+            words = [r"(?:and|&)" if w == "and" else re.escape(w) for w in title_key(t).split()]
+            pats.append(re.compile(r"[^a-z0-9&]*".join(words) + r"(?![a-z0-9])", re.I))
+        _TITLE_PATTERNS[d.number] = pats
+    best = 0
+    for pat in pats:
+        m = pat.match(text)
+        if m:
+            best = max(best, m.end())
+    return best
+
+
 def header_item_numbers(header) -> set[str] | None:
     """The item numbers the SEC header's ITEM INFORMATION names (numbers in
     1994 and in the tag form, titles otherwise), or None when it names none.

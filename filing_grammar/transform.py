@@ -24,6 +24,7 @@ from .records import (
     Cover, Document, ExhibitRef, Filing, HeaderFiler, Item, SecHeader, Signature, Span,
     Unmatched,
 )
+from .form import official_title_end
 from .values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, header_date
 
 __all__ = ["FilingTransformer", "to_filing", "tree_tokens"]
@@ -415,7 +416,10 @@ class _CoverReader:
                     continue
                 self._set("registrant_name", text, block)
                 return
-            if f.kind in ("ids", "address"):
+            # the name comes before the row of ids; a caption line with its
+            # value beside it ("Commission File Number : 000-28881") has no
+            # lines of its own and does not end the search
+            if f.kind in ("ids", "address") and _blocks(f.value):
                 return
 
     def _ids(self) -> None:
@@ -630,7 +634,19 @@ def read_item(tokens: list[Token]) -> Item | None:
     # heading runs into the text; the title ends at its first full stop.
     run_on = re.match(r"^(.{8,150}?[a-z)\]]{2}\.)\s+([A-Z(\u201c\"].{20,})$", title)
     lead_text = ""
-    if run_on:
+    # The official title (see form.py) decides first where a run-on title
+    # ends: "Appointment of Certain Officers. Compensatory Arrangements of
+    # Certain Officers. Mr. Kaufman ..." keeps its full stops inside.
+    bare = raw_title.lstrip(" .:-\u2013\u2014\t")
+    end = official_title_end(number, bare)
+    after = bare[end:] if end else ""
+    if end and re.match(r"^[.:;]?\s+[A-Z(\u201c\"].{20,}$", after):
+        title = _clean_title(bare[:end])
+        raw_title = bare[:end] + "."
+        lead_text = after.lstrip(" .:;")
+    elif end and not after.strip(" .:;"):
+        title = _clean_title(bare)
+    elif run_on:
         title = _clean_title(run_on.group(1))
         raw_title = run_on.group(1)
         lead_text = run_on.group(2)
@@ -651,10 +667,14 @@ def read_item(tokens: list[Token]) -> Item | None:
             indent = len(line) - len(line.lstrip())
             nxt = body[j + 1].type if j + 1 < len(body) else "BLANK"
             aligned = abs(indent - title_col) <= 1
+            # a line that carries on the official title continues it, however long
+            so_far = raw_title.lstrip(" .:-\u2013\u2014\t").rstrip()
+            official = official_title_end(number, so_far + " " + line.strip()) > len(so_far) + 1
             unfinished = re.search(r"[;,]$|\b(?:and|of|or|the|to|in|for|on|under)$", raw_title.rstrip(), re.I)
             alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and (
                 line.rstrip().endswith(".") or unfinished)
-            if tok.type == "TEXT" and (aligned or alone) and len(line.strip()) < 70 and line.strip():
+            if tok.type == "TEXT" and line.strip() and (
+                    official or ((aligned or alone) and len(line.strip()) < 70)):
                 raw_title = raw_title.rstrip() + " " + line.strip()
                 title = _clean_title(raw_title)
                 consumed = j + 1
@@ -700,6 +720,33 @@ def item_is_inapplicable_list(item: Item) -> bool:
     """ "Items 1 through 4, 6 and 8 Not Applicable." lists items the report
     does not use; it is not an item of the report."""
     return len(item.numbers) > 1 and bool(item.title and _INAPPLICABLE.match(item.title))
+
+
+def split_combined_item(item: Item) -> list[Item]:
+    """POST-PROCESSING: "Items 1.01(a) and 5.02(e) Amendment of a Material
+    Definitive Agreement; Compensatory Arrangements of Certain Officers" is
+    one section of the document but two items of the report: one record per
+    number, sharing the heading's line and text.  The title is shared out by
+    the official titles where they are spelled in order, else one part per
+    number where the parts (split at ";") are as many as the numbers, else
+    each item keeps the whole title."""
+    numbers = [n for n in dict.fromkeys(item.numbers) if n]
+    if len(numbers) < 2 or re.search(r"(?i)\bthrough\b|\d\s*(?:-|to)\s*\d", item.heading.split(";")[0][:40]):
+        return [item]  # a range ("Items 2 through 4") names items it does not print
+    title = item.title or ""
+    titles: list[str | None] = []
+    rest = title
+    for n in numbers:
+        end = official_title_end(n, rest)
+        if not end:
+            break
+        titles.append(_clean_title(rest[:end]))
+        rest = rest[end:].lstrip(" .;:,-\u2013\u2014")
+    if len(titles) != len(numbers) or rest:
+        parts = [p.strip() for p in title.split(";") if p.strip()]
+        titles = [_clean_title(p) for p in parts] if len(parts) == len(numbers) else [item.title] * len(numbers)
+    return [Item(number=n, title=t or None, text=item.text, line=item.line, span=item.span,
+                 heading=item.heading, numbers=[n]) for n, t in zip(numbers, titles)]
 
 
 # ---------------------------------------------------------------------------
@@ -795,6 +842,8 @@ def read_signature(tokens: list[Token]) -> Signature:
                 continue
             if re.fullmatch(r"(?i)\(?registrant\)?|\(?issuer\)?|\(?an?\s+[a-z ]{3,30}\s+corporation\)?", cell):
                 continue
+            if re.fullmatch(r"(?i)by:?", cell):
+                continue  # "by" alone on the line above the /s/ signature
             block.append((tok, cell))
         return block or last_block
 
@@ -1317,7 +1366,8 @@ def to_filing(tree: Tree, path: str | None = None) -> Filing:
             or (form.form_title and re.search(r"/\s*A\b", form.form_title)):
         filing.amendment = {"number": c.amendment_number if c else None,
                             "purpose": c.explanatory_note if c else None}
-    filing.items = [i for i in form.items if not item_is_inapplicable_list(i)]
+    filing.items = [part for i in form.items if not item_is_inapplicable_list(i)
+                    for part in split_combined_item(i)]
     filing.signature = form.signatures[0] if form.signatures else None
     if form.exhibit_index:
         filing.exhibit_index = form.exhibit_index
