@@ -22,6 +22,7 @@ _BLOCK = frozenset({
     "hr", "center", "blockquote", "pre", "title", "dl", "dt", "dd", "section", "article",
     "header", "footer", "page",
 })
+_INLINE_CAPABLE = frozenset({"p", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
 _SKIP = frozenset({"script", "style", "head", "ix:header", "xbrli:context", "noscript"})
 _HTML_START = re.compile(
     r"\s*<(?:html|!doctype|xbrl|\?xml|p|div|font|center|body|head|title|br|h[1-6]|b|span|a\s|"
@@ -48,6 +49,7 @@ class _Renderer(HTMLParser):
         self.table_lines: list[int] = []
         self.cell: list[str] | None = None
         self.cell_stack: list[list[str] | None] = []
+        self.inline_stack: dict[str, list[bool]] = {}  # per block tag: opened inline?
 
     # -- text accumulation --------------------------------------------------
     def _emit(self) -> None:
@@ -108,7 +110,12 @@ class _Renderer(HTMLParser):
             self.had_data = True  # <br><br>: a blank line
             self._break()
         elif tag in _BLOCK:
-            self._break()
+            # <div style="display:inline"> flows with the text around it
+            # (iXBRL wraps values so: "(<div inline>972</div>) 934-4700")
+            inline = "display:inline" in style and tag in _INLINE_CAPABLE
+            self.inline_stack.setdefault(tag, []).append(inline)
+            if not inline:
+                self._break()
 
     def handle_startendtag(self, tag, attrs):
         tag = tag.lower()
@@ -118,6 +125,10 @@ class _Renderer(HTMLParser):
             if tag == "br" and not self.current and self.cell is None:
                 self.had_data = True  # <br><br>: a blank line
             self._break()
+        elif tag in ("td", "th"):
+            # an empty cell written <td/> (XHTML) still holds its column
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
         tag = tag.lower()
@@ -142,7 +153,9 @@ class _Renderer(HTMLParser):
                     self.lines.append((r, line))
                 self.lines.append(("", line))
         elif tag in _BLOCK:
-            self._break()
+            opened = self.inline_stack.get(tag)
+            if not (opened and opened.pop()):
+                self._break()
 
     def handle_data(self, data):
         if self.skip_depth:

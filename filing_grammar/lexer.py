@@ -124,7 +124,7 @@ _BODY = re.compile(
     | (?P<SIGNATURE_HEADING>(?i:signatures?|s\ ?i\ ?g\ ?n\ ?a\ ?t\ ?u\ ?r\ ?e\ ?s?)[.:]?$)
     | (?P<SIGNATURE_LEGEND>(?i:pursuant\s+to\s+the\s+requirements\s+of\s+(?:the\s+)?securities\s+(?:and\s+)?exchange\s+act
           |in\s+accordance\s+with\s+(?:the\s+requirements\s+of\s+)?(?:section\s+13|the\s+securities\s+exchange\s+act)))
-    | (?P<EXHIBIT_INDEX_HEADING>(?i:exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+index|index\s+of\s+exhibits|list\s+of\s+exhibits|exhibit\s+list)[.:]?$)
+    | (?P<EXHIBIT_INDEX_HEADING>(?i:exhibit\s+index|index\s+to\s+exhibits?|exhibits?\s+index|index\s+of\s+exhibits?|list\s+of\s+exhibits|exhibit\s+list)[.:]?$)
     | (?P<EXHIBIT_HEADING>(?i:exhibit)\s+(?:(?i:no)\.?\s*)?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-z0-9]{1,4}\))?[.:]?$)
     | (?P<PAGE_NUMBER>(?:-\s*)?\d{1,3}(?:\s*-)?$|(?i:page)\s+\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?$)
     | (?P<BY_LINE>(?i:by)(?:\s*:|\s)|/\s?[sS]\s?/)

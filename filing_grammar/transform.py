@@ -785,7 +785,7 @@ def read_signature(tokens: list[Token]) -> Signature:
     a signature block.  The block is often two columns (a date on the left,
     the signature on the right), so lines are read in the signature's column."""
     sig = Signature(span=_span(tokens))
-    lines = [(t, _text(t)) for t in tokens]
+    lines = [(t, _text(t).expandtabs(8)) for t in tokens]  # columns as printed
     k = 0
     if lines and lines[0][0].type == "SIGNATURE_HEADING":
         k = 1
@@ -860,6 +860,9 @@ def read_signature(tokens: list[Token]) -> Signature:
             if tok.type in ("SIGNATURE_LEGEND", "BY_LINE", "PAGE", "PAGE_NUMBER"):
                 break
             cell = _column_text(text, by_col)
+            if not cell and tok.type in ("NAME_LINE", "TITLE_LINE"):
+                # "Name:" / "Title:" printed left of the /s/ they label
+                cell = _column_text(text, max(5, by_col - 12))
             if tok.type in ("RULE", "REGISTRANT_CAPTION") or not cell or re.fullmatch(r"[-_=\s]+", cell):
                 if under and not cell:
                     break
@@ -958,36 +961,77 @@ _ENTRY = re.compile(
 )
 
 
-def read_exhibits(tokens: list[Token]) -> list[ExhibitRef]:
-    """Exhibit entries and their wrapped continuation lines."""
+_EXHIBITS_SUBHEADING = re.compile(r"(?i)^\s*(?:\(?[a-d]\)\s*)?exhibits?\b(?!\s+\d)[^.]{0,40}\.?\s*$")
+_FILED_COLUMN = re.compile(r"(?i)\s{2,}\(?(?:filed|furnished)\s+(?:herewith|electronically)[\w\s.]{0,30}\)?$")
+_MONTH_DAY = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$")
+_UNFINISHED = re.compile(r"(?:[,;:(&-]|\b(?:and|or|of|the|a|an|by|to|for|in|on|with|between|among|dated|from))$", re.I)
+
+
+def _page_or_year(desc: str, page: str | None) -> tuple[str, str | None]:
+    """A page column value, unless it is the year of a date ("May 18,  2000")."""
+    if page and page.isdigit() and 1900 <= int(page) <= 2099 and _MONTH_DAY.search(desc.rstrip()):
+        return f"{desc} {page}", None
+    return desc, page
+
+
+# line kinds that end an entry rather than continue its description
+_NOT_CONTINUATION = frozenset({
+    "EXHIBIT_ENTRY", "BLANK", "RULE", "PAGE", "PAGE_NUMBER", "TABLE_TAG", "ITEM_HEADING",
+    "SIGNATURE_HEADING", "SIGNATURE_LEGEND", "EXHIBIT_INDEX_HEADING", "UUENCODED", "TEXT_CLOSE",
+})
+
+
+def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[ExhibitRef]:
+    """POST-PROCESSING: exhibit entries and their wrapped continuation lines.
+
+    A line continues the entry above it when it is indented past the entry's
+    number (a description column), or, flush with it, when the description
+    so far is unfinished (ends in a comma or a joining word, or the line
+    starts in lower case).  ``parenthesised=False`` skips "(1)"-style entries
+    (footnotes, where no "Exhibits" sub-heading starts the list)."""
     out: list[ExhibitRef] = []
     inapplicable: list[ExhibitRef] = []  # "(1) Underwriting agreement / Not Applicable."
     current: ExhibitRef | None = None
     last: ExhibitRef | None = None
     indent = 0
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         text = _text(tok)
         if tok.type == "EXHIBIT_ENTRY":
             m = _ENTRY.match(text)
-            if m is None:
+            if m is None or (not parenthesised and text.lstrip().startswith("(")):
+                current = None
                 continue
-            current = ExhibitRef(number=m.group("num"), description=m.group("desc").strip(),
-                                 page=m.group("page"), line=tok.line or 0, span=_span([tok]))
+            # a column saying how the exhibit is filed is not its description
+            desc = _FILED_COLUMN.sub("", m.group("desc").strip())
+            desc, page = _page_or_year(desc, m.group("page"))
+            current = ExhibitRef(number=m.group("num"), description=desc,
+                                 page=page, line=tok.line or 0, span=_span([tok]))
             indent = len(m.group("lead"))
             out.append(current)
             last = current
         elif last is not None and _INAPPLICABLE.match(text.strip()):
             inapplicable.append(last)
             last = current = None
-        elif current is not None and tok.type == "TEXT" and text.strip():
-            lead = len(text) - len(text.lstrip())
-            if lead <= indent:
+        elif current is not None and tok.type not in _NOT_CONTINUATION and text.strip():
+            # "------------      September 26, 1997, among ...": the number's
+            # underline beside the description's second line
+            under = re.match(r"^\s*[-=_]{3,}\s+(?=\S)", text)
+            content = text[under.end():] if under else text.lstrip()
+            lead = len(text) - len(content)
+            so_far = (current.description or "").rstrip()
+            # a short last line of the paragraph ends an unfinished sentence:
+            # "Exhibit 99.1 Press Release ... issued by Westell" / "Technologies, Inc."
+            tail = (len(content.strip()) < 40 and not so_far.endswith((".", ")"))
+                    and (k + 1 == len(tokens) or tokens[k + 1].type in ("BLANK", "PAGE")))
+            if lead <= indent and not (_UNFINISHED.search(so_far) or content[:1].islower() or tail):
                 current = None
                 continue
-            m = re.match(r"^(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}))?\s*$", text.strip())
-            current.description = (current.description or "") + " " + m.group("desc")
-            if m.group("page") and not current.page:
-                current.page = m.group("page")
+            m = re.match(r"^(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}))?\s*$", content.strip())
+            desc, page = _page_or_year(m.group("desc"), m.group("page"))
+            current.description = so_far + " " + desc
+            if page and not current.page:
+                current.page = page
         elif tok.type in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER"):
             current = None if tok.type != "BLANK" or current is None else current
             if tok.type == "BLANK":
@@ -1381,8 +1425,17 @@ def to_filing(tree: Tree, path: str | None = None) -> Filing:
                 at = next((k for k, t in enumerate(body) if t.type == "TEXT"
                            and re.fullmatch(r"(?i)\s*exhibits?:?\s*", _text(t))), None)
                 body = body[at:] if at is not None else []
+            else:
+                # Item 7 may hold pro forma statements before its "(c) Exhibits"
+                # list, with footnotes "(1) The pro forma adjustments ...":
+                # start at the sub-heading where there is one, and without
+                # one take no "(1)"-style entries
+                at = next((k for k, t in enumerate(body) if t.type == "TEXT"
+                           and _EXHIBITS_SUBHEADING.match(_text(t))), None)
+                if at is not None:
+                    body = body[at:]
             if body:
-                entries = read_exhibits(body)
+                entries = read_exhibits(body, parenthesised=at is not None)
                 if entries:
                     filing.exhibit_index.extend(entries)
                     filing.exhibit_source = "item"

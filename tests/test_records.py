@@ -133,3 +133,118 @@ def test_a_range_of_items_not_applicable_is_not_an_item():
         "\n"
         "Items 1 through 4, 6 and 8 Not Applicable.\n")
     assert [i.number for i in fg.parse(text).items] == ["5"]
+
+
+SIGNED = (
+    "\n"
+    "                                   SIGNATURES\n"
+    "\n"
+    "     Pursuant to the requirements of the Securities Exchange Act of 1934, the\n"
+    "registrant has duly caused this report to be signed on its behalf by the\n"
+    "undersigned hereunto duly authorized.\n"
+    "\n"
+    "                                    ACME CORP.\n"
+    "\n"
+    "                                    By: /s/ Jane Roe\n"
+    "                                        Jane Roe, President\n"
+    "\n")
+
+
+def exhibits(index: str) -> list[tuple[str, str | None, str | None]]:
+    filing = fg.parse(COVER + "Item 5. Other Events\n\n     News.\n" + SIGNED + index)
+    return [(e.number, e.description, e.page) for e in filing.exhibit_index]
+
+
+def test_exhibit_description_wrapped_over_lines_of_any_shape():
+    # 012_AMAZON_0000891020-98-001352: continuation lines that begin "by
+    # reference" and "Form 8-K" are still description
+    got = exhibits(
+        "                                  EXHIBIT INDEX\n"
+        "\n"
+        "Exhibit Number           Description\n"
+        "- --------------           -----------\n"
+        "          2.1            Agreement and Plan of Merger dated as of August 3 1998, by and among\n"
+        "                         Amazon.com, Inc., AJ Acquisition, Inc. and Junglee Corp. (incorporated\n"
+        "                         by reference from Amazon.com, Inc.'s Current Report on Form 8-K dated\n"
+        "                         August 3, 1998).\n"
+        "\n"
+        "         23.1            Independent Auditors' Consent\n")
+    assert got[0][1].endswith("(incorporated by reference from Amazon.com, Inc.'s Current Report "
+                              "on Form 8-K dated August 3, 1998)")
+    assert got[1] == ("23.1", "Independent Auditors' Consent", None)
+
+
+def test_exhibit_wrapped_flush_left_and_under_an_underline():
+    # 067_ec_1000685_8K_1997 (flush left) and 068_ec_1000685_8K_1997 (underline)
+    got = exhibits(
+        "EXHIBIT INDEX\n"
+        "\n"
+        "2.3* Indemnification Agreement Among Home Health Corporation of America, Inc.\n"
+        "and its Nominees, LHS Holdings, Inc. and Mark H. O'Brien.\n"
+        "\n"
+        "               Exhibit 99.1      Joint Press Release of Home Health Corporation\n"
+        "               ------------      of America, Inc. and U.S. HomeCare Corporation,\n"
+        "                                 dated September 29, 1997.\n")
+    assert got == [
+        ("2.3", "Indemnification Agreement Among Home Health Corporation of America, Inc. "
+                "and its Nominees, LHS Holdings, Inc. and Mark H. O'Brien", None),
+        ("99.1", "Joint Press Release of Home Health Corporation of America, Inc. and "
+                 "U.S. HomeCare Corporation, dated September 29, 1997", None),
+    ]
+
+
+def test_the_year_of_a_wrapped_date_is_not_a_page_number():
+    # 082_ec_1002022_8K_2000: a narrow description column
+    got = exhibits(
+        "EXHIBIT INDEX\n"
+        "\n"
+        "                       10.2    Second Amended and\n"
+        "                               Restated Agreement dated as\n"
+        "                               of  May  18,  2000\n"
+        "                               between the parties.\n")
+    assert got == [("10.2", "Second Amended and Restated Agreement dated as of May 18, 2000 "
+                            "between the parties", None)]
+
+
+def test_footnotes_of_pro_forma_statements_are_not_exhibits():
+    # 072_ec_1002022_8K_1999: Item 7 holds statements and no "(c) Exhibits"
+    text = COVER + (
+        "ITEM 7.  FINANCIAL STATEMENTS, PRO FORMA FINANCIAL INFORMATION AND EXHIBITS\n"
+        "\n"
+        "UNAUDITED PRO FORMA CONSOLIDATED FINANCIAL INFORMATION\n"
+        "\n"
+        "(1) The pro forma adjustments principally reflect the proceeds received on\n"
+        "the sale of the assets.\n") + SIGNED
+    assert fg.parse(text).exhibit_index == []
+
+
+def test_signature_title_left_of_the_signature_column():
+    # 067_ec_1000685_8K_1997: tabs, and "Title:" printed left of the "/s/"
+    text = COVER + "Item 5. Other Events\n\n     News.\n" + (
+        "\nSIGNATURES\n"
+        "Pursuant to the requirements of the Securities Exchange Act of 1934, \n"
+        "the registrant has duly caused this report to be signed on its behalf by \n"
+        "the undersigned hereunto duly authorized.\n"
+        "\n"
+        "                           Home Health Corporation of America, Inc.\n"
+        "\n"
+        "Date:\t  January 27, 1997\t\t /s/    Bruce J. Colburn\t\t\t                      \n"
+        "\t                          Name:  Bruce J. Colburn\n"
+        "                          \tTitle: Chief Financial and Accounting Officer \n")
+    sig = fg.parse(text).signature
+    assert (sig.signer, sig.title, sig.date) == (
+        "Bruce J. Colburn", "Chief Financial and Accounting Officer", "1997-01-27")
+
+
+def test_html_inline_blocks_and_empty_cells():
+    from filing_grammar.html import render_html
+
+    # 035_NextPoint_8K.htm: values wrapped in inline <div>s
+    text, _ = render_html('<div>area code: (<div style="display:inline;">972</div>) '
+                          '<div style="display: inline">934-4700</div></div><div>next</div>')
+    assert text.splitlines()[:2] == ["area code: (972) 934-4700", "next"]
+    # 040_Oracle_8-K.htm: an empty cell written <td/> keeps its column
+    text, _ = render_html("<table><tr><td>Title</td><td>Symbol</td><td>Exchange</td></tr>"
+                          "<tr><td>Notes</td><td/><td>NYSE</td></tr></table>")
+    rows = text.splitlines()
+    assert rows[1].index("NYSE") == rows[0].index("Exchange")
