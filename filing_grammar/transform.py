@@ -472,6 +472,11 @@ class _CoverReader:
             found["irs"] = (seg, tok)
         elif FILE_NUMBER.match(seg) and "file" not in found:
             found["file"] = (re.sub(r"^No\.\s*", "", seg), tok)
+        elif (roles is not None and "irs" not in found and re.fullmatch(r"\d{2}\s?-\s?\d{5,8}|\d{8,10}", seg)
+              and _nearest(roles, col, len(seg)) == "irs"):
+            # a misprinted number in the IRS column ("03-153200") is kept as
+            # printed; check FG207 says it is malformed
+            found["irs"] = (seg, tok)
         elif roles is not None and re.search(r"[A-Za-z]", seg) and not re.search(r"\d{3}", seg):
             role = _nearest(roles, col, len(seg))
             if role == "name" and not _is_state(seg):
@@ -559,7 +564,7 @@ _CAPTION_WORDS = re.compile(r"^\(|\)$|zip\s+code\)?$|principal\s+executive|addre
 
 
 _ID_CAPTION_WORDS = re.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
-_12B_HEADER = re.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class\b")
+_12B_HEADER = re.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class(?:\s{2,}|\s*$)")
 _CHECKED = re.compile(r"\[\s?[xX]\s?\]|\(\s?[xX]\s?\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)")
 _EMPTY = re.compile(r"\[\s?_?\s?\]|\|_\||\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
 
@@ -856,9 +861,16 @@ def read_signature(tokens: list[Token]) -> Signature:
         by_tok, by_text = rest[by_index]
         name_on_by = _strip_by(by_text[max(0, by_col - 1):] if by_col > 4 else by_text)
         under: list[tuple[Token, str]] = []
-        for tok, text in rest[by_index + 1:]:
+        after_by = rest[by_index + 1:]
+        for n, (tok, text) in enumerate(after_by):
             if tok.type in ("SIGNATURE_LEGEND", "BY_LINE", "PAGE", "PAGE_NUMBER"):
                 break
+            if tok.type == "BLANK" and under:
+                # HTML paragraphs: "..., Senior Vice President" / blank /
+                # "and Chief Financial Officer" continues the title
+                nxt = next((t for t in after_by[n + 1:] if t[0].type != "BLANK"), None)
+                if nxt and re.match(r"(?:and|&|of)\s", _column_text(nxt[1], by_col)):
+                    continue
             cell = _column_text(text, by_col)
             if not cell and tok.type in ("NAME_LINE", "TITLE_LINE"):
                 # "Name:" / "Title:" printed left of the /s/ they label
@@ -999,7 +1011,7 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
         text = _text(tok)
         if tok.type == "EXHIBIT_ENTRY":
             m = _ENTRY.match(text)
-            if m is None or (not parenthesised and text.lstrip().startswith("(")):
+            if m is None or (not parenthesised and re.match(r"\s*\(\d", text)):
                 current = None
                 continue
             # a column saying how the exhibit is filed is not its description

@@ -469,3 +469,12 @@ def test_every_rule_is_exercised_by_a_test_or_a_broken_sample():
     broken = " ".join(p.read_text() for p in BROKEN.glob("*.expect.json"))
     for r in RULES:
         assert r.code in here or r.code in broken, f"{r.code} is never checked"
+
+
+def test_fg207_misprinted_irs_number_is_read_and_reported():
+    # 002_ROCK_0000084581-00-500009 prints "03-153200" (eight digits)
+    assert edited(SEEDS[0], (28, "95-4449516", "95-449516")) == [("FG207", 28)]
+    lines = (SAMPLES / SEEDS[0]).read_text().replace("95-4449516", "95-449516")
+    from filing_grammar import parse
+
+    assert parse(lines).cover.irs_employer_id == "95-449516"

@@ -248,3 +248,27 @@ def test_html_inline_blocks_and_empty_cells():
                           "<tr><td>Notes</td><td/><td>NYSE</td></tr></table>")
     rows = text.splitlines()
     assert rows[1].index("NYSE") == rows[0].index("Exchange")
+
+
+def test_12b_row_whose_title_begins_with_class():
+    # 034_1800Flowers_8-K.htm: the header on one line, then "Class A Common Stock"
+    text = COVER + (
+        "Securities registered pursuant to Section 12(b) of the Act:\n"
+        "\n"
+        "Title of each class    Trading Symbol(s)   Name of each exchange on which registered\n"
+        "Class A Common Stock   FLWS                The Nasdaq Stock Market\n"
+        "\n"
+        "Item 5.07. Submission of Matters to a Vote of Security Holders\n")
+    rows = fg.parse(text).cover.securities_12b
+    assert [(r["title"], r["trading_symbol"], r["exchange"]) for r in rows] == [
+        ("Class A Common Stock", "FLWS", "The Nasdaq Stock Market")]
+
+
+def test_exhibit_entry_with_a_dash_after_its_number():
+    # 041_0000887919-21-000012.htm, 081_ec_1002022_8K_2000
+    text = COVER + (
+        "Item 9.01. Financial Statements and Exhibits\n"
+        "\n"
+        "(c) Exhibit 99.1 \u2013 Joint Press Release dated March 29, 2021.\n") + SIGNED
+    got = [(e.number, e.description) for e in fg.parse(text).exhibit_index]
+    assert got == [("99.1", "Joint Press Release dated March 29, 2021")]

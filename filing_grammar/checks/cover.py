@@ -10,6 +10,7 @@ from lark import Token
 from .context import Context
 from .diagnostic import Diagnostic, Label
 from .envelope import diag
+from ..values import IRS
 
 
 def _anchor(ctx: Context) -> int:
@@ -115,6 +116,18 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                  if cap is not None else
                  Label(_anchor_span(ctx), "no Commission file number on this cover page"))
         yield diag("FG204", "the cover page does not give the Commission file number", label)
+
+    # FG207: an IRS number read from its column but not nine digits
+    irs = cover.irs_employer_id
+    if irs and not IRS.match(irs):
+        sp = cover.spans.get("irs_employer_id")
+        line = sp.line if sp else _anchor(ctx)
+        # in HTML a table's lines map to its first source line: look below it
+        line = next((n for n in range(line, min(line + 80, ctx.src.line_count + 1))
+                     if irs in ctx.src.line(n)), line)
+        yield diag("FG207", f"the I.R.S. employer identification number `{irs}` is not nine digits",
+                   Label(ctx.find_span(line, irs), "expected NN-NNNNNNN"),
+                   help="an EIN is two digits, a hyphen and seven digits")
 
     # FG205: the other fields
     for name, kind, pattern, words in _FIELDS:

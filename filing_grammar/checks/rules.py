@@ -205,6 +205,18 @@ RULES: tuple[Rule, ...] = (
         "<TEXT>\nItem 5. Other Events\n...",
         "Start the document with the Form 8-K cover page.",
     ),
+    Rule(
+        "FG207", "malformed-irs-number", W,
+        "the I.R.S. employer identification number is not nine digits (NN-NNNNNNN)",
+        "Reports an I.R.S. employer identification number on the cover page that is "
+        "not two digits, a hyphen and seven digits (or nine digits run together).",
+        "An EIN has nine digits; a misprinted one does not match the registrant's "
+        "records. The value is still read, as printed. It is a warning: the number "
+        "is found by its column, and the SEC header's IRS NUMBER is the filer's record.",
+        "DELAWARE               0-29464               03-153200\n"
+        "(State of incorporation)  (Commission File Number)  (IRS Employer ID Number)",
+        "Print the nine-digit number, e.g. `03-0153200`.",
+    ),
     # ------------------------------------------------------------------ items
     Rule(
         "FG301", "no-items", E,
