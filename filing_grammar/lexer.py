@@ -150,7 +150,7 @@ _BODY = re.compile(
     | (?P<SECURITIES_12B_INTRO>(?i:securities\s+registered\s+pursuant\s+to\s+section\s+12\s*\(\s*b\s*\)).*$)
     | (?P<EGC_INTRO>(?i:indicate\s+by\s+check\s+mark\s+whether\s+the\s+registrant\s+is\s+an\s+emerging).*$)
     | (?P<AMENDMENT>\(?(?i:amendment\s+no\.?)\s*\d{1,2}\)?$)
-    | (?P<EXHIBIT_ENTRY>(?:\([a-d]\)\s+(?=(?i:exhibit)))?(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?\)?\*?[.:]?\s+(?:[-\u2013\u2014]\s*)?["'(\u201cA-Z].*$)
+    | (?P<EXHIBIT_ENTRY>(?:\([a-d]\)\s+(?=(?i:exhibit)))?(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?\)?\*?[.:]?\s+(?:[-\u2013\u2014]\s*["'(\u201cA-Z0-9]|["'(\u201cA-Z]).*$)
     """,
     re.VERBOSE,
 )

@@ -358,6 +358,8 @@ class _CoverReader:
         columns.sort()
         rows: list[dict[str, str | None]] = []
         for tok in lines[k:]:
+            if rows and self._blank_before(i, tok):
+                break  # the table ends at a blank line ("Note: ... also traded on ...")
             segs = _segments(_text(tok))
             if not segs:
                 continue
@@ -379,6 +381,12 @@ class _CoverReader:
                 rec["registrant"] = row.get("registrant")
             out.append(rec)
         self.cover.securities_12b = out
+
+    def _blank_before(self, i: int, tok: Token) -> bool:
+        """Whether a blank line comes just before ``tok`` in field ``i``."""
+        value = self.fields[i].value
+        at = next((n for n, t in enumerate(value) if t is tok), 0)
+        return at > 0 and value[at - 1].type == "BLANK"
 
     def _amendment(self) -> None:
         """8-K/A: "(Amendment No. 1)" on the cover, and the explanatory note
@@ -472,6 +480,8 @@ class _CoverReader:
             found["irs"] = (seg, tok)
         elif FILE_NUMBER.match(seg) and "file" not in found:
             found["file"] = (re.sub(r"^No\.\s*", "", seg), tok)
+        elif roles is None and _is_state(seg) and "state" not in found:
+            found["state"] = (seg, tok)  # "Delaware   File No. 1-3285   41-0417775" read as a caption row
         elif (roles is not None and "irs" not in found and re.fullmatch(r"\d{2}\s?-\s?\d{5,8}|\d{8,10}", seg)
               and _nearest(roles, col, len(seg)) == "irs"):
             # a misprinted number in the IRS column ("03-153200") is kept as
@@ -696,7 +706,11 @@ def read_item(tokens: list[Token]) -> Item | None:
             j += 1
         if j < len(body) and body[j].type == "TEXT":
             line = _text(body[j]).strip()
-            if line and len(line.split()) <= 14 and line[0].isupper() and not line.endswith(","):
+            # a title stands alone (a blank line or rule under it) or is the
+            # official one; the first line of a paragraph is not a title
+            alone = j + 1 >= len(body) or body[j + 1].type in ("BLANK", "RULE", "PAGE")
+            if line and len(line.split()) <= 14 and line[0].isupper() and not line.endswith(",") and (
+                    alone or official_title_end(number, line)):
                 title = _clean_title(line)
                 consumed = j + 1
     # the heading's dash underline is part of the heading, not of the text
@@ -917,6 +931,11 @@ def read_signature(tokens: list[Token]) -> Signature:
                 name, _, tail = name_on_by.partition(",")
                 set_("signer", name, by_tok)
                 if tail.strip() and _TITLE_WORDS.search(tail):
+                    # "By: /s/ Bruce J. Feldman, President, Chief" / "Executive
+                    # Officer, Director and" / "Chairman of the Board"
+                    more = [c for _, c in plain if _TITLE_WORDS.search(c) or c[:1].islower()]
+                    if more and len(more) == len(plain):
+                        tail = " ".join([tail] + more)
                     set_("title", tail, by_tok)
         if sig.title is None and plain:
             set_("title", " ".join(c for _, c in plain), plain[0][0])

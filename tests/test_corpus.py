@@ -28,7 +28,7 @@ def test_text_8k_parses_losslessly(row):
 
 
 @needs_corpus
-@pytest.mark.parametrize("labels, fields", [("labels", 600), ("labels_html", 800)])
+@pytest.mark.parametrize("labels, fields", [("labels", 1200), ("labels_html", 1000)])
 def test_records_agree_with_hand_labels(labels, fields):
     """Field-by-field agreement with filings read by eye: tests/labels (plain
     text, 1994-2008) and tests/labels_html (HTML 2000-2024, check boxes)."""

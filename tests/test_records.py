@@ -272,3 +272,76 @@ def test_exhibit_entry_with_a_dash_after_its_number():
         "(c) Exhibit 99.1 \u2013 Joint Press Release dated March 29, 2021.\n") + SIGNED
     got = [(e.number, e.description) for e in fg.parse(text).exhibit_index]
     assert got == [("99.1", "Joint Press Release dated March 29, 2021")]
+
+
+def test_heading_without_title_over_a_paragraph():
+    # 064_ec_1004963_8K_1996: "Item 2." alone, then the text
+    text = COVER + (
+        "Item 2.\n"
+        "\n"
+        "     On September 30, 1996, Cotelligent Group, Inc. (the \"Company\") completed\n"
+        "the acquisition of one business with offices in two cities.\n")
+    item = fg.parse(text).items[0]
+    assert (item.number, item.title) == ("2", None)
+    assert item.text.lstrip().startswith("On September 30, 1996")
+
+
+def test_title_on_the_by_line_continued_under_underlines():
+    # 068_ec_1000685_8K_1997
+    text = COVER + "Item 5. Other Events\n\n     News.\n" + (
+        "\n                                  SIGNATURES\n\n"
+        "     Pursuant to the requirements of the Securities Exchange Act of\n"
+        "1934, the registrant has duly caused this report to be signed on its behalf by\n"
+        "the undersigned hereunto duly authorized.\n"
+        "\n"
+        "                                  Home Health Corporation of America, Inc.\n"
+        "                                        (Registrant)\n"
+        "\n"
+        "                                  By: /s/ Bruce J. Feldman, President, Chief\n"
+        "                                      --------------------------------------\n"
+        "                                      Executive Officer, Director and\n"
+        "                                      -------------------------------\n"
+        "                                      Chairman of the Board\n"
+        "                                      ---------------------\n"
+        "\n"
+        "Dated: October 7, 1997\n")
+    sig = fg.parse(text).signature
+    assert (sig.signer, sig.title, sig.date) == (
+        "Bruce J. Feldman", "President, Chief Executive Officer, Director and Chairman of the Board",
+        "1997-10-07")
+
+
+def test_state_beside_a_file_number_with_its_caption_word():
+    # 054_EXXON_8k_2024 (3M): "File No. 1-3285" in the row of values; the
+    # 12(b) table ends at the blank line before its note
+    text = (
+        "FORM 8-K\nCURRENT REPORT\n"
+        "Date of report (Date of earliest event reported): March 8, 2024\n"
+        "3M COMPANY\n"
+        "(Exact Name of Registrant as Specified in Its Charter)\n"
+        "Delaware                                         File No. 1-3285            41-0417775\n"
+        "(State or other jurisdiction of incorporation)   (Commission File Number)   (IRS Employer Identification No.)\n"
+        "\n"
+        "Securities registered pursuant to Section 12(b) of the Act:\n"
+        "Title of each class                      Trading Symbol(s)   Name of each exchange on which registered\n"
+        "1.500% Notes due 2031                    MMM31               New York Stock Exchange\n"
+        "\n"
+        "Note: The common stock of the Registrant is also traded on the SIX Swiss Exchange.\n"
+        "\n"
+        "Item 8.01. Other Events.\n\nNews.\n")
+    cover = fg.parse(text).cover
+    assert (cover.state_of_incorporation, cover.commission_file_number, cover.irs_employer_id) == (
+        "Delaware", "1-3285", "41-0417775")
+    assert [r["title"] for r in cover.securities_12b] == ["1.500% Notes due 2031"]
+
+
+def test_exhibit_description_that_begins_with_a_year():
+    # 081_ec_1002022_8K_2000: "Exhibit 10.1 - 2000 Stock Option Plan"
+    text = COVER + (
+        "Item 7.  Financial Statements and Exhibits.\n"
+        "\n"
+        "(c)      Exhibits\n"
+        "\n"
+        "Exhibit  3.1 - Corrected Amended and Restated Certificate of Incorporation\n"
+        "Exhibit 10.1 - 2000 Stock Option Plan\n") + SIGNED
+    assert [e.number for e in fg.parse(text).exhibit_index] == ["3.1", "10.1"]
