@@ -35,3 +35,17 @@ def corpus_rows(kind_prefix: str = "") -> list[dict]:
 
 needs_corpus = pytest.mark.skipif(not (CORPUS / "MANIFEST.tsv").exists(),
                                   reason="../shared/corpus is not present")
+
+
+def assert_lossless(tree, text: str) -> None:
+    """The tree's tokens, in order and without overlap, spell ``text``."""
+    from filing_grammar.transform import tree_tokens  # noqa: PLC0415
+
+    tokens = tree_tokens(tree)
+    assert "".join(tokens) == text
+    pos = 0
+    for tok in tokens:
+        if tok.value:
+            assert tok.start_pos == pos
+            pos = tok.end_pos
+    assert pos == len(text)

@@ -8,9 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import filing_grammar as fg
-from filing_grammar.transform import tree_tokens
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, assert_lossless
 
 SEED_LINES = [
     (SAMPLES / name).read_text().splitlines(keepends=True)
@@ -22,14 +21,7 @@ SEED_LINES = [
 def check(text: str) -> None:
     src = fg.read_source(text)
     tree = fg.parse_tree(src.text)
-    toks = tree_tokens(tree)
-    assert "".join(toks) == src.text
-    # tokens are in order and do not overlap
-    pos = 0
-    for t in toks:
-        if t.value:
-            assert t.start_pos == pos
-            pos = t.end_pos
+    assert_lossless(tree, src.text)
     fg.parse(text).to_dict()
 
 

@@ -10,8 +10,8 @@ import pytest
 
 import filing_grammar as fg
 from filing_grammar.cli import main
-from filing_grammar.transform import tree_tokens
 
+from ..conftest import assert_lossless
 from .inputs import ANSI, CASES, MANY_LINES, MARKUP
 from .util import FORMATS, assert_clean_result, run, time_limit
 
@@ -37,16 +37,9 @@ def test_api_is_lossless(name, files):
         src = fg.read_source(data)
         tree = fg.parse_tree(data)
         record = fg.parse(data).to_dict()
-    tokens = tree_tokens(tree)
-    assert "".join(tokens) == src.text
-    pos = 0
-    for tok in tokens:
-        if tok.value:
-            assert tok.start_pos == pos
-            pos = tok.end_pos
-    assert pos == len(src.text)
+    assert_lossless(tree, src.text)
     json.dumps(record)
-    "".join(tokens).encode("utf-8")  # no lone surrogate: always writable as UTF-8
+    src.text.encode("utf-8")  # no lone surrogate: always writable as UTF-8
 
 
 @pytest.mark.parametrize("command,fmt", FORMATS, ids=[f"{c}-{f}" for c, f in FORMATS])
