@@ -133,6 +133,7 @@ class Item:
     span: Span | None = None
     heading: str = ""  # the heading line(s) as printed
     numbers: list[str] = field(default_factory=list)  # "Items 5 and 7." lists two
+    combined: bool = False  # one of several items under one heading ("Items 1.01 and 5.02 ...")
 
     def to_dict(self) -> dict[str, Any]:
         return {"number": self.number, "title": self.title, "text": self.text, "line": self.line}

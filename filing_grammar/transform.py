@@ -765,7 +765,7 @@ def split_combined_item(item: Item) -> list[Item]:
         parts = [p.strip() for p in title.split(";") if p.strip()]
         titles = [_clean_title(p) for p in parts] if len(parts) == len(numbers) else [item.title] * len(numbers)
     return [Item(number=n, title=t or None, text=item.text, line=item.line, span=item.span,
-                 heading=item.heading, numbers=[n]) for n, t in zip(numbers, titles)]
+                 heading=item.heading, numbers=[n], combined=True) for n, t in zip(numbers, titles)]
 
 
 # ---------------------------------------------------------------------------

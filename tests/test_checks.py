@@ -478,3 +478,16 @@ def test_fg207_misprinted_irs_number_is_read_and_reported():
     from filing_grammar import parse
 
     assert parse(lines).cover.irs_employer_id == "95-449516"
+
+
+def test_fg304_accepts_part_of_the_official_title_under_a_combined_heading():
+    # 133_ec_1002682_8K_2008: "Items 1.01(a) and 5.02(e) Amendment of a Material
+    # Definitive Agreement; Compensatory Arrangements of Certain Officers"
+    lines = (SAMPLES / "111_ec_1001426_8K_2005_0001275287-05-000056.txt").read_text(encoding="latin-1")
+    assert "ITEM 9.01" in lines
+    text = lines.replace(
+        "ITEM 9.01", "ITEMS 1.01 AND 5.02 AMENDMENT OF A MATERIAL DEFINITIVE AGREEMENT; "
+                     "COMPENSATORY ARRANGEMENTS OF CERTAIN OFFICERS\n\nITEM 9.01", 1)
+    got = [(d.code, d.message) for d in check_source(read_source(text, "x")) if d.code == "FG304"]
+    assert any("item 1.01 is titled `AMENDMENT OF A MATERIAL" in m for _, m in got)
+    assert not any("item 5.02 is titled `COMPENSATORY" in m for _, m in got)

@@ -176,6 +176,10 @@ def _check_title(ctx: Context, item: Item, number: str, era: str | None):
         ok = title_key(official)
         if key == ok or (len(key) > 12 and (ok.startswith(key) or key.startswith(ok))):
             return
+        # under a heading naming several items, each gets its part of the
+        # official title ("Items 1.01 and 5.02 ...; Compensatory Arrangements ...")
+        if item.combined and any(key == title_key(part) for part in official.split(";")):
+            return
     text = ctx.src.line(item.line)
     first = title.split()[0]
     at = text.find(first, text.lower().find("item") + 4 if "item" in text.lower() else 0)
