@@ -164,6 +164,14 @@ class _Renderer(HTMLParser):
         if self.cell is not None:
             self.cell.append(data.replace("\n", " ").replace(_CELL_BREAK, " "))
             return
+        if not self.pre and _looks_preformatted(data):
+            # a plain-text filing wrapped in <html><body><div> without <pre>:
+            # its line breaks and columns are the layout, so keep them
+            self._emit()
+            first = self.getpos()[0]
+            for n, piece in enumerate(data.split("\n")):
+                self.lines.append((piece.rstrip(), first + n))
+            return
         if not self.current:
             self.current_line = self.getpos()[0]
         self.current.append(data)
@@ -174,6 +182,17 @@ class _Renderer(HTMLParser):
         self._emit()
 
 
+def _looks_preformatted(data: str) -> bool:
+    """Text laid out in columns (a cover's caption table, an exhibit list):
+    many lines, several with runs of spaces between words.  Prose wrapped in
+    HTML source has its line breaks but not its columns."""
+    if data.count("\n") < 20:
+        return False
+    columns = sum(1 for line in data.split("\n") if _COLUMN_GAP.search(line))
+    return columns >= 3
+
+
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
 _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
 

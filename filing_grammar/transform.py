@@ -360,6 +360,8 @@ class _CoverReader:
         for tok in lines[k:]:
             if rows and self._blank_before(i, tok):
                 break  # the table ends at a blank line ("Note: ... also traded on ...")
+            if re.search(r"(?i)registered\s+pursuant\s+to\s+section\s+12\s*\(\s*g", _text(tok)):
+                break  # the 12(g) table that some covers print after it
             segs = _segments(_text(tok))
             if not segs:
                 continue
@@ -575,8 +577,8 @@ _CAPTION_WORDS = re.compile(r"^\(|\)$|zip\s+code\)?$|principal\s+executive|addre
 
 _ID_CAPTION_WORDS = re.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
 _12B_HEADER = re.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class(?:\s{2,}|\s*$)")
-_CHECKED = re.compile(r"\[\s?[xX]\s?\]|\(\s?[xX]\s?\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)")
-_EMPTY = re.compile(r"\[\s?_?\s?\]|\|_\||\(\s?\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
+_CHECKED = re.compile(r"\[ {0,3}[xX] {0,3}\]|\( {0,3}[xX] {0,3}\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)")
+_EMPTY = re.compile(r"\[ {0,3}_? {0,3}\]|\|_\||\( {0,3}\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
 
 
 def _box_state(text: str) -> bool | None:
@@ -987,7 +989,7 @@ def read_signature(tokens: list[Token]) -> Signature:
 # ---------------------------------------------------------------------------
 _ENTRY = re.compile(
     r"^(?P<lead>\s*)(?:\([a-d]\)\s+(?=exhibit))?(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?\*?[.:]?"
-    r"\s+[-\u2013\u2014]?\s*(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}|[A-Z]-\d{1,3}|E-\d+))?\s*$",
+    r"\s+(?:--?|[\u2013\u2014])?\s*(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}|[A-Z]-\d{1,3}|E-\d+))?\s*$",
     re.I,
 )
 
@@ -1026,9 +1028,17 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
     current: ExhibitRef | None = None
     last: ExhibitRef | None = None
     indent = 0
+    cont_col = -1  # the column of the current entry's continuation lines
     for k, tok in enumerate(tokens):
         text = _text(tok)
+        if (tok.type == "EXHIBIT_ENTRY" and current is not None
+                and len(text) - len(text.lstrip()) == cont_col > indent + 1):
+            # "Attachment" / "1: Disclosure Schedule; ...": a wrapped line of
+            # the description that starts with a number, in its column
+            current.description = (current.description or "").rstrip() + " " + text.strip()
+            continue
         if tok.type == "EXHIBIT_ENTRY":
+            cont_col = -1
             m = _ENTRY.match(text)
             if m is None or (not parenthesised and re.match(r"\s*\(\d", text)):
                 current = None
@@ -1039,6 +1049,7 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
             current = ExhibitRef(number=m.group("num"), description=desc,
                                  page=page, line=tok.line or 0, span=_span([tok]))
             indent = len(m.group("lead"))
+            cont_col = m.start("desc")  # until a continuation line says otherwise
             out.append(current)
             last = current
         elif last is not None and _INAPPLICABLE.match(text.strip()):
@@ -1061,6 +1072,7 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
             m = re.match(r"^(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}))?\s*$", content.strip())
             desc, page = _page_or_year(m.group("desc"), m.group("page"))
             current.description = so_far + " " + desc
+            cont_col = lead
             if page and not current.page:
                 current.page = page
         elif tok.type in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER"):

@@ -345,3 +345,87 @@ def test_exhibit_description_that_begins_with_a_year():
         "Exhibit  3.1 - Corrected Amended and Restated Certificate of Incorporation\n"
         "Exhibit 10.1 - 2000 Stock Option Plan\n") + SIGNED
     assert [e.number for e in fg.parse(text).exhibit_index] == ["3.1", "10.1"]
+
+
+def test_check_boxes_with_two_spaces():
+    # Alanco Technologies 8-K of 2010 (0000098618-10-000003): "(  )"
+    text = COVER.replace("October 24, 2008", "January 5, 2010") + (
+        "Check the appropriate box below if the Form 8-K filing is intended to\n"
+        "simultaneously satisfy the filing obligation of the registrant under any of\n"
+        "the following provisions (see General Instruction A.2. below):\n"
+        "\n"
+        "(  ) Written communication pursuant to Rule 425 under the Securities Act\n"
+        "     (17 CFR 230.425)\n"
+        "\n"
+        "(  ) Soliciting material pursuant to Rule 14a-12 under the Exchange Act\n"
+        "     (17 CFR 240.14a-12)\n"
+        "\n"
+        "(X ) Pre-commencement communications pursuant to Rule 14d-2(b) under the\n"
+        "     Exchange Act (17 CFR 240.14d-2(b))\n"
+        "\n"
+        "(  ) Pre-commencement communications pursuant to Rule 13e-4(c) under the\n"
+        "     Exchange Act (17 CFR 240.13e-4(c))\n"
+        "\n"
+        "Item 8.01 Other Events\n\n     News.\n")
+    assert fg.parse(text).cover.checkboxes == {
+        "written_communications": False, "soliciting_material": False,
+        "pre_commencement_14d2b": True, "pre_commencement_13e4c": False}
+
+
+def test_exhibit_index_with_double_dashes_and_lines_that_start_with_a_number():
+    # aaiPharma 8-K of 2001 ("Exhibit 99.1 -- ..."); 5G Wireless 8-K of 2004
+    # (a wrapped line "1: Disclosure Schedule; ...")
+    got = exhibits(
+        "EXHIBIT INDEX\n"
+        "\n"
+        "         Exhibit 99.1 -- Press release dated March 28, 2001\n"
+        "         Exhibit 99.2 -- Company Product and Technology Pipeline\n"
+        "\n"
+        "4      Subscription Agreement (not including the following items: Attachment\n"
+        "       1: Disclosure Schedule; Exhibit C: Form of Legal Opinion) (filed herewith).\n"
+        "\n"
+        "10     Independent Consulting Agreement (filed herewith)\n")
+    assert got == [
+        ("99.1", "Press release dated March 28, 2001", None),
+        ("99.2", "Company Product and Technology Pipeline", None),
+        ("4", "Subscription Agreement (not including the following items: Attachment 1: "
+              "Disclosure Schedule; Exhibit C: Form of Legal Opinion) (filed herewith)", None),
+        ("10", "Independent Consulting Agreement (filed herewith)", None),
+    ]
+
+
+def test_12b_table_stops_at_the_12g_table():
+    # 5C Lending Partners 8-K of 2025: a 12(g) table under the 12(b) table
+    text = COVER + (
+        "Securities registered pursuant to Section 12(b) of the Act:\n"
+        "Title of each class        Trading Symbol(s)        Name of each exchange\n"
+        "                                                    on which registered\n"
+        "N/A                        N/A                      N/A\n"
+        "Securities registered pursuant to Section 12(g) of the Act:\n"
+        "Title of each class        Trading Symbol(s)        Name of each exchange\n"
+        "Common stock, par value $0.001 per share\n"
+        "\n"
+        "Item 8.01 Other Events\n\n     News.\n")
+    rows = fg.parse(text).cover.securities_12b
+    assert [(r["title"], r["trading_symbol"], r["exchange"]) for r in rows] == [("N/A", "N/A", "N/A")]
+
+
+def test_plain_text_filing_wrapped_in_html_without_pre():
+    # a text 8-K served inside <html><body><div> (no <pre>): its lines and
+    # columns are kept, so the cover is read as text
+    body = COVER + (
+        "                                 AAIPHARMA INC.\n"
+        "             (Exact Name of Registrant as Specified in its Charter)\n"
+        "\n"
+        "          Delaware                     0-21185                    04-2687849\n"
+        "(State or Other Jurisdiction   (Commission File Number)       (I.R.S. Employer\n"
+        "      of Incorporation)                                      Identification No.)\n"
+        "\n"
+        "Item 5.  Other Events.\n"
+        "\n"
+        "         On March 28, 2001, the Company issued a press release.\n") * 1
+    filing = fg.parse("<html><body><div>" + body + "</div></body></html>\n")
+    assert filing.cover.registrant_name == "AAIPHARMA INC."
+    assert (filing.cover.state_of_incorporation, filing.cover.commission_file_number,
+            filing.cover.irs_employer_id) == ("Delaware", "0-21185", "04-2687849")
+    assert [i.number for i in filing.items] == ["5"]
