@@ -187,6 +187,8 @@ class _CoverReader:
         self._boxes()
         self._securities_12b()
         self._amendment()
+        if not any(self._find(k) is not None for k in ("name", "ids", "address", "phone", "registrants")):
+            self._without_captions()
         all_tokens = [t for f in self.fields for t in f.tokens]
         c.span = _span(all_tokens)
         return c
@@ -432,6 +434,40 @@ class _CoverReader:
             if f.kind in ("ids", "address") and _blocks(f.value):
                 return
 
+    def _without_captions(self) -> None:
+        """A cover with no caption under its date of report (the monthly
+        reports of asset-backed trusts): name, the row of state / file number
+        / IRS number, address and telephone, in that order, told apart by
+        their shapes.  The first of several file or IRS numbers is taken."""
+        i = self._find("tail")
+        if i is None:
+            return
+        stage = "name"
+        for block in _blocks(self.fields[i].value):
+            text = collapse(" ".join(_text(t) for t in block))
+            if _is_date_block(block) or _BOX_LINE.search(text):
+                continue
+            phone = PHONE.search(text)
+            if phone and not re.search(r"[A-Za-z]{3}", PHONE.sub("", text)):
+                self._set("telephone", collapse(phone.group()), block)
+                return  # the telephone number closes the cover
+            if stage in ("name", "ids") and _looks_like_ids(block):
+                found: dict[str, tuple[str, Token]] = {}
+                for tok in block:
+                    for _, seg in _segments(_text(tok)):
+                        self._classify_id(seg, tok, found, roles=None, col=None)
+                for key, attr in (("state", "state_of_incorporation"), ("file", "commission_file_number"),
+                                  ("irs", "irs_employer_id")):
+                    if key in found:
+                        self._set(attr, found[key][0], [found[key][1]])
+                stage = "address"
+            elif stage == "name" and len(text) <= 120:
+                self._set("registrant_name", text, block)
+                stage = "ids"
+            elif stage == "address":
+                self._address_lines(block)
+                stage = "phone"
+
     def _ids(self) -> None:
         """State, Commission File Number and IRS number: a row of values over a
         row of captions (or, in old covers, under it), matched by column.  The
@@ -514,10 +550,15 @@ class _CoverReader:
         # ("Hoffman Estates, Illinois            (Zip code)")
         beside = [c for c in self.fields[i].captions
                   if any(not _CAPTION_WORDS.search(seg) for _, seg in _segments(_text(c), 3))]
+        self._address_lines(list(block) + beside)
+
+    def _address_lines(self, lines: list[Token]) -> None:
+        """Address, ZIP code (and a telephone number among them) from the
+        address's lines: the lines joined with ", ", the ZIP taken off."""
         parts: list[str] = []
         zip_code = None
         used: list[Token] = []
-        for tok in list(block) + beside:
+        for tok in lines:
             text = _text(tok)
             if PHONE.search(text) and not re.search(r"[A-Za-z]{3}", PHONE.sub("", text)):
                 if not self.cover.telephone:
@@ -576,6 +617,8 @@ _CAPTION_WORDS = re.compile(r"^\(|\)$|zip\s+code\)?$|principal\s+executive|addre
 
 
 _ID_CAPTION_WORDS = re.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
+_BOX_LINE = re.compile(r"(?i)check\s+the\s+appropriate\s+box|written\s+communications|soliciting\s+material|"
+                       r"pre-commencement|emerging\s+growth")
 _12B_HEADER = re.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class(?:\s{2,}|\s*$)")
 _CHECKED = re.compile(r"\[ {0,3}[xX] {0,3}\]|\( {0,3}[xX] {0,3}\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)")
 _EMPTY = re.compile(r"\[ {0,3}_? {0,3}\]|\|_\||\( {0,3}\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)")
@@ -780,6 +823,8 @@ _TITLE_WORDS = re.compile(
     r"senior|assistant|chief|owner)\b",
     re.I,
 )
+_COMPANY_WORDS = re.compile(r"\b(?:company|corporation|corp\.?|inc\.?|llc|l\.p\.|ltd\.?|trust|bank|n\.a\.|partners)\b",
+                            re.I)
 _COMPANY = re.compile(r"\b(?:COMPANY|CORPORATION|CORP\.?|INC\.?|LLC|L\.P\.|LTD\.?|TRUST|BANCORP)\s*$", re.I)
 _BY = re.compile(r"^\s*(?:By\s*:?\s*)?(?:/\s?s\s?/\s*)?", re.I)
 
@@ -832,12 +877,17 @@ def read_signature(tokens: list[Token]) -> Signature:
 
     by_index = None
     by_col = 0
-    for idx, (tok, text) in enumerate(rest):
-        m = re.search(r"(?i)(?:^|\s)by\s*:|^\s*by\s+\S|/\s?s\s?/", text)
-        if m:
-            by_index = idx
-            by_col = m.start() + len(m.group()) - len(m.group().lstrip())
-            break
+    by_lines = [(idx, m) for idx, (tok, text) in enumerate(rest)
+                if (m := re.search(r"(?i)(?:^|\s)by\s*:|^\s*by\s+\S|/\s?s\s?/", text))]
+    if by_lines:
+        # "BY: ADVANTA Mortgage Corp., USA" / "BY: /s/ H. John Berens": an
+        # entity signs through a person; the line with the signature is the By line
+        signed = [(idx, m) for idx, m in by_lines[:3]
+                  if re.search(r"/\s?s\s?/", rest[idx][1], re.I) and idx - by_lines[0][0] <= 4]
+        idx, m = signed[0] if signed and not re.search(r"/\s?s\s?/", rest[by_lines[0][0]][1], re.I) \
+            and _COMPANY_WORDS.search(rest[by_lines[0][0]][1]) else by_lines[0]
+        by_index = idx
+        by_col = m.start() + len(m.group()) - len(m.group().lstrip())
     # the registrant: the block of lines above the By line (or "(Registrant)")
     stop = by_index if by_index is not None else len(rest)
     for idx, (tok, text) in enumerate(rest[:stop]):
@@ -865,6 +915,12 @@ def read_signature(tokens: list[Token]) -> Signature:
                 continue
             if re.fullmatch(r"(?i)by:?", cell):
                 continue  # "by" alone on the line above the /s/ signature
+            if re.match(r"(?i)by\s*:", cell):
+                # "BY: ADVANTA Mortgage Corp., USA": the entity signing for the
+                # registrant, not the registrant
+                if block:
+                    last_block, block = block, []
+                continue
             block.append((tok, cell))
         return block or last_block
 

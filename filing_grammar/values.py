@@ -24,10 +24,12 @@ _DATE_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?" 
 # "09/30/2002", "9-30-02"
 _DATE_NUM = re.compile(r"\b(?P<month>\d{1,2})[/-](?P<day>\d{1,2})[/-](?P<year>(?:19|20)?\d\d)\b")
 
-PHONE = re.compile(r"(?:\(\s*\d{3}\s*\)|\b\d{3})[\s.\-/]*\d{3}[\s.\-]+\d{4}\b")
+PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]*)?(?:\(\s*\d{3}\s*\)|\b\d{3})[\s.\-/]*\d{3}[\s.\-]+\d{4}\b")
 IRS = re.compile(r"^\d{2}\s?-\s?\d{7}$|^\d{9}$")
 FILE_NUMBER = re.compile(r"^(?:No\.\s*)?(?:\d{1,3}-\d{3,6}(?:-\d{1,3})?|\d{3}-\d{2,5}-\d{2,3})$")
-ZIP = re.compile(r"(?<!Box )(?<!BOX )\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$")
+# US ZIP (+4), Canadian and UK postal codes, at the end of an address line
+ZIP = re.compile(r"(?<!Box )(?<!BOX )\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$"
+                 r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$")
 
 
 def collapse(text: str) -> str:

@@ -429,3 +429,53 @@ def test_plain_text_filing_wrapped_in_html_without_pre():
     assert (filing.cover.state_of_incorporation, filing.cover.commission_file_number,
             filing.cover.irs_employer_id) == ("Delaware", "0-21185", "04-2687849")
     assert [i.number for i in filing.items] == ["5"]
+
+
+def test_cover_without_captions_and_an_entity_signing_by_a_person():
+    # ADVANTA Mortgage Loan Trust 1998-4 monthly report of 2001: no caption
+    # under the date; "BY: <servicer>" then "BY: /s/ <officer>"
+    text = (
+        "SECURITIES AND EXCHANGE COMMISSION\n"
+        "WASHINGTON, D.C.  20549\n\n"
+        "FORM 8-K\n\nCURRENT REPORT\n\n"
+        "Pursuant to Section 13 or 15(d) of the Securities Exchange Act of 1934\n\n"
+        "Date of Report:                 March 26, 2001\n\n"
+        "ADVANTA Mortgage Loan Trust 1998-4A,  1998-4B, 1998-4C\n\n"
+        "New York                          333-52351-02                 88-0360305\n"
+        "                                  333-52351-03                 23-2723382\n\n"
+        "c/o ADVANTA Mortgage Corp., USA\n"
+        "Attn:  H. John Berens\n"
+        "10790 Rancho Bernardo Road\n"
+        "San Diego, CA  92127\n\n"
+        "(858) 676-3099\n\n"
+        "Item 5.                         Other Events\n\n"
+        "Information relating to the distributions to Certificate holders.\n\n"
+        "                                                SIGNATURE\n\n"
+        "Pursuant to the requirements of the Securities Exchange Act\n"
+        "of 1934, the Registrant has duly caused this report to be signed\n"
+        "on its behalf by the undersigned thereunto duly authorized.\n\n"
+        "ADVANTA Mortgage Loan Trust 1998-4A, 1998-4B, 1998-4C.\n\n"
+        "BY:              ADVANTA Mortgage Corp., USA\n\n"
+        "BY:              /s/ H. John Berens\n"
+        "                 H. John Berens\n"
+        "                 Senior Vice President\n\n"
+        "   March 30, 2001\n")
+    filing = fg.parse(text)
+    c = filing.cover
+    assert (c.registrant_name, c.state_of_incorporation, c.commission_file_number, c.irs_employer_id) == (
+        "ADVANTA Mortgage Loan Trust 1998-4A, 1998-4B, 1998-4C", "New York", "333-52351-02", "88-0360305")
+    assert (c.address, c.zip_code, c.telephone) == (
+        "c/o ADVANTA Mortgage Corp., USA, Attn: H. John Berens, 10790 Rancho Bernardo Road, San Diego, CA",
+        "92127", "(858) 676-3099")
+    s = filing.signature
+    assert (s.registrant, s.signer, s.title, s.date) == (
+        "ADVANTA Mortgage Loan Trust 1998-4A, 1998-4B, 1998-4C.", "H. John Berens", "Senior Vice President",
+        "2001-03-30")
+
+
+def test_uk_postcode_and_international_telephone():
+    from filing_grammar.values import PHONE, ZIP
+
+    # Alterola Biotech 8-K of 2025
+    assert ZIP.search("47 Hamilton Square Birkenhead Merseyside United Kingdom CH41 5AR").group() == "CH41 5AR"
+    assert PHONE.search("Registrant's telephone number: +44 151 601 9477").group() == "+44 151 601 9477"
