@@ -1184,7 +1184,11 @@ class FilingTransformer(Transformer):
         header = SecHeader(span=_span(tree_tokens_list(children)))
         header.fields = _fields([c for c in children if isinstance(c, Token)])
         _fill_header(header)
-        header.filers = [c for c in children if isinstance(c, HeaderFiler) and c.role == "FILER"]
+        parties = [c for c in children if isinstance(c, HeaderFiler)]
+        # the FILER blocks; a submission without one names its registrant as
+        # SUBJECT COMPANY (or, on ownership forms, ISSUER)
+        header.filers = ([p for p in parties if p.role == "FILER"]
+                         or [p for p in parties if p.role in ("SUBJECT COMPANY", "ISSUER")])
         return header
 
     # the tag form of the header (<SUBMISSION> archives)
@@ -1398,12 +1402,18 @@ def _fill_header(header: SecHeader) -> None:
             header.period_of_report = header_date(value) or value or None
         elif key == "FILED AS OF DATE":
             header.filed_as_of_date = header_date(value) or value or None
-        elif key == "ITEM INFORMATION":
+        elif key == "ITEM INFORMATION" and value:  # an empty line names no item
             header.item_information.append(value)
 
 
 def _fill_filer(filer: HeaderFiler, pairs) -> None:
+    """The first value of each key: a party run on by a stray tag of the 2000
+    headers (``<REPORTING-OWNER>``) does not overwrite it."""
+    seen: set[str] = set()
     for key, value, _ in pairs:
+        if key in seen:
+            continue
+        seen.add(key)
         if key == "COMPANY CONFORMED NAME":
             filer.name = value
         elif key == "CENTRAL INDEX KEY":

@@ -479,3 +479,30 @@ def test_uk_postcode_and_international_telephone():
     # Alterola Biotech 8-K of 2025
     assert ZIP.search("47 Hamilton Square Birkenhead Merseyside United Kingdom CH41 5AR").group() == "CH41 5AR"
     assert PHONE.search("Registrant's telephone number: +44 151 601 9477").group() == "+44 151 601 9477"
+
+
+def test_header_names_no_item_on_an_empty_line_and_keeps_its_first_party():
+    header = (
+        "<SEC-DOCUMENT>0001094891-00-000193.txt : 20000316\n"
+        "<SEC-HEADER>0001094891-00-000193.hdr.sgml : 20000316\n"
+        "ACCESSION NUMBER:\t\t0001094891-00-000193\n"
+        "CONFORMED SUBMISSION TYPE:\t8-K\n"
+        "ITEM INFORMATION:\t\t\n"
+        "ITEM INFORMATION:\t\tFinancial statements and exhibits\n"
+        "FILED AS OF DATE:\t\t20000314\n"
+        "\n"
+        "SUBJECT COMPANY:\n"
+        "\n"
+        "\tCOMPANY DATA:\n"
+        "\t\tCOMPANY CONFORMED NAME:\t\t\tPRODUCTIVITY TECHNOLOGIES CORP /\n"
+        "\t\tCENTRAL INDEX KEY:\t\t\t0000911787\n"
+        "<REPORTING-OWNER>\n"
+        "\n"
+        "COMPANY DATA:\n"
+        "\tCOMPANY CONFORMED NAME:\t\t\tFOSTER ALAN H\n"
+        "\tCENTRAL INDEX KEY:\t\t\t0001050609\n"
+        "</SEC-HEADER>\n"
+        "</SEC-DOCUMENT>\n")
+    h = fg.parse(header).sec_header
+    assert h.item_information == ["Financial statements and exhibits"]
+    assert [(f.name, f.cik) for f in h.filers] == [("PRODUCTIVITY TECHNOLOGIES CORP /", "0000911787")]
