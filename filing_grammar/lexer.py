@@ -105,7 +105,7 @@ _TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 # alternative that matches wins.
 # --------------------------------------------------------------------------
 _SEP = r"[\s.:\-\u2013\u2014]*"
-_BOX = r"\[[ ]{0,3}[xX_]?[ ]{0,3}\]|\|_\||\u2610|\u2611|\u2612|\([ ]{0,3}[xX]?[ ]{0,3}\)|[oqxX\u00a8\u00fd\u00fe](?=\s|$)"  # what may stand between an item number and its title
+_BOX = r"\[[ ]{0,3}[xX_]?[ ]{0,3}\]|\|_\||\u2610|\u2611|\u2612|\([ ]{0,3}[xX]?[ ]{0,3}\)|[oqxX\u00a8\u00fd\u00fe](?=\s|$)"  # a check box, empty or checked
 _BODY = re.compile(
     r"""
       (?P<PAGE>.*(?i:</?PAGE>).*$)
@@ -150,6 +150,8 @@ _BODY = re.compile(
     | (?P<SECURITIES_12B_INTRO>(?i:securities\s+registered\s+pursuant\s+to\s+section\s+12\s*\(\s*b\s*\)).*$)
     | (?P<EGC_INTRO>(?i:indicate\s+by\s+check\s+mark\s+whether\s+the\s+registrant\s+is\s+an\s+emerging).*$)
     | (?P<AMENDMENT>\(?(?i:amendment\s+no\.?)\s*\d{1,2}\)?$)
+    # An exhibit entry: "99.1  Press release", "Exhibit 10.1 - 2000 Stock
+    # Option Plan", "(c) Exhibit 99.1 -- ...", "2.1* ...", "(1) ...".
     | (?P<EXHIBIT_ENTRY>(?:\([a-d]\)\s+(?=(?i:exhibit)))?(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?\)?\*?[.:]?\s+(?:(?:--?|[\u2013\u2014])\s*["'(\u201cA-Z0-9]|["'(\u201cA-Z]).*$)
     """,
     re.VERBOSE,
