@@ -40,3 +40,28 @@ def test_records_agree_with_hand_labels(labels, fields):
     count = sum(t[1] for t in totals.values())
     assert count > fields
     assert good / count >= 0.95, {k: v for k, v in totals.items() if v[0] < v[1]}
+
+
+@needs_corpus
+def test_text_8k_in_html_pre_gives_the_same_records():
+    """Each text 8-K document, escaped and wrapped in <html><body><pre>, reads
+    exactly as the text does (the HTML path keeps lines and columns)."""
+    import html
+    import re
+
+    compared = 0
+    for row in TEXT_8K:
+        raw = (CORPUS / "files" / row["file"]).read_bytes().decode("latin-1")
+        m = re.search(r"<TYPE>8-K.*?<TEXT>\n(.*?)</TEXT>", raw, re.S)
+        if m is None:
+            continue
+        body = m.group(1)
+        a = fg.parse(body).to_dict()
+        b = fg.parse("<html><body><pre>" + html.escape(body) + "</pre></body></html>\n").to_dict()
+        for key in ("cover", "signature"):
+            assert a[key] == b[key], (row["file"], key)
+        assert [(i["number"], i["title"]) for i in a["items"]] == [(i["number"], i["title"]) for i in b["items"]]
+        assert [(e["number"], e["description"]) for e in a["exhibit_index"]] == [
+            (e["number"], e["description"]) for e in b["exhibit_index"]], row["file"]
+        compared += 1
+    assert compared >= 70
