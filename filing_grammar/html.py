@@ -60,11 +60,13 @@ class _Renderer(HTMLParser):
         self.current = []
         had_data, self.had_data = self.had_data, False
         if self.pre:
-            for piece in text.split("\n"):
+            for piece in text.replace("\xa0", " ").split("\n"):
                 self.lines.append((piece.rstrip(), self.current_line))
             return
-        text = " ".join(text.split())
-        if text:
+        # collapse ordinary white space as a browser does; no-break spaces
+        # stand, then become spaces
+        text = _SPACES.sub(" ", text).strip(" ").replace("\xa0", " ").rstrip()
+        if text.strip():
             self.lines.append((text, self.current_line))
         elif had_data and self.lines and self.lines[-1][0] != "":
             self.lines.append(("", self.current_line))
@@ -160,7 +162,9 @@ class _Renderer(HTMLParser):
     def handle_data(self, data):
         if self.skip_depth:
             return
-        data = data.replace("\xa0", " ").replace("\u200b", "")
+        # a no-break space is kept until the line is laid out: a run of them
+        # is how text converted to HTML keeps its columns (browsers show them)
+        data = data.replace("\u200b", "")
         if self.cell is not None:
             self.cell.append(data.replace("\n", " ").replace(_CELL_BREAK, " "))
             return
@@ -169,7 +173,7 @@ class _Renderer(HTMLParser):
             # its line breaks and columns are the layout, so keep them
             self._emit()
             first = self.getpos()[0]
-            for n, piece in enumerate(data.split("\n")):
+            for n, piece in enumerate(data.replace("\xa0", " ").split("\n")):
                 self.lines.append((piece.rstrip(), first + n))
             return
         if not self.current:
@@ -193,6 +197,7 @@ def _looks_preformatted(data: str) -> bool:
 
 
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
 

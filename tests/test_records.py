@@ -506,3 +506,13 @@ def test_header_names_no_item_on_an_empty_line_and_keeps_its_first_party():
     h = fg.parse(header).sec_header
     assert h.item_information == ["Financial statements and exhibits"]
     assert [(f.name, f.cik) for f in h.filers] == [("PRODUCTIVITY TECHNOLOGIES CORP /", "0000911787")]
+
+
+def test_html_no_break_spaces_keep_columns():
+    from filing_grammar.html import render_html
+
+    # text converted to HTML line by line, its columns kept with &nbsp;
+    row = "Delaware" + "&nbsp;" * 20 + "0-21185" + "&nbsp;" * 20 + "04-2687849"
+    text, _ = render_html(f"<p>{row}<br>\n(State)</p><p>&nbsp;</p>")
+    assert text.splitlines()[0] == "Delaware" + " " * 20 + "0-21185" + " " * 20 + "04-2687849"
+    assert text.splitlines()[1] == "(State)"
