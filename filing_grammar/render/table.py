@@ -35,26 +35,21 @@ def render_filings(console: Console, filings: Iterable[Filing]) -> None:
         for key, value in d["signature"].items():
             head.add_row(_t(f"signature.{key}"), _t(value))
         console.print(head)
-        if d["items"]:
-            items = Table(title=Text("items"), title_justify="left")
-            items.add_column("line", justify="right")
-            items.add_column("item")
-            items.add_column("title")
-            for i in d["items"]:
-                items.add_row(_t(i["line"]), _t(i["number"]), _t(i["title"]))
-            console.print(items)
-        if d["exhibit_index"]:
-            ex = Table(title=Text("exhibit index"), title_justify="left")
-            ex.add_column("exhibit")
-            ex.add_column("description")
-            ex.add_column("page", justify="right")
-            for e in d["exhibit_index"]:
-                ex.add_row(_t(e["number"]), _t(e["description"]), _t(e["page"]))
-            console.print(ex)
-        if d["unmatched"]:
-            um = Table(title=Text("unmatched text"), title_justify="left")
-            um.add_column("lines")
-            um.add_column("text")
-            for u in d["unmatched"]:
-                um.add_row(_t(f"{u['line']}-{u['end_line']}"), _t(u["text"][:200]))
-            console.print(um)
+        _section(console, "items", [("line", "right"), ("item", "left"), ("title", "left")],
+                 [(i["line"], i["number"], i["title"]) for i in d["items"]])
+        _section(console, "exhibit index", [("exhibit", "left"), ("description", "left"), ("page", "right")],
+                 [(e["number"], e["description"], e["page"]) for e in d["exhibit_index"]])
+        _section(console, "unmatched text", [("lines", "left"), ("text", "left")],
+                 [(f"{u['line']}-{u['end_line']}", u["text"][:200]) for u in d["unmatched"]])
+
+
+def _section(console: Console, title: str, columns: list[tuple[str, str]], rows: list[tuple]) -> None:
+    """A titled table of ``rows``; nothing when there are none."""
+    if not rows:
+        return
+    table = Table(title=Text(title), title_justify="left")
+    for name, justify in columns:
+        table.add_column(name, justify=justify)
+    for row in rows:
+        table.add_row(*(_t(v) for v in row))
+    console.print(table)
