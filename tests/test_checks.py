@@ -491,3 +491,18 @@ def test_fg304_accepts_part_of_the_official_title_under_a_combined_heading():
     got = [(d.code, d.message) for d in check_source(read_source(text, "x")) if d.code == "FG304"]
     assert any("item 1.01 is titled `AMENDMENT OF A MATERIAL" in m for _, m in got)
     assert not any("item 5.02 is titled `COMPENSATORY" in m for _, m in got)
+
+
+def test_broken_samples_are_what_make_broken_writes():
+    """samples/broken/*.txt and *.expect.json match their generator."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_broken", BROKEN / "make_broken.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for name, (sample, edit, expect, what) in mod.CASES.items():
+        lines = (SAMPLES / sample).read_text(encoding="latin-1").split("\n")
+        edit(lines)
+        assert (BROKEN / f"{name}.txt").read_text(encoding="latin-1") == "\n".join(lines), name
+        written = json.loads((BROKEN / f"{name}.expect.json").read_text())
+        assert [(e["code"], e["line"]) for e in written["expect"]] == list(expect), name

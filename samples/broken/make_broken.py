@@ -131,7 +131,7 @@ def _(lines):
     delete_lines(lines, 152, 214)
 
 
-@case("14_amendment_typed_original", S016, [("FG105", 52), ("FG203", 61)],
+@case("14_amendment_typed_original", S016, [("FG105", 52)],
       "CONFORMED SUBMISSION TYPE changed to 8-K/A; the document stays 8-K")
 def _(lines):
     replace_line(lines, 15, "8-K", "8-K/A")
