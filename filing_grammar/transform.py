@@ -358,9 +358,11 @@ class _CoverReader:
         if len(columns) < 2:
             return
         columns.sort()
+        value = self.fields[i].value
+        after_blank = {id(value[n]) for n in range(1, len(value)) if value[n - 1].type == "BLANK"}
         rows: list[dict[str, str | None]] = []
         for tok in lines[k:]:
-            if rows and self._blank_before(i, tok):
+            if rows and id(tok) in after_blank:
                 break  # the table ends at a blank line ("Note: ... also traded on ...")
             if re.search(r"(?i)registered\s+pursuant\s+to\s+section\s+12\s*\(\s*g", _text(tok)):
                 break  # the 12(g) table that some covers print after it
@@ -385,12 +387,6 @@ class _CoverReader:
                 rec["registrant"] = row.get("registrant")
             out.append(rec)
         self.cover.securities_12b = out
-
-    def _blank_before(self, i: int, tok: Token) -> bool:
-        """Whether a blank line comes just before ``tok`` in field ``i``."""
-        value = self.fields[i].value
-        at = next((n for n, t in enumerate(value) if t is tok), 0)
-        return at > 0 and value[at - 1].type == "BLANK"
 
     def _amendment(self) -> None:
         """8-K/A: "(Amendment No. 1)" on the cover, and the explanatory note
@@ -1080,7 +1076,10 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
     starts in lower case).  ``parenthesised=False`` skips "(1)"-style entries
     (footnotes, where no "Exhibits" sub-heading starts the list)."""
     out: list[ExhibitRef] = []
-    inapplicable: list[ExhibitRef] = []  # "(1) Underwriting agreement / Not Applicable."
+    inapplicable: set[int] = set()  # id() of "(1) Underwriting agreement / Not Applicable." entries
+    # each entry's description as pieces, joined once at the end (a long
+    # description grown by += would be quadratic)
+    pieces: dict[int, list[str]] = {}
     current: ExhibitRef | None = None
     last: ExhibitRef | None = None
     indent = 0
@@ -1091,7 +1090,7 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
                 and len(text) - len(text.lstrip()) == cont_col > indent + 1):
             # "Attachment" / "1: Disclosure Schedule; ...": a wrapped line of
             # the description that starts with a number, in its column
-            current.description = (current.description or "").rstrip() + " " + text.strip()
+            pieces[id(current)].append(text.strip())
             continue
         if tok.type == "EXHIBIT_ENTRY":
             cont_col = -1
@@ -1102,14 +1101,15 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
             # a column saying how the exhibit is filed is not its description
             desc = _FILED_COLUMN.sub("", m.group("desc").strip())
             desc, page = _page_or_year(desc, m.group("page"))
-            current = ExhibitRef(number=m.group("num"), description=desc,
+            current = ExhibitRef(number=m.group("num"), description=None,
                                  page=page, line=tok.line or 0, span=_span([tok]))
+            pieces[id(current)] = [desc]
             indent = len(m.group("lead"))
             cont_col = m.start("desc")  # until a continuation line says otherwise
             out.append(current)
             last = current
         elif last is not None and _INAPPLICABLE.match(text.strip()):
-            inapplicable.append(last)
+            inapplicable.add(id(last))
             last = current = None
         elif current is not None and tok.type not in _NOT_CONTINUATION and text.strip():
             # "------------      September 26, 1997, among ...": the number's
@@ -1117,7 +1117,7 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
             under = re.match(r"^\s*[-=_]{3,}\s+(?=\S)", text)
             content = text[under.end():] if under else text.lstrip()
             lead = len(text) - len(content)
-            so_far = (current.description or "").rstrip()
+            so_far = pieces[id(current)][-1].rstrip()  # how the description ends so far
             # a short last line of the paragraph ends an unfinished sentence:
             # "Exhibit 99.1 Press Release ... issued by Westell" / "Technologies, Inc."
             tail = (len(content.strip()) < 40 and not so_far.endswith((".", ")"))
@@ -1127,17 +1127,15 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
                 continue
             m = re.match(r"^(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}))?\s*$", content.strip())
             desc, page = _page_or_year(m.group("desc"), m.group("page"))
-            current.description = so_far + " " + desc
+            pieces[id(current)].append(desc)
             cont_col = lead
             if page and not current.page:
                 current.page = page
         elif tok.type in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER"):
-            current = None if tok.type != "BLANK" or current is None else current
-            if tok.type == "BLANK":
-                current = None
+            current = None
     for e in out:
-        e.description = collapse(e.description or "").rstrip(" .") or None
-    return [e for e in out if e not in inapplicable]
+        e.description = collapse(" ".join(pieces[id(e)])).rstrip(" .") or None
+    return [e for e in out if id(e) not in inapplicable]
 
 
 # ---------------------------------------------------------------------------

@@ -91,3 +91,38 @@ def test_help_of_every_file_command_lists_exit_codes():
     top = run(["--help"]).stdout.decode()
     for code in ("0", "1", "2", "3", "130", "143"):
         assert f"\n  {code} " in top
+
+
+def test_long_12b_table_reads_in_linear_time():
+    """Each 12(b) row once looked up its place in the field (quadratic)."""
+    import time
+
+    def timed(rows: int) -> float:
+        text = ("FORM 8-K\nSecurities registered pursuant to Section 12(b) of the Act:\n"
+                "Title of each class   Trading Symbol(s)   Name of each exchange on which registered\n"
+                + "Common Stock   ABC   NYSE\n" * rows)
+        start = time.perf_counter()
+        assert len(fg.parse(text).cover.securities_12b) == rows
+        return time.perf_counter() - start
+
+    timed(100)
+    small, big = timed(2_000), timed(32_000)
+    assert big / small < 16 * 3  # linear: 16; quadratic: 256
+
+
+def test_long_exhibit_description_reads_in_linear_time():
+    """A description grown line by line with += copied itself each time (17 s for
+    40,000 lines in one run, depending on whether the allocator could grow it in place)."""
+    import time
+
+    def timed(lines: int) -> float:
+        text = ("FORM 8-K\nItem 5. Other Events\n\nText.\n\nEXHIBIT INDEX\n\n99.1    Press release\n"
+                + "        continued description words here\n" * lines)
+        start = time.perf_counter()
+        [entry] = fg.parse(text).exhibit_index
+        assert entry.description.endswith("continued description words here")
+        return time.perf_counter() - start
+
+    timed(100)
+    small, big = timed(2_000), timed(32_000)
+    assert big / small < 16 * 3  # linear: 16; quadratic: 256
