@@ -1039,15 +1039,53 @@ def read_signature(tokens: list[Token]) -> Signature:
 # ---------------------------------------------------------------------------
 #  Exhibit lists
 # ---------------------------------------------------------------------------
+# The head of an exhibit entry, up to its description.  The description and
+# a page column after it are split off in Python (_split_page): a lazy
+# ".*?" before an optional "\s{2,}page" backtracks quadratically over a long
+# run of spaces.
 _ENTRY = re.compile(
     r"^(?P<lead>\s*)(?:\([a-d]\)\s+(?=exhibit))?(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?\*?[.:]?"
-    r"\s+(?:--?|[\u2013\u2014])?\s*(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}|[A-Z]-\d{1,3}|E-\d+))?\s*$",
+    r"\s+(?:(?:--?|[\u2013\u2014])\s*)?",
     re.I,
 )
+_PAGE_AT_END = re.compile(r"(?:\d{1,4}|[A-Z]-\d{1,3}|E-\d+)$", re.I)
+
+
+def _split_page(text: str, letters: bool = True) -> tuple[str, str | None]:
+    """A description and the page number in a column after it: the last word,
+    two spaces or more (or "Page ") away.  ``letters``: pages like "E-3"."""
+    text = text.rstrip()
+    m = _PAGE_AT_END.search(text[-8:])
+    if m is None:
+        return text, None
+    page = m.group()
+    if not letters and not page.isdigit():
+        return text, None
+    before = text[: len(text) - len(page)]
+    desc = before.rstrip()
+    gap = len(before) - len(desc)
+    if gap >= 1 and desc[-4:].lower() == "page" and (len(desc) == 4 or desc[-5].isspace()):
+        head = desc[:-4].rstrip()
+        if len(desc) - 4 - len(head) >= 2 or not head:
+            return head, page
+    if gap >= 2 and desc:
+        return desc, page
+    return text, None
 
 
 _EXHIBITS_SUBHEADING = re.compile(r"(?i)^\s*(?:\(?[a-d]\)\s*)?exhibits?\b(?!\s+\d)[^.]{0,40}\.?\s*$")
-_FILED_COLUMN = re.compile(r"(?i)\s{2,}\(?(?:filed|furnished)\s+(?:herewith|electronically)[\w\s.]{0,30}\)?$")
+_FILED_COLUMN = re.compile(r"(?i)\(?(?:filed|furnished)\s+(?:herewith|electronically)[\w\s.]{0,30}\)?$")
+
+
+def _strip_filed_column(desc: str) -> str:
+    """Drop a column saying how the exhibit is filed ("   Filed herewith"),
+    two spaces or more after the description."""
+    m = _FILED_COLUMN.search(desc)
+    if m is None:
+        return desc
+    head = desc[: m.start()]
+    kept = head.rstrip()
+    return kept if len(head) - len(kept) >= 2 and kept else desc
 _MONTH_DAY = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$")
 _UNFINISHED = re.compile(r"(?:[,;:(&-]|\b(?:and|or|of|the|a|an|by|to|for|in|on|with|between|among|dated|from))$", re.I)
@@ -1098,14 +1136,14 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
             if m is None or (not parenthesised and re.match(r"\s*\(\d", text)):
                 current = None
                 continue
+            desc, page = _split_page(text[m.end():])
             # a column saying how the exhibit is filed is not its description
-            desc = _FILED_COLUMN.sub("", m.group("desc").strip())
-            desc, page = _page_or_year(desc, m.group("page"))
+            desc, page = _page_or_year(_strip_filed_column(desc.strip()), page)
             current = ExhibitRef(number=m.group("num"), description=None,
                                  page=page, line=tok.line or 0, span=_span([tok]))
             pieces[id(current)] = [desc]
             indent = len(m.group("lead"))
-            cont_col = m.start("desc")  # until a continuation line says otherwise
+            cont_col = m.end()  # until a continuation line says otherwise
             out.append(current)
             last = current
         elif last is not None and _INAPPLICABLE.match(text.strip()):
@@ -1125,8 +1163,7 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
             if lead <= indent and not (_UNFINISHED.search(so_far) or content[:1].islower() or tail):
                 current = None
                 continue
-            m = re.match(r"^(?P<desc>.*?)(?:\s{2,}(?:(?i:page)\s+)?(?P<page>\d{1,4}))?\s*$", content.strip())
-            desc, page = _page_or_year(m.group("desc"), m.group("page"))
+            desc, page = _page_or_year(*_split_page(content.strip(), letters=False))
             pieces[id(current)].append(desc)
             cont_col = lead
             if page and not current.page:

@@ -126,3 +126,35 @@ def test_long_exhibit_description_reads_in_linear_time():
     timed(100)
     small, big = timed(2_000), timed(32_000)
     assert big / small < 16 * 3  # linear: 16; quadratic: 256
+
+
+def test_exhibit_entry_with_a_long_run_of_spaces_is_quick():
+    """The entry pattern's lazy description before an optional "  page"
+    column backtracked over a run of spaces (42 s for 20,000)."""
+    import time
+
+    def timed(spaces: int) -> float:
+        text = ("FORM 8-K\nItem 5. Other Events\n\nText.\n\nEXHIBIT INDEX\n\n99.1    Press release"
+                + " " * spaces + "x\n        Filed" + " " * spaces + "herewith\n")
+        start = time.perf_counter()
+        [entry] = fg.parse(text).exhibit_index
+        assert entry.description == "Press release x Filed herewith"
+        return time.perf_counter() - start
+
+    timed(10)
+    small, big = timed(1_000), timed(16_000)
+    assert big / small < 16 * 3  # linear: 16; quadratic: 256
+
+
+def test_page_column_is_split_off_without_a_regex_over_the_line():
+    from filing_grammar.transform import _split_page, _strip_filed_column
+
+    assert _split_page("Press release dated May 1, 2004    6") == ("Press release dated May 1, 2004", "6")
+    assert _split_page("Press release  Page 12") == ("Press release", "12")
+    assert _split_page("Financial Data Schedule       E-3") == ("Financial Data Schedule", "E-3")
+    assert _split_page("Press release dated May 1, 2004") == ("Press release dated May 1, 2004", None)
+    assert _split_page("Exhibit A-1") == ("Exhibit A-1", None)
+    assert _split_page("Schedule  E-3", letters=False) == ("Schedule  E-3", None)
+    assert _strip_filed_column("Form of Award Agreement      Filed herewith electronically") == \
+        "Form of Award Agreement"
+    assert _strip_filed_column("Agreement (filed herewith)") == "Agreement (filed herewith)"
