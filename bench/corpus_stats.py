@@ -16,7 +16,8 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 import filing_grammar as fg  # noqa: E402
-from filing_grammar.form import header_item_numbers, item_numbers  # noqa: E402
+from filing_grammar.checks.envelope import header_number, reported_items  # noqa: E402
+from filing_grammar.form import era_of  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -56,12 +57,14 @@ def main(argv=None) -> int:
             found[key] += bool(ok)
             if args.verbose and not ok and key != "all three":
                 print(f"{r['file']}: no {key}")
-        numbers = item_numbers(filing)
+        numbers = set(reported_items(filing))
         if filing.items:
             with_items += 1
             by_era[era][1] += 1
-        want = header_item_numbers(filing.sec_header)
-        if want is not None:
+        h = filing.sec_header
+        era = era_of(h.period_of_report or h.filed_as_of_date) if h else None
+        want = {header_number(v, era) or f"?{v}" for v in h.item_information} if h else set()
+        if want:
             comparable += 1
             by_era[era][2] += 1
             ok = want <= numbers

@@ -4,7 +4,7 @@ See README.md; the grammar is grammar/filing.lark.
 """
 
 from .api import (
-    load, loads, parse, parse_bytes, parse_file, parse_source, parse_tree, read_source, to_filing,
+    ParseResult, load, loads, parse, parse_bytes, parse_file, parse_source, parse_tree, read_source, to_filing,
     tokenize, tree_text,
 )
 from .records import (
@@ -15,7 +15,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "parse", "parse_file", "parse_bytes", "parse_tree", "parse_source", "load", "loads",
-    "read_source", "tokenize", "to_filing", "tree_text",
+    "read_source", "tokenize", "to_filing", "tree_text", "ParseResult",
     "Filing", "Cover", "Item", "Signature", "ExhibitRef", "Document", "Span", "SecHeader",
     "HeaderFiler", "Unmatched", "__version__",
 ]

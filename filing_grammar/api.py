@@ -7,7 +7,9 @@
 
 Stages, each usable on its own:
 ``read_source`` (bytes -> Source) -> ``tokenize`` (text -> line tokens) ->
-``parse_tree`` (text -> lossless lark.Tree) -> ``to_filing`` (tree -> Filing).
+``parse_tree`` (text -> ParseResult: the lossless tree, what the grammar
+expected where it could not place a line, the tags it inserted) ->
+``to_filing`` (ParseResult -> Filing).
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from typing import IO
 from lark import Tree
 
 from .lexer import tokenize
-from .parser import parse_tokens
+from .parser import ParseResult, parse_source as _parse
 from .records import Filing
 from .source import Source
-from .transform import to_filing, tree_tokens
+from .transform import to_filing
+from .tree import tree_tokens
 
-__all__ = ["parse", "parse_file", "parse_bytes", "parse_tree", "load", "loads", "read_source",
-           "tokenize", "to_filing", "tree_text"]
+__all__ = ["parse", "parse_file", "parse_bytes", "parse_tree", "parse_source", "load", "loads", "read_source",
+           "tokenize", "to_filing", "tree_text", "ParseResult"]
 
 
 def read_source(data: bytes | str, path: str | None = None) -> Source:
@@ -36,21 +39,25 @@ def read_source(data: bytes | str, path: str | None = None) -> Source:
     return Source.from_text(data, path)
 
 
-def parse_tree(text: str | bytes) -> Tree:
-    """The lossless parse tree of a filing (``tree_text(tree)`` gives back the
-    decoded, newline-normalised text)."""
-    src = read_source(text)
-    return parse_tokens(tokenize(src.text), len(src.text))
+def parse_tree(text: str | bytes | Source) -> ParseResult:
+    """The lossless parse tree of a filing, in a :class:`ParseResult`
+    (``tree_text(result.tree)`` gives back the decoded, newline-normalised
+    text).  An HTML document's node holds the form read from its rendering."""
+    src = text if isinstance(text, Source) else read_source(text)
+    return _parse(src)
 
 
-def tree_text(tree: Tree) -> str:
+def tree_text(tree: Tree | ParseResult) -> str:
     """Concatenate a tree's tokens: the text it was parsed from."""
+    if isinstance(tree, ParseResult):
+        tree = tree.tree
     return "".join(tree_tokens(tree))
 
 
-def parse_source(src: Source) -> tuple[Tree, Filing]:
-    tree = parse_tokens(tokenize(src.text), len(src.text))
-    return tree, to_filing(tree, src.path)
+def parse_source(src: Source) -> tuple[ParseResult, Filing]:
+    """Parse a :class:`Source`: its parse and its records."""
+    parsed = _parse(src)
+    return parsed, to_filing(parsed, src.path)
 
 
 def parse(text: str | bytes, path: str | None = None) -> Filing:

@@ -408,7 +408,8 @@ def cmd_tree(args) -> int:
     status: list[int] = []
 
     def work(src) -> int:
-        tree, filing = parse_source(src)
+        parsed, filing = parse_source(src)
+        tree = parsed.tree
         unmatched = bool(filing.unmatched)
         del filing
         if args.format == "json":

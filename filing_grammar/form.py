@@ -1,5 +1,7 @@
 """Facts about Form 8-K that the grammar does not encode: which items exist in
-which era, and their official titles (shared/reference/form-8k.md, section 1).
+which era, their official titles and how they changed, and the keys of the
+EDGAR header (shared/reference/form-8k.md).  Defined here once; the readers
+and the checks import them.
 """
 
 from __future__ import annotations
@@ -7,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["header_item_numbers", "ItemDef", "NUMBERED", "DECIMAL", "DECIMAL_ERA_START", "item_def", "era_of",
-           "normalise_number", "match_title", "title_key"]
+__all__ = ["ItemDef", "NUMBERED", "DECIMAL", "DECIMAL_ERA_START", "item_def", "era_of",
+           "normalise_number", "match_title", "title_key", "official_title_end", "official_title",
+           "item_order_key", "OLD_TO_NEW", "TITLE_BEFORE", "EXHIBIT_ITEMS", "HEADER_KEYS", "TAG_KEYS",
+           "ID_COLUMN_ROLES", "id_column_role", "US_STATES", "FORM_NAME", "normalise_form_type"]
 
 # Release 33-8400: the decimal items replaced the numbered ones on this day.
 DECIMAL_ERA_START = "2004-08-23"
@@ -166,26 +170,99 @@ def official_title_end(number: str, text: str) -> int:
     return best
 
 
-def header_item_numbers(header) -> set[str] | None:
-    """The item numbers the SEC header's ITEM INFORMATION names (numbers in
-    1994 and in the tag form, titles otherwise), or None when it names none.
-    A title that matches no item of its era is kept as "?title"."""
-    if header is None:
-        return None
-    values = [v for v in header.item_information if v.strip()]
-    if not values:
-        return None
-    era = era_of(header.period_of_report or header.filed_as_of_date)
-    out = set()
-    for v in values:
-        if v.replace(".", "").isdigit():
-            out.add(normalise_number(v))
-        else:
-            d = match_title(v, era)
-            out.add(d.number if d else f"?{v}")
-    return out
+# Release 33-8400: where each numbered item went (shared/reference/form-8k.md)
+OLD_TO_NEW = {"1": "5.01", "2": "2.01", "3": "1.03", "4": "4.01", "5": "8.01", "6": "5.02",
+              "7": "9.01", "8": "5.03", "9": "7.01", "10": "5.05", "11": "5.04", "12": "2.02"}
+
+# Official titles that changed: number -> (day of the change, title before it)
+# (shared/reference/form-8k.md, section 1.3)
+TITLE_BEFORE = {
+    "5.02": ("2006-11-07", "Departure of Directors or Principal Officers; Election of Directors; "
+                           "Appointment of Principal Officers"),
+}
 
 
-def item_numbers(filing) -> set[str]:
-    """Every item number the filing's headings name ("Items 5 and 7" names two)."""
-    return {normalise_number(n) for i in filing.items for n in (i.numbers or [i.number]) if n}
+def official_title(d: ItemDef, date: str | None) -> str:
+    """The official title of item ``d`` on ``date``."""
+    change = TITLE_BEFORE.get(d.number)
+    if change and date and date < change[0]:
+        return change[1]
+    return d.title
+
+
+def item_order_key(number: str) -> tuple[int, ...]:
+    """'2.02' -> (2, 2); numbers sort as the form orders them; () if not a number."""
+    return tuple(int(p) for p in number.split(".")) if re.fullmatch(r"\d+(\.\d+)?", number) else ()
+
+
+# The items whose text carries the exhibit list when there is no exhibit index.
+EXHIBIT_ITEMS = ("7", "9.01", "9.1")
+
+# A line naming a form ("FORM 10-K", "Form 8-K/A"): how a bare document says
+# what it is when no header or <TYPE> does.
+FORM_NAME = re.compile(r"\s*form\s+(\d{1,2}-[A-Z0-9]{1,4}(?:\s*/\s*A)?|\d{1,2}[A-Z]?-\d?[A-Z]{0,3}\d?)\s*", re.I)
+
+
+def normalise_form_type(name: str) -> str:
+    """'8-k / a' -> '8-K/A'."""
+    return name.upper().replace(" ", "")
+
+
+# ---------------------------------------------------------------------------
+#  The EDGAR header (shared/reference/form-8k.md, section 3)
+# ---------------------------------------------------------------------------
+# KEY of the key-value header -> SecHeader field
+HEADER_KEYS = {
+    "ACCESSION NUMBER": "accession_number", "CONFORMED SUBMISSION TYPE": "submission_type",
+    "CONFORMED PERIOD OF REPORT": "period_of_report", "FILED AS OF DATE": "filed_as_of_date",
+    "ITEM INFORMATION": "item_information",
+}
+
+# <TAG> names of the tag-form header and the KEY of the key-value form.
+TAG_KEYS = {
+    "ACCESSION-NUMBER": "ACCESSION NUMBER", "TYPE": "CONFORMED SUBMISSION TYPE",
+    "PERIOD": "CONFORMED PERIOD OF REPORT", "ITEMS": "ITEM INFORMATION",
+    "FILING-DATE": "FILED AS OF DATE", "CONFORMED-NAME": "COMPANY CONFORMED NAME",
+    "CIK": "CENTRAL INDEX KEY", "IRS-NUMBER": "IRS NUMBER",
+    "STATE-OF-INCORPORATION": "STATE OF INCORPORATION", "FISCAL-YEAR-END": "FISCAL YEAR END",
+    "PUBLIC-DOCUMENT-COUNT": "PUBLIC DOCUMENT COUNT",
+}
+
+
+# ---------------------------------------------------------------------------
+#  The cover page (shared/reference/form-8k.md, section 2)
+# ---------------------------------------------------------------------------
+# The columns of the caption row under the state / file number / IRS number
+# row: the words that name each (the lexer's ID_CAPTION says which lines are
+# such a row; these say which column of it is which).  First match wins.
+ID_COLUMN_ROLES = (
+    ("name", re.compile(r"exact\s+name|name\s+of\s+registrant", re.I)),
+    ("irs", re.compile(r"i\.\s?r\.\s?s|irs|employer|identification", re.I)),
+    ("file", re.compile(r"commission|file", re.I)),
+    ("state", re.compile(r"state|jurisdiction|incorporation|organi", re.I)),
+)
+
+
+def id_column_role(caption: str) -> str | None:
+    """Which value a column of the ids caption row names: "name", "irs",
+    "file", "state" or None."""
+    for role, pattern in ID_COLUMN_ROLES:
+        if pattern.search(caption):
+            return role
+    return None
+
+
+# States and countries a registrant is incorporated in, as printed on covers.
+US_STATES = frozenset({
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "district of columbia", "florida", "georgia", "hawaii", "idaho", "illinois",
+    "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts",
+    "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina",
+    "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+    "west virginia", "wisconsin", "wyoming", "puerto rico", "bermuda", "cayman islands",
+    "british virgin islands", "canada", "ontario", "british columbia", "quebec", "alberta",
+    "england", "united kingdom", "ireland", "netherlands", "luxembourg", "panama", "liberia",
+    "marshall islands", "israel", "switzerland", "bahamas", "virgin islands",
+})

@@ -25,18 +25,16 @@ Inside a PEM wrapper every line that began with ``-`` is dash-escaped as
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
 from lark import Token
 from lark.lexer import Lexer
 
-from .html import looks_like_html
+from .source.html import Rendering, looks_like_html
 
-__all__ = ["LineLexer", "tokenize", "LINE_KINDS", "MISSING_PREFIX"]
-
-# Zero-width tokens the parser inserts for closing tags the filing left out.
-MISSING_PREFIX = "missing:"
+__all__ = ["LineLexer", "tokenize", "LINE_KINDS", "LineToken", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY"]
 
 # --------------------------------------------------------------------------
 # Envelope tags: only recognised at the very start of a line (EDGAR always
@@ -106,6 +104,11 @@ _TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 # --------------------------------------------------------------------------
 _SEP = r"[\s.:\-\u2013\u2014]*"
 _BOX = r"\[[ ]{0,3}[xX_]?[ ]{0,3}\]|\|_\||\u2610|\u2611|\u2612|\([ ]{0,3}[xX]?[ ]{0,3}\)|[oqxX\u00a8\u00fd\u00fe](?=\s|$)"  # a check box, empty or checked
+# The same glyphs by state, for the readers (read/cover_sections.py): [X] (X)
+# \u2611 \u2612, Wingdings x \u00fd \u00fe checked; [ ] [_] |_| ( ) \u2610, Wingdings
+# \u00a8 o q empty.
+BOX_CHECKED = r"\[ {0,3}[xX] {0,3}\]|\( {0,3}[xX] {0,3}\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)"
+BOX_EMPTY = r"\[ {0,3}_? {0,3}\]|\|_\||\( {0,3}\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)"
 _BODY = re.compile(
     r"""
       (?P<PAGE>.*(?i:</?PAGE>).*$)
@@ -311,11 +314,16 @@ def _in_contents(text: str, pos: int, kind: str) -> bool:
     return len(nxt) == 2 and nxt[0] in _HEADINGS and nxt[1] in _HEADINGS
 
 
-def tokenize(text: str, html: bool = True) -> Iterator[Token]:
+def tokenize(text: str, html: bool = True, rendering: Rendering | None = None) -> Iterator[Token]:
     """Yield one positioned token per line of ``text`` (uuencode: per block).
 
     ``html=False`` reads text that is already a rendering of HTML: tags in it
-    are literal text, never the start of another HTML document."""
+    are literal text, never the start of another HTML document.  With
+    ``rendering`` (the :class:`Rendering` whose text ``text`` is), the tokens
+    are :class:`RenderedToken`\\ s that know their way back to the HTML."""
+    if rendering is not None:
+        html = False
+    make = _LineToken if rendering is None else functools.partial(RenderedToken.at, rendering)
     prev_kind, prev_line = "BLANK", ""
     tag_depth = 0
     in_contents = False  # inside a run of contents entries
@@ -408,7 +416,7 @@ def tokenize(text: str, html: bool = True) -> Iterator[Token]:
         prev_kind, prev_line = kind, line
         value = text[pos:end]
         last = value.rstrip("\n")
-        yield _LineToken(
+        yield make(
             kind, value, start_pos=pos, line=line_no, column=1,
             end_line=line_no + lines_used - 1 if lines_used > 1 else line_no,
             end_column=len(last) - last.rfind("\n"),  # 1 past the last character
@@ -419,14 +427,14 @@ def tokenize(text: str, html: bool = True) -> Iterator[Token]:
 
 
 class LineLexer(Lexer):
-    """Lark adapter: lets ``Lark(..., lexer=LineLexer)`` use :func:`tokenize`."""
+    """Lark adapter: lets ``Lark(..., lexer=LineLexer)`` build the parser
+    tables; tokens are fed by parser.py, never lexed through Lark."""
 
     def __init__(self, lexer_conf):  # noqa: D401 - Lark's signature
         self.lexer_conf = lexer_conf
 
-    def lex(self, lexer_state, parser_state):
-        text = lexer_state.text
-        yield from tokenize(getattr(text, "text", text))
+    def lex(self, lexer_state, parser_state):  # pragma: no cover - not called
+        raise NotImplementedError("filing_grammar feeds line tokens to the parser itself")
 
 
 class _LineToken(Token):
@@ -447,3 +455,29 @@ class _LineToken(Token):
     @value.setter
     def value(self, _value: str) -> None:
         pass  # Token.__new__ sets it; the text is the token itself
+
+
+LineToken = _LineToken
+
+
+class RenderedToken(_LineToken):
+    """A line of an HTML document's text rendering.  Its positions are in the
+    rendering; ``rendering`` maps them back to the HTML (see
+    filing_grammar/tree.py, ``span_of``)."""
+
+    __slots__ = ("rendering",)
+
+    @classmethod
+    def at(cls, rendering: Rendering, *args, **kw) -> "RenderedToken":
+        tok = cls(*args, **kw)
+        tok.rendering = rendering
+        return tok
+
+    def __reduce__(self):
+        return (_rebuild_rendered, (self.type, str.__str__(self), self.start_pos, self.line, self.column,
+                                    self.end_line, self.end_column, self.end_pos, self.rendering))
+
+
+def _rebuild_rendered(kind, value, start_pos, line, column, end_line, end_column, end_pos, rendering):
+    return RenderedToken.at(rendering, kind, value, start_pos=start_pos, line=line, column=column,
+                            end_line=end_line, end_column=end_column, end_pos=end_pos)

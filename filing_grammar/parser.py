@@ -12,6 +12,11 @@ tree always comes out:
   gets the missing closing tags inserted as zero-width tokens;
 * if neither helps (it should not happen), the rest of the file becomes one
   ``unmatched`` node, so the tree is still lossless.
+
+:func:`parse_source` also reads the form inside each HTML document: the
+source stage renders the document to layout text (filing_grammar/source/html.py),
+the same lexer and grammar read that text from ``form_8k``, and the subtree
+is attached to the document's ``html_text`` node as a ``rendering`` child.
 """
 
 from __future__ import annotations
@@ -19,14 +24,29 @@ from __future__ import annotations
 import functools
 import os
 from importlib import resources
-from typing import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from lark import Lark, Token, Tree
 from lark.parsers.lalr_analysis import Shift
 
 from .lexer import LineLexer, tokenize
+from .source import Source
+from .tree import RENDERING, tree_tokens
 
-__all__ = ["get_parser", "parse_tokens", "grammar_text", "GRAMMAR_FILE"]
+__all__ = ["get_parser", "parse_tokens", "parse_source", "ParseResult", "grammar_text", "GRAMMAR_FILE"]
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """What the parser found: the lossless tree, the line kinds the grammar
+    expected where it met each line it could not place (the line's offset ->
+    kinds), and the closing tags it inserted (zero-width tokens)."""
+
+    tree: Tree
+    expected: Mapping[int, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    inserted: tuple[Token, ...] = ()
 
 GRAMMAR_FILE = "filing.lark"
 
@@ -128,7 +148,7 @@ def _accepts(states, stack: list, kinds: Sequence[str], end_state=None) -> bool:
     return True
 
 
-def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> Tree:
+def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     """Parse line tokens into a tree; never raises on any token sequence."""
     parser = get_parser()
     interactive = parser.parse_interactive("")
@@ -189,21 +209,22 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> Tree:
             return True
         return False
 
+    def result(tree: Tree) -> ParseResult:
+        inserted = tuple(t for t in tree_tokens(tree) if t.value == "" and t.type != "$END")
+        return ParseResult(tree, MappingProxyType(expected), inserted)
+
     iterator: Iterator[Token] = iter(tokens)
     for tok in iterator:
         if not feed(tok):
             rest = [tok, *iterator]
-            tree = _fallback(fed, rest)
-            tree.expected = expected
-            return tree
+            return result(_fallback(fed, rest))
         fed.append(tok)
     end = Token("$END", "", start_pos=text_len, line=None, column=None, end_pos=text_len)
     if accepts(("$END",)) or try_closers(end):
         tree = state.feed_token(end, True)
     else:
         tree = _fallback(fed, [])
-    tree.expected = expected  # see above; read by the checks
-    return tree
+    return result(tree)
 
 
 def _fallback(fed: list[Token], rest: list[Token]) -> Tree:
@@ -214,6 +235,15 @@ def _fallback(fed: list[Token], rest: list[Token]) -> Tree:
     return Tree("start", [Tree("unparsed", children)])
 
 
-def parse_text(text: str) -> Tree:
-    """Tokenise and parse already-normalised text."""
-    return parse_tokens(tokenize(text), len(text))
+def parse_source(src: Source) -> ParseResult:
+    """Tokenise and parse a source; read the form in each HTML document from
+    its rendering and attach it to the document's node."""
+    parsed = parse_tokens(tokenize(src.text), len(src.text))
+    for node in list(parsed.tree.find_data("html_text")):
+        lines = [t for t in node.children if isinstance(t, Token)]
+        if not lines:
+            continue
+        rendering = src.rendering(lines[0].start_pos or 0, lines[-1].end_pos or 0)
+        inner = parse_tokens(tokenize(rendering.text, rendering=rendering), len(rendering.text))
+        node.children.append(Tree(RENDERING, inner.tree.children))
+    return parsed

@@ -1,28 +1,78 @@
-"""The records a filing is read into: plain dataclasses, one module.
+"""The records a filing is read into: immutable dataclasses, one module.
 
-``Filing.to_dict()`` gives the JSON record documented in the README; every key
-is always present, a value the filing does not give is ``None``.
+Each record is a frozen dataclass; sequences are tuples.  ``to_dict()`` (one
+generic function for every record) gives the JSON record documented in the
+README: every key is always present, a value the filing does not give is
+``None``.  Fields that say *where* a value was read (spans) or that serve the
+checks only are left out of the JSON: they carry ``metadata={"json": False}``.
+The JSON keys come out in the order the fields are declared.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
+from typing import Any, Mapping
 
 __all__ = [
     "Span", "HeaderFiler", "SecHeader", "Cover", "Item", "Signature", "ExhibitRef",
-    "Document", "Unmatched", "Filing", "CHECKBOX_KEYS",
+    "Document", "Unmatched", "Filing", "CHECKBOX_KEYS", "to_dict",
 ]
 
 
 CHECKBOX_KEYS = ("written_communications", "soliciting_material", "pre_commencement_14d2b",
                  "pre_commencement_13e4c")
 
+_INTERNAL = MappingProxyType({"json": False})  # a field left out of the JSON record
+
+
+def _internal(default: Any = None, factory: Any = None) -> Any:
+    if factory is not None:
+        return field(default_factory=factory, metadata=_INTERNAL, repr=False, compare=False)
+    return field(default=default, metadata=_INTERNAL, repr=False, compare=False)
+
+
+def _json(value: Any) -> Any:
+    if hasattr(value, "__dataclass_fields__"):
+        return to_dict(value)
+    if isinstance(value, (list, tuple)):
+        return [_json(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _json(v) for k, v in value.items()}
+    return value
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """The JSON form of any record: its public fields, in declaration order,
+    nested records and tuples converted; a record field that is ``None`` and
+    declares ``metadata={"empty": Type}`` gives ``Type()``'s dict (every key
+    present, all ``None``)."""
+    out: dict[str, Any] = {}
+    for f in fields(record):
+        if not f.metadata.get("json", True):
+            continue
+        value = getattr(record, f.name)
+        if value is None and "empty" in f.metadata:
+            value = f.metadata["empty"]()
+        out[f.name] = _json(value)
+    return out
+
+
+class _Record:
+    """Mix-in: the generic ``to_dict``."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
 
 @dataclass(frozen=True)
 class Span:
     """A stretch of the decoded text: 1-based lines and columns, end inclusive
-    for lines and exclusive for columns; ``start``/``end`` are offsets."""
+    for lines and exclusive for columns; ``start``/``end`` are offsets.  For a
+    value read from an HTML document's rendering, the span is in the HTML
+    source (see filing_grammar/source/html.py), not in the rendering."""
 
     line: int
     column: int
@@ -32,51 +82,32 @@ class Span:
     end: int = 0
 
 
-@dataclass
-class HeaderFiler:
+@dataclass(frozen=True)
+class HeaderFiler(_Record):
     name: str | None = None
     cik: str | None = None
     state_of_incorporation: str | None = None
     irs_number: str | None = None
     fiscal_year_end: str | None = None
-    role: str = "FILER"
-    span: Span | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "cik": self.cik,
-            "state_of_incorporation": self.state_of_incorporation,
-            "irs_number": self.irs_number,
-            "fiscal_year_end": self.fiscal_year_end,
-        }
+    role: str = _internal("FILER")
+    span: Span | None = _internal()
 
 
-@dataclass
-class SecHeader:
+@dataclass(frozen=True)
+class SecHeader(_Record):
     accession_number: str | None = None
     submission_type: str | None = None
     period_of_report: str | None = None
     filed_as_of_date: str | None = None
-    item_information: list[str] = field(default_factory=list)
-    filers: list[HeaderFiler] = field(default_factory=list)
+    item_information: tuple[str, ...] = ()
+    filers: tuple[HeaderFiler, ...] = ()
     # every KEY: value line, in order, as (key, value, line)
-    fields: list[tuple[str, str, int]] = field(default_factory=list)
-    span: Span | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "accession_number": self.accession_number,
-            "submission_type": self.submission_type,
-            "period_of_report": self.period_of_report,
-            "filed_as_of_date": self.filed_as_of_date,
-            "item_information": list(self.item_information),
-            "filers": [f.to_dict() for f in self.filers],
-        }
+    fields: tuple[tuple[str, str, int], ...] = _internal(())
+    span: Span | None = _internal()
 
 
-@dataclass
-class Cover:
+@dataclass(frozen=True)
+class Cover(_Record):
     date_of_report: str | None = None
     registrant_name: str | None = None
     registrant_description: str | None = None
@@ -87,139 +118,116 @@ class Cover:
     zip_code: str | None = None
     telephone: str | None = None
     former_name: str | None = None
-    span: Span | None = None
-    # where each field was found (field name -> span), for diagnostics
-    spans: dict[str, Span] = field(default_factory=dict)
-    # the date of report as printed, when it could not be read as a date
-    date_text: str | None = None
     # 2004+ boxes: written_communications, soliciting_material,
     # pre_commencement_14d2b, pre_commencement_13e4c -> True/False (None: no box)
-    checkboxes: dict[str, bool | None] = field(default_factory=lambda: dict.fromkeys(CHECKBOX_KEYS))
+    checkboxes: Mapping[str, bool | None] = field(default_factory=lambda: dict.fromkeys(CHECKBOX_KEYS))
     emerging_growth_company: bool | None = None
     # 2019+ Section 12(b) table: {"title", "trading_symbol", "exchange"} (+ "registrant")
-    securities_12b: list[dict[str, str | None]] = field(default_factory=list)
+    securities_12b: tuple[Mapping[str, str | None], ...] = ()
     # further registrants of a combined cover: {"name", "state_of_incorporation",
     # "commission_file_number", "irs_employer_id", "address", "telephone"}
-    co_registrants: list[dict[str, str | None]] = field(default_factory=list)
+    co_registrants: tuple[Mapping[str, str | None], ...] = ()
+    span: Span | None = _internal()
+    # where each field's value was read (field name -> span)
+    spans: Mapping[str, Span] = _internal(factory=dict)
+    # where each field's caption is (field name -> span), for fields with one
+    captions: Mapping[str, Span] = _internal(factory=dict)
+    # where a value should stand but the filing left it blank: the empty cell
+    # over a caption (field name -> span)
+    blanks: Mapping[str, Span] = _internal(factory=dict)
+    # where something was printed for a value that could not be read as one
+    # (a garbled date near its caption)
+    unread: Mapping[str, Span] = _internal(factory=dict)
+    # the FORM 8-K title line
+    form_title: str | None = _internal()
+    form_title_span: Span | None = _internal()
+    # the date of report as printed, when it could not be read as a date
+    date_text: str | None = _internal()
     # "(Amendment No. 1)" and the explanatory note of an 8-K/A, as printed
-    amendment_number: str | None = None
-    explanatory_note: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "date_of_report": self.date_of_report,
-            "registrant_name": self.registrant_name,
-            "registrant_description": self.registrant_description,
-            "state_of_incorporation": self.state_of_incorporation,
-            "commission_file_number": self.commission_file_number,
-            "irs_employer_id": self.irs_employer_id,
-            "address": self.address,
-            "zip_code": self.zip_code,
-            "telephone": self.telephone,
-            "former_name": self.former_name,
-            "checkboxes": dict(self.checkboxes),
-            "emerging_growth_company": self.emerging_growth_company,
-            "securities_12b": [dict(r) for r in self.securities_12b],
-            "co_registrants": [dict(r) for r in self.co_registrants],
-        }
+    amendment_number: str | None = _internal()
+    explanatory_note: str | None = _internal()
 
 
-@dataclass
-class Item:
+@dataclass(frozen=True)
+class Item(_Record):
     number: str | None
     title: str | None
     text: str
     line: int
-    span: Span | None = None
-    heading: str = ""  # the heading line(s) as printed
-    numbers: list[str] = field(default_factory=list)  # "Items 5 and 7." lists two
-    combined: bool = False  # one of several items under one heading ("Items 1.01 and 5.02 ...")
+    span: Span | None = _internal()
+    heading: str = _internal("")  # the heading line(s) as printed
+    numbers: tuple[str, ...] = _internal(())  # "Items 5 and 7." lists two
+    combined: bool = _internal(False)  # one of several items under one heading
+    # where each number is printed on the heading line (normalised number -> span)
+    number_spans: Mapping[str, Span] = _internal(factory=dict)
+    # where the title is printed
+    title_span: Span | None = _internal()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "title": self.title, "text": self.text, "line": self.line}
 
-
-@dataclass
-class Signature:
+@dataclass(frozen=True)
+class Signature(_Record):
     registrant: str | None = None
     signer: str | None = None
     title: str | None = None
     date: str | None = None
-    span: Span | None = None
-    date_text: str | None = None
-    spans: dict[str, Span] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"registrant": self.registrant, "signer": self.signer, "title": self.title,
-                "date": self.date}
+    span: Span | None = _internal()
+    date_text: str | None = _internal()
+    spans: Mapping[str, Span] = _internal(factory=dict)
+    # the first line of text of the block (its heading or legend)
+    head: Span | None = _internal()
 
 
-@dataclass
-class ExhibitRef:
+@dataclass(frozen=True)
+class ExhibitRef(_Record):
     number: str
     description: str | None
     page: str | None = None
-    line: int = 0
-    span: Span | None = None
+    line: int = _internal(0)
+    span: Span | None = _internal()
+    # where the number is printed, and the footnote mark after it ("2.1*")
+    number_span: Span | None = _internal()
+    mark: str | None = _internal()
+    parenthesised: bool = _internal(False)  # "(1) ..." style
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "description": self.description, "page": self.page}
 
-
-@dataclass
-class Document:
+@dataclass(frozen=True)
+class Document(_Record):
     type: str | None
     sequence: int | None
     filename: str | None
     description: str | None
     line: int
-    span: Span | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, "sequence": self.sequence, "filename": self.filename,
-                "description": self.description, "line": self.line}
+    span: Span | None = _internal()
+    type_line: int | None = _internal()  # the line of its <TYPE> tag
 
 
-@dataclass
-class Unmatched:
+@dataclass(frozen=True)
+class Unmatched(_Record):
     line: int
     end_line: int
     text: str
-    span: Span | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "end_line": self.end_line, "text": self.text}
+    span: Span | None = _internal()
 
 
-@dataclass
-class Filing:
+@dataclass(frozen=True)
+class Filing(_Record):
     path: str | None = None
     form_type: str | None = None
-    sec_header: SecHeader | None = None
-    cover: Cover | None = None
-    items: list[Item] = field(default_factory=list)
-    signature: Signature | None = None
-    exhibit_index: list[ExhibitRef] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
-    unmatched: list[Unmatched] = field(default_factory=list)
-    # zero-width tags the parser inserted, as (tag kind, line)
-    missing: list[tuple[str, int | None]] = field(default_factory=list)
-    is_8k: bool = True
-    # where exhibit_index came from: "index" (its own section), "item" or None
-    exhibit_source: str | None = None
     # 8-K/A: {"number": "1" | None, "purpose": text | None}; None if not an amendment
-    amendment: dict[str, str | None] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "form_type": self.form_type,
-            "amendment": dict(self.amendment) if self.amendment else None,
-            "sec_header": self.sec_header.to_dict() if self.sec_header else None,
-            "cover": (self.cover or Cover()).to_dict(),
-            "items": [i.to_dict() for i in self.items],
-            "signature": (self.signature or Signature()).to_dict(),
-            "exhibit_index": [e.to_dict() for e in self.exhibit_index],
-            "documents": [d.to_dict() for d in self.documents],
-            "unmatched": [u.to_dict() for u in self.unmatched],
-        }
+    amendment: Mapping[str, str | None] | None = None
+    sec_header: SecHeader | None = None
+    cover: Cover | None = field(default=None, metadata={"empty": Cover})
+    items: tuple[Item, ...] = ()
+    signature: Signature | None = field(default=None, metadata={"empty": Signature})
+    exhibit_index: tuple[ExhibitRef, ...] = ()
+    documents: tuple[Document, ...] = ()
+    unmatched: tuple[Unmatched, ...] = ()
+    # zero-width tags the parser inserted, as (tag kind, line)
+    missing: tuple[tuple[str, int | None], ...] = _internal(())
+    is_8k: bool = _internal(True)
+    # where exhibit_index came from: "index" (its own section), "item" or None
+    exhibit_source: str | None = _internal()
+    # the 8-K document is HTML (its form was read from the text rendering)
+    is_html: bool = _internal(False)
+    # where the 8-K document's text begins (its HTML, for an HTML document)
+    text_span: Span | None = _internal()

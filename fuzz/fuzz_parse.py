@@ -40,7 +40,7 @@ sys.path.insert(0, ROOT)
 with atheris.instrument_imports(include=["filing_grammar"]):
     import filing_grammar as fg
     from filing_grammar import cli
-    from filing_grammar.transform import tree_tokens
+    from filing_grammar.tree import tree_tokens
     try:
         import filing_grammar.checks.cli  # noqa: F401 - instrumented when present
     except ImportError:
@@ -52,7 +52,7 @@ _SCRATCH = os.path.join(tempfile.mkdtemp(prefix="fg-fuzz-", dir="/dev/shm" if os
 
 def check_lossless(data: bytes) -> None:
     src = fg.read_source(data)
-    tree = fg.parse_tree(data)
+    tree = fg.parse_tree(data).tree
     pos = 0
     for tok in tree_tokens(tree):
         if tok.value:

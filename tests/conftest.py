@@ -39,8 +39,10 @@ needs_corpus = pytest.mark.skipif(not (CORPUS / "MANIFEST.tsv").exists(),
 
 def assert_lossless(tree, text: str) -> None:
     """The tree's tokens, in order and without overlap, spell ``text``."""
-    from filing_grammar.transform import tree_tokens  # noqa: PLC0415
+    from filing_grammar.tree import tree_tokens  # noqa: PLC0415
 
+    if hasattr(tree, "tree"):  # a ParseResult
+        tree = tree.tree
     tokens = tree_tokens(tree)
     assert "".join(tokens) == text
     pos = 0

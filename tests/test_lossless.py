@@ -20,7 +20,7 @@ SEED_LINES = [
 
 def check(text: str) -> None:
     src = fg.read_source(text)
-    tree = fg.parse_tree(src.text)
+    tree = fg.parse_tree(src.text).tree
     assert_lossless(tree, src.text)
     fg.parse(text).to_dict()
 

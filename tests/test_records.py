@@ -215,7 +215,7 @@ def test_footnotes_of_pro_forma_statements_are_not_exhibits():
         "\n"
         "(1) The pro forma adjustments principally reflect the proceeds received on\n"
         "the sale of the assets.\n") + SIGNED
-    assert fg.parse(text).exhibit_index == []
+    assert fg.parse(text).exhibit_index == ()
 
 
 def test_signature_title_left_of_the_signature_column():
@@ -237,15 +237,15 @@ def test_signature_title_left_of_the_signature_column():
 
 
 def test_html_inline_blocks_and_empty_cells():
-    from filing_grammar.html import render_html
+    from filing_grammar.source.html import render_html
 
     # 035_NextPoint_8K.htm: values wrapped in inline <div>s
-    text, _ = render_html('<div>area code: (<div style="display:inline;">972</div>) '
-                          '<div style="display: inline">934-4700</div></div><div>next</div>')
+    text = render_html('<div>area code: (<div style="display:inline;">972</div>) '
+                       '<div style="display: inline">934-4700</div></div><div>next</div>').text
     assert text.splitlines()[:2] == ["area code: (972) 934-4700", "next"]
     # 040_Oracle_8-K.htm: an empty cell written <td/> keeps its column
-    text, _ = render_html("<table><tr><td>Title</td><td>Symbol</td><td>Exchange</td></tr>"
-                          "<tr><td>Notes</td><td/><td>NYSE</td></tr></table>")
+    text = render_html("<table><tr><td>Title</td><td>Symbol</td><td>Exchange</td></tr>"
+                       "<tr><td>Notes</td><td/><td>NYSE</td></tr></table>").text
     rows = text.splitlines()
     assert rows[1].index("NYSE") == rows[0].index("Exchange")
 
@@ -504,15 +504,15 @@ def test_header_names_no_item_on_an_empty_line_and_keeps_its_first_party():
         "</SEC-HEADER>\n"
         "</SEC-DOCUMENT>\n")
     h = fg.parse(header).sec_header
-    assert h.item_information == ["Financial statements and exhibits"]
+    assert h.item_information == ("Financial statements and exhibits",)
     assert [(f.name, f.cik) for f in h.filers] == [("PRODUCTIVITY TECHNOLOGIES CORP /", "0000911787")]
 
 
 def test_html_no_break_spaces_keep_columns():
-    from filing_grammar.html import render_html
+    from filing_grammar.source.html import render_html
 
     # text converted to HTML line by line, its columns kept with &nbsp;
     row = "Delaware" + "&nbsp;" * 20 + "0-21185" + "&nbsp;" * 20 + "04-2687849"
-    text, _ = render_html(f"<p>{row}<br>\n(State)</p><p>&nbsp;</p>")
+    text = render_html(f"<p>{row}<br>\n(State)</p><p>&nbsp;</p>").text
     assert text.splitlines()[0] == "Delaware" + " " * 20 + "0-21185" + " " * 20 + "04-2687849"
     assert text.splitlines()[1] == "(State)"

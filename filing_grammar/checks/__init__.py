@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from lark import Tree
-
+from ..api import parse_source
+from ..parser import ParseResult
 from ..records import Filing
 from ..source import Source
 from . import cover, envelope, exhibits, items, layout, signature
@@ -27,15 +27,15 @@ __all__ = ["Diagnostic", "Label", "Severity", "SEVERITIES", "Rule", "RULES", "ru
 FAMILIES = (envelope, cover, items, signature, exhibits, layout)
 
 
-def run_checks(src: Source, tree: Tree, filing: Filing,
+def run_checks(src: Source, parsed: ParseResult, filing: Filing,
                codes: Iterable[str] | None = None) -> list[Diagnostic]:
     """All diagnostics of one parsed filing, in line order.  ``codes`` limits
     them to those codes (see :func:`select_codes`)."""
     enabled = set(codes) if codes is not None else {r.code for r in RULES}
-    ctx = Context(src, tree, filing)
+    ctx = Context(src, parsed, filing)
     if not filing.is_8k:
         found = [envelope.not_an_8k(ctx)]
-    elif not filing.items and envelope.is_html(ctx):
+    elif not filing.items and filing.is_html:
         ctx.items_unread = True
         found = [envelope.html_not_read(ctx)]
         found += [d for family in (envelope, layout) for d in family.check(ctx)]
@@ -45,6 +45,5 @@ def run_checks(src: Source, tree: Tree, filing: Filing,
 
 
 def check_source(src: Source, codes: Iterable[str] | None = None) -> list[Diagnostic]:
-    from ..api import parse_source
-    tree, filing = parse_source(src)
-    return run_checks(src, tree, filing, codes)
+    parsed, filing = parse_source(src)
+    return run_checks(src, parsed, filing, codes)

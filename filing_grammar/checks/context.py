@@ -1,5 +1,9 @@
-"""What every check gets: the source, the tree, the records, and helpers that
-turn lines and words of the filing into spans."""
+"""What every check gets: the source, the parse (tree, expected line kinds),
+the records, and helpers that turn lines of the filing into spans.
+
+Checks read the tree and the records.  The source is only used to turn a
+line number into a span for a label (``line_span``); what a check reports
+about a value points at the span the reader recorded for it."""
 
 from __future__ import annotations
 
@@ -10,24 +14,42 @@ from functools import cached_property
 from lark import Token, Tree
 
 from ..form import era_of
-from ..records import Filing, Span
+from ..parser import ParseResult
+from ..records import Filing, Item, Span
 from ..source import Source
-from ..transform import tree_tokens
+from ..tree import form_tokens, tree_tokens
 
 
 @dataclass
 class Context:
     src: Source
-    tree: Tree
+    parsed: ParseResult
     filing: Filing
     # set for an HTML 8-K of which no item was read (FG107): checks that
     # compare items with other facts stay quiet
     items_unread: bool = False
 
     # -- the filing --------------------------------------------------------
+    @property
+    def tree(self) -> Tree:
+        return self.parsed.tree
+
+    @property
+    def expected(self):
+        """Offset of each line the grammar could not place -> the line kinds
+        it expected there."""
+        return self.parsed.expected
+
     @cached_property
     def tokens(self) -> list[Token]:
-        return [t for t in tree_tokens(self.tree) if isinstance(t, Token)]
+        """The tokens of the input (for an HTML document, its HTML lines)."""
+        return tree_tokens(self.tree)
+
+    @cached_property
+    def form_tokens(self) -> list[Token]:
+        """The tokens the form was read from: an HTML document's rendering
+        instead of its HTML lines."""
+        return [t for t in form_tokens(self.tree) if t.type != "HTML_LINE"]
 
     @cached_property
     def report_date(self) -> str | None:
@@ -99,3 +121,9 @@ class Context:
             if self.src.line(n).strip():
                 return n
         return span.line
+
+
+def number_span(ctx: Context, item: Item, number: str):
+    """Where item ``number`` is printed in its heading (the heading line if
+    the reader did not record it)."""
+    return item.number_spans.get(number) or ctx.line_span(item.line)

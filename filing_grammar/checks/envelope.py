@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..form import item_def, match_title, normalise_number, title_key
-from .context import Context
+from ..form import item_def, item_order_key, match_title, normalise_number, title_key
+from ..tree import line_text
+from .context import Context, number_span
 from .diagnostic import Diagnostic, Label
 from .expected import expected_words
-from .rules import rule
-
-
-def diag(code: str, message: str, label: Label, **kw) -> Diagnostic:
-    return Diagnostic(code, rule(code).severity, message, label, **kw)
+from .rules import diag
 
 
 def _field_line(ctx: Context, key: str) -> int | None:
@@ -33,7 +30,7 @@ def not_an_8k(ctx: Context) -> Diagnostic:
     line = _field_line(ctx, "CONFORMED SUBMISSION TYPE")
     if line is None and f.documents:
         doc = f.documents[0]
-        line = _type_line(ctx, doc.line)
+        line = doc.type_line or doc.line
     if line is None:
         line = ctx.first_text_line(None)
         while line < len(ctx.src.line_starts) and not ctx.src.line(line).strip():
@@ -48,32 +45,12 @@ def not_an_8k(ctx: Context) -> Diagnostic:
                 notes=["no other rule runs on a filing that is not an 8-K"])
 
 
-_HTML = re.compile(r"(?i)<html[\s>]|<body[\s>]|<div[\s>]|<p[\s>]|<font[\s>]")
-
-
-def is_html(ctx: Context) -> bool:
-    """Is the 8-K document's text HTML?"""
-    m = _HTML.search(ctx.src.text, 0, 200_000)
-    return m is not None
-
-
 def html_not_read(ctx: Context) -> Diagnostic:
     """FG107: an HTML 8-K of which the grammar read no item."""
-    m = _HTML.search(ctx.src.text, 0, 200_000)
-    line, col = ctx.src.line_col(m.start())
-    text = ctx.src.line(line)
-    end = text.find(">", col - 1)
-    span = ctx.line_span(line, col - 1, end + 1 if end != -1 else None)
+    span = ctx.filing.text_span or ctx.line_span(1)
     return diag("FG107", "the 8-K document is HTML, and no items could be read from it",
                 Label(span, "HTML starts here"),
                 notes=["the cover, item, signature and exhibit checks are skipped for this filing"])
-
-
-def _type_line(ctx: Context, doc_line: int) -> int:
-    for n in range(doc_line, doc_line + 8):
-        if ctx.src.line(n).startswith("<TYPE>"):
-            return n
-    return doc_line
 
 
 _SGML_CLOSE = re.compile(r"\s*</[A-Z][A-Z0-9-]*>\s*$")
@@ -87,15 +64,14 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for u in f.unmatched:
             if u.span is None or not (h.span.start <= u.span.start < h.span.end):
                 continue
-            for n in range(u.line, u.end_line + 1):
-                text = ctx.src.line(n)
+            for tok in ctx.tokens_in(u.span, "UNMATCHED"):
+                text = line_text(tok)
                 if not text.strip() or _SGML_CLOSE.match(text):
                     continue
-                start = ctx.src.line_starts[n - 1]
-                words = expected_words(ctx.tree.expected.get(start, ())
-                                       or ctx.tree.expected.get(u.span.start, ()))
+                words = expected_words(ctx.expected.get(tok.start_pos, ())
+                                       or ctx.expected.get(u.span.start, ()))
                 yield diag("FG102", "malformed line in the SEC header",
-                           Label(ctx.line_span(n), f"expected {words}" if words
+                           Label(ctx.line_span(tok.line), f"expected {words}" if words
                                  else "not a `KEY: value` line"),
                            help="header lines read `KEY:<TAB>value`")
 
@@ -134,11 +110,6 @@ _TAGS = {
 }
 
 
-def _item_info_entries(ctx: Context) -> list[tuple[str, int]]:
-    h = ctx.filing.sec_header
-    return [(v.strip(), line) for k, v, line in h.fields if k.strip().upper() == "ITEM INFORMATION"]
-
-
 def header_number(entry: str, era: str | None) -> str | None:
     """The item number an ITEM INFORMATION entry names (a title, or a number)."""
     m = re.fullmatch(r"(?i)(?:item\s+)?(\d{1,2}(?:\.\d{1,2})?)\.?", entry.strip())
@@ -148,25 +119,37 @@ def header_number(entry: str, era: str | None) -> str | None:
     return d.number if d else None
 
 
-def _header_items(ctx: Context) -> Iterator[Diagnostic]:
-    entries = _item_info_entries(ctx)
-    if not entries:
-        return
+def reported_items(filing) -> dict[str, object]:
+    """Item number -> the first Item that reports it ("Items 5 and 7" reports two)."""
     found: dict[str, object] = {}
-    for item in ctx.filing.items:
+    for item in filing.items:
         for n in item.numbers or ([item.number] if item.number else []):
             found.setdefault(normalise_number(n), item)
+    return found
+
+
+def listed_items(header, era: str | None) -> tuple[dict[str, tuple[str, int]], bool]:
+    """The items the SEC header's ITEM INFORMATION lists (number -> (entry,
+    line)), and whether every entry named an item of the era."""
     listed: dict[str, tuple[str, int]] = {}
     complete = True
-    for text, line in entries:
-        if not text:
-            complete = False
+    for key, value, line in header.fields:
+        if key.strip().upper() != "ITEM INFORMATION":
             continue
-        number = header_number(text, ctx.era)
+        text = value.strip()
+        number = header_number(text, era) if text else None
         if number is None:
             complete = False
             continue
         listed.setdefault(number, (text, line))
+    return listed, complete
+
+
+def _header_items(ctx: Context) -> Iterator[Diagnostic]:
+    if not any(k.strip().upper() == "ITEM INFORMATION" for k, _, _ in ctx.filing.sec_header.fields):
+        return
+    found = reported_items(ctx.filing)
+    listed, complete = listed_items(ctx.filing.sec_header, ctx.era)
     have = ", ".join(sorted(found, key=_order_key)) or "none"
     for number, (text, line) in listed.items():
         if number in found:
@@ -181,16 +164,16 @@ def _header_items(ctx: Context) -> Iterator[Diagnostic]:
         for number, item in found.items():
             if number in listed:
                 continue
-            from .items import number_span
             yield diag("FG103", f"item {number} is not listed in the SEC header's ITEM INFORMATION",
                        Label(number_span(ctx, item, number), f"item {number} is reported here"),
-                       secondary=[Label(ctx.line_span(entries[0][1]), "ITEM INFORMATION starts here")],
+                       secondary=[Label(ctx.line_span(min(line for _, line in listed.values())),
+                                        "ITEM INFORMATION starts here")],
                        notes=["header lists: " + ", ".join(sorted(listed, key=_order_key))])
 
 
 def _order_key(number: str) -> tuple:
-    parts = re.findall(r"\d+", number)
-    return tuple(int(p) for p in parts) or (999,)
+    return item_order_key(number) or (999,)
+
 
 
 def _header_period(ctx: Context) -> Iterator[Diagnostic]:
@@ -204,10 +187,8 @@ def _header_period(ctx: Context) -> Iterator[Diagnostic]:
     line = _field_line(ctx, "CONFORMED PERIOD OF REPORT")
     if span is None or line is None:
         return
-    text = f.cover.date_text or f.cover.date_of_report
-    primary = ctx.find_span(span.line, text) if text else ctx.line_span(span.line)
     yield diag("FG104", "the date of report differs from the header's period of report",
-               Label(primary, f"the cover says {f.cover.date_of_report}"),
+               Label(span, f"the cover says {f.cover.date_of_report}"),
                secondary=[Label(ctx.line_span(line), f"the header says {h.period_of_report}")])
 
 
@@ -220,7 +201,7 @@ def _header_type(ctx: Context) -> Iterator[Diagnostic]:
     b = re.sub(r"\s+", "", f.documents[0].type.upper())
     if a == b:
         return
-    line = _type_line(ctx, f.documents[0].line)
+    line = f.documents[0].type_line or f.documents[0].line
     hline = _field_line(ctx, "CONFORMED SUBMISSION TYPE")
     yield diag("FG105", f"the document is typed {f.documents[0].type} but the submission is "
                f"{h.submission_type}",

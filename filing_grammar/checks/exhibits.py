@@ -6,9 +6,10 @@ import re
 from typing import Iterator
 
 from ..records import Document, ExhibitRef
+from ..tree import line_text
 from .context import Context
 from .diagnostic import Diagnostic, Label
-from .envelope import _type_line, diag
+from .rules import diag
 
 _NOT_FILED_HERE = re.compile(
     r"(?i)incorporated|by\s+reference|previously\s+filed|to\s+be\s+filed|filed\s+by\s+amendment|"
@@ -72,16 +73,19 @@ def _text_after_list(ctx: Context) -> int:
     start = max([e.line for e in f.exhibit_index] +
                 [s.end_line for s in (f.signature.spans.values() if f.signature else [])] + [0])
     end = docs[1].line if len(docs) > 1 else len(ctx.src.line_starts)
-    return sum(1 for n in range(start + 1, end) if ctx.src.line(n).strip()
-               and not ctx.src.line(n).startswith("<"))
+    return sum(1 for t in ctx.tokens if start < (t.line or 0) < end and t.strip() and not t.startswith("<"))
+
+
+_FOOTNOTE = re.compile(r"[ \t]*(\*+|\u2020)[ \t]*(\S.*)")
 
 
 def _not_filed_footnotes(ctx: Context) -> set[str]:
     """Footnote marks ('*', '**', '\u2020') whose footnote says the exhibit is not filed
     here ('* Incorporated by reference to the Company's Form 8-K ...')."""
     marks = set()
-    for m in re.finditer(r"(?m)^[ \t]*(\*+|\u2020)[ \t]*(\S.*)$", ctx.src.text):
-        if _NOT_FILED_HERE.search(m.group(2)):
+    for tok in ctx.form_tokens:
+        m = _FOOTNOTE.fullmatch(line_text(tok))
+        if m and _NOT_FILED_HERE.search(m.group(2)):
             marks.add(m.group(1))
     return marks
 
@@ -101,7 +105,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         inline_text = _text_after_list(ctx) > INLINE_LINES
         footnotes = _not_filed_footnotes(ctx)
         for entry, key in entries:
-            if f.exhibit_source == "item" and re.match(r"\s*\(\d{1,2}\)", ctx.src.line(entry.line)):
+            if f.exhibit_source == "item" and entry.parenthesised:
                 continue  # "(1) The pro forma adjustments ...": a footnote, not an exhibit
             if inline_text:
                 continue  # the exhibits are printed in the 8-K's own text after the list
@@ -111,11 +115,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             if entry.page:  # paginated: printed in the 8-K document itself
                 continue
-            mark = re.match(r"\s*(?:exhibit\s+)?[\d.()a-zA-Z]*?\d[\d.]*[a-zA-Z]?(\*+|\u2020)",
-                            ctx.src.line(entry.line), re.I)
-            if mark and mark.group(1) in footnotes:
+            if entry.mark and entry.mark in footnotes:
                 continue  # "2.1*" with "* Incorporated by reference to ..."
-            span = ctx.find_span(entry.line, entry.number) if entry.line else ctx.line_span(1)
+            span = entry.number_span or ctx.line_span(1)
             yield diag("FG501", f"exhibit {entry.number} is listed but not filed",
                        Label(span, f"no `EX-{entry.number.upper()}` document carries this exhibit"),
                        notes=["exhibits filed: " + (", ".join(d.type for d, _ in ex_docs) or "none")],
@@ -131,7 +133,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             if key and key[0] == "101":
                 continue  # XBRL files (EX-101.SCH ...) go with the filing unlisted
-            line = _type_line(ctx, doc.line)
+            line = doc.type_line or doc.line
             yield diag("FG502", f"exhibit {doc.type} is filed but not in the {where}",
                        Label(ctx.line_span(line), "not listed"),
                        secondary=[Label(ctx.line_span(first), f"the {where} starts here")] if first else [],

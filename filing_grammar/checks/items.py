@@ -5,32 +5,16 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..form import DECIMAL, DECIMAL_ERA_START, NUMBERED, ItemDef, match_title, normalise_number, title_key
+from ..form import (
+    DECIMAL, DECIMAL_ERA_START, NUMBERED, OLD_TO_NEW, ItemDef, item_order_key, match_title, normalise_number,
+    official_title, title_key,
+)
 from ..records import Item
-from .context import Context
+from .context import Context, number_span
 from .diagnostic import Diagnostic, Label
-from .envelope import diag
-
-# Release 33-8400: where each numbered item went (shared/reference/form-8k.md)
-OLD_TO_NEW = {"1": "5.01", "2": "2.01", "3": "1.03", "4": "4.01", "5": "8.01", "6": "5.02",
-              "7": "9.01", "8": "5.03", "9": "7.01", "10": "5.05", "11": "5.04", "12": "2.02"}
+from .rules import diag
 
 _POOLS = {"numbered": NUMBERED, "decimal": DECIMAL}
-
-# Official titles that changed: number -> (day of the change, title before it)
-# (shared/reference/form-8k.md, section 1.3)
-TITLE_BEFORE = {
-    "5.02": ("2006-11-07", "Departure of Directors or Principal Officers; Election of Directors; "
-                           "Appointment of Principal Officers"),
-}
-
-
-def official_title(d: ItemDef, date: str | None) -> str:
-    """The official title of item ``d`` on ``date``."""
-    change = TITLE_BEFORE.get(d.number)
-    if change and date and date < change[0]:
-        return change[1]
-    return d.title
 
 
 def _def(number: str, era: str | None) -> ItemDef | None:
@@ -42,21 +26,7 @@ def _def(number: str, era: str | None) -> ItemDef | None:
     return None
 
 
-def number_span(ctx: Context, item: Item, number: str):
-    """`Item 2.07` in the heading line (the number alone if 'Item' is far)."""
-    text = ctx.src.line(item.line)
-    for m in re.finditer(r"(?<![\d.])\d{1,2}(?:\.\d{1,2})?(?![\d])", text):
-        if len(text) > 200 and not re.search(r"(?i)items?\W{0,40}$", text[max(0, m.start() - 60):m.start()]):
-            continue  # in a long (HTML) line, only a number after "Item"
-        if normalise_number(m.group()) == number:
-            start = text.lower().rfind("item", 0, m.start())
-            return ctx.line_span(item.line, start if start != -1 and m.start() - start < 12
-                                 else m.start(), m.end())
-    return ctx.line_span(item.line)
-
-
-def _order_key(number: str) -> tuple:
-    return tuple(int(p) for p in number.split(".")) if re.fullmatch(r"\d+(\.\d+)?", number) else ()
+_order_key = item_order_key
 
 
 _SMALL = frozenset("a an and as at by for from in into of on or the to under with".split())
@@ -180,10 +150,7 @@ def _check_title(ctx: Context, item: Item, number: str, era: str | None):
         # official title ("Items 1.01 and 5.02 ...; Compensatory Arrangements ...")
         if item.combined and any(key == title_key(part) for part in official.split(";")):
             return
-    text = ctx.src.line(item.line)
-    first = title.split()[0]
-    at = text.find(first, text.lower().find("item") + 4 if "item" in text.lower() else 0)
-    span = ctx.line_span(item.line, at, len(text.rstrip())) if at != -1 else ctx.line_span(item.line)
+    span = item.title_span or ctx.line_span(item.line)
     shown = title if len(title) <= 60 else title[:57] + "..."
     yield diag("FG304", f"item {number} is titled `{shown}`, not its official title",
                Label(span, "unofficial title"),

@@ -8,8 +8,8 @@ from lark import Token
 
 from .context import Context
 from .diagnostic import Diagnostic, Label
-from .envelope import diag
 from .expected import expected_words
+from .rules import diag
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -24,8 +24,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         first = ctx.first_text_line(u.span) if u.line <= u.end_line else u.line
         last = ctx.last_text_line(first, u.end_line)
         span = ctx.lines_span(first, last)
-        words = expected_words(ctx.tree.expected.get(u.span.start, ()))
-        text = ctx.src.line(first).strip()
+        words = expected_words(ctx.expected.get(u.span.start, ()))
+        text = next((line.strip() for line in u.text.split("\n") if line.strip()), "")
         if text.startswith("<") and ">" in text:
             what = "`" + text[: text.index(">") + 1][:40] + "`"
             message = f"{what} cannot stand here"

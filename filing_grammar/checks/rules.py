@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .diagnostic import Severity
+from .diagnostic import Diagnostic, Label, Severity
 
 __all__ = ["Rule", "RULES", "SECTIONS", "rule", "select_codes", "rule_markdown"]
 
@@ -441,3 +441,8 @@ def rule_markdown(r: Rule) -> str:
     if r.fix:
         lines += ["## Fix", "", r.fix, ""]
     return "\n".join(lines)
+
+
+def diag(code: str, message: str, label: "Label", **kw) -> "Diagnostic":
+    """A diagnostic of rule ``code``, at its catalogue severity."""
+    return Diagnostic(code, rule(code).severity, message, label, **kw)

@@ -6,14 +6,14 @@ from typing import Iterator
 
 from .context import Context
 from .diagnostic import Diagnostic, Label
-from .envelope import diag
+from .layout import swallowing_exhibits
+from .rules import diag
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     f = ctx.filing
     sig = f.signature
     if sig is None:
-        from .layout import swallowing_exhibits
         if any(t.type == "SIGNATURE_HEADING" for _, strong in swallowing_exhibits(ctx) for t in strong):
             return  # FG602 says where the signature block went
         if f.items and f.items[-1].span:
@@ -29,7 +29,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                    help="add `SIGNATURES`, the legend `Pursuant to the requirements of the "
                         "Securities Exchange Act of 1934 ...`, and `By: /s/ name`")
         return
-    head = ctx.line_span(ctx.first_text_line(sig.span))
+    head = sig.head or ctx.line_span(ctx.first_text_line(sig.span))
     if not sig.signer:
         yield diag("FG402", "the signature block names no signer",
                    Label(head, "no `By:` line or signer's name in this block"),
@@ -38,7 +38,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         span = sig.spans.get("date")
         if sig.date_text and span is not None:
             yield diag("FG404", f"the signature date `{sig.date_text}` is not a real date",
-                       Label(ctx.find_span(span.line, sig.date_text), "no such day"))
+                       Label(span, "no such day"))
         elif not sig.date_text:
             yield diag("FG405", "the signature block gives no date",
                        Label(head, "no date in this signature block"),
@@ -46,12 +46,11 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     report = f.cover.date_of_report if f.cover else None
     if sig.date and report and sig.date < report:
         span = sig.spans.get("date")
-        primary = (ctx.find_span(span.line, sig.date_text or "") if span else head)
+        primary = span or head
         secondary = []
         cspan = f.cover.spans.get("date_of_report")
         if cspan is not None:
-            secondary.append(Label(ctx.find_span(cspan.line, f.cover.date_text or ""),
-                                   f"the date of report is {report}"))
+            secondary.append(Label(cspan, f"the date of report is {report}"))
         yield diag("FG403", f"the report is signed on {sig.date}, before its date of report {report}",
                    Label(primary, "signed before the event reported"),
                    secondary=secondary,

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import filing_grammar as fg
 from filing_grammar.cli import main
-from filing_grammar.transform import tree_tokens
+from filing_grammar.tree import tree_tokens
 
 from ..conftest import SAMPLES
 from .util import assert_clean_result
@@ -26,7 +26,7 @@ JUNK = [b"\x00", b"\r", b"\r\n", b"\n\r", b"\f", b"\x1b[31m", b"\xff\xfe", b"\xf
 def check(data: bytes) -> None:
     src = fg.read_source(data)
     src.text.encode("utf-8")  # no lone surrogates
-    tree = fg.parse_tree(data)
+    tree = fg.parse_tree(data).tree
     tokens = tree_tokens(tree)
     assert "".join(tokens) == src.text
     pos = 0

@@ -36,14 +36,14 @@ def test_recovery_memo_gives_every_line_its_expectation():
     """Recovery answers are remembered per parser stack: 100,000 stray lines
     cost a look-up each, and each still records what was expected there."""
     text = "SECURITIES AND EXCHANGE COMMISSION\n" + "</TEXT>\n" * 1000
-    tree = fg.parse_tree(text)
-    assert len(tree.expected) == 1000
-    assert len(set(tree.expected.values())) == 1
-    assert "TEXT" in next(iter(tree.expected.values()))
+    parsed = fg.parse_tree(text)
+    assert len(parsed.expected) == 1000
+    assert len(set(parsed.expected.values())) == 1
+    assert "TEXT" in next(iter(parsed.expected.values()))
 
 
 def test_unmatched_tokens_keep_their_text_once():
-    tree = fg.parse_tree("</TEXT>\n" * 3)
+    tree = fg.parse_tree("</TEXT>\n" * 3).tree
     toks = list(tree.scan_values(lambda t: t.type == "UNMATCHED"))
     assert len(toks) == 3 and all(t == t.value == "</TEXT>\n" for t in toks)
     assert repr(toks[0]) == "Token('UNMATCHED', '</TEXT>\\n')"
@@ -147,7 +147,7 @@ def test_exhibit_entry_with_a_long_run_of_spaces_is_quick():
 
 
 def test_page_column_is_split_off_without_a_regex_over_the_line():
-    from filing_grammar.transform import _split_page, _strip_filed_column
+    from filing_grammar.read.exhibits import _split_page, _strip_filed_column
 
     assert _split_page("Press release dated May 1, 2004    6") == ("Press release dated May 1, 2004", "6")
     assert _split_page("Press release  Page 12") == ("Press release", "12")

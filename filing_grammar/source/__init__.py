@@ -1,7 +1,10 @@
-"""Stage 1: bytes -> decoded, newline-normalised text with a line index.
+"""Stage 1: bytes -> decoded, newline-normalised text with a line index; an
+HTML document in it rendered to layout text, with a map back (``html.py``).
 
 Everything downstream (tokens, records, diagnostics) speaks in terms of the
 text this module returns: line and column numbers are 1-based positions in it.
+The text of an HTML rendering is read by the same grammar; a position in it is
+turned back into a position in this text by :meth:`Rendering.source_offset`.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ import bisect
 import codecs
 from dataclasses import dataclass, field
 
-__all__ = ["Source", "decode", "normalise_newlines"]
+from .html import Rendering, looks_like_html, render_html
+
+__all__ = ["Source", "Rendering", "decode", "normalise_newlines", "looks_like_html"]
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -89,6 +94,7 @@ class Source:
     path: str | None = None
     encoding: str = "utf-8"
     _starts: list[int] = field(default_factory=list, repr=False)
+    _renderings: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str | None = None) -> "Source":
@@ -130,3 +136,11 @@ class Source:
     @property
     def line_count(self) -> int:
         return len(self.line_starts) - (1 if self.text.endswith("\n") else 0)
+
+    def rendering(self, start: int, end: int) -> Rendering:
+        """The HTML in ``text[start:end]`` rendered to layout text (once: the
+        rendering is kept), its anchors pointing into this text."""
+        key = (start, end)
+        if key not in self._renderings:
+            self._renderings[key] = render_html(self.text[start:end], start, self.line_starts)
+        return self._renderings[key]

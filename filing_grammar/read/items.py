@@ -1,0 +1,205 @@
+"""Items: "Item 5.  Other Events" (1993 to 2004-08-22) or "Item 2.02 Results
+of Operations and Financial Condition" (2004-08-23 on), each with its text.
+
+The grammar gives each ``item`` its heading line and body lines (grammar
+section 2.2).  POST-PROCESSING here: where a title wrapped onto the next line
+or run on into the text ends (the official titles of form.py decide first),
+and a heading that names several items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lark import Token, Tree
+
+from ..form import normalise_number, official_title_end
+from ..records import Item, Span
+from ..tree import line_text, span_at, span_of, tree_tokens
+from ..values import collapse
+from .lines import LAYOUT
+
+__all__ = ["read_item", "item_is_inapplicable_list", "split_combined_item", "INAPPLICABLE"]
+
+# How many lines under a heading may continue its title.
+TITLE_LINES = 4
+# A wrapped title line is short: a line of 70 characters or more is prose.
+TITLE_LINE_MAX = 70
+# A title alone on the line under its heading has at most this many words.
+TITLE_WORDS_MAX = 14
+
+
+_ITEM = re.compile(
+    r"^(?P<lead>\s*)(?P<word>items?)\s+(?P<num>\d{1,2}(?:\.\d{1,2})?)(?P<sub>\s*\([a-z]\))?"
+    r"(?P<more>(?:\s*(?:,|and|through|to|&)\s*(?:items?\s+)?\d{1,2}(?:\.\d{1,2})?(?:\s*\([a-z]\))?)*)"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+INAPPLICABLE = re.compile(r"^(?:are\s+)?(?:not\s+applicable|none|omitted|n/a|intentionally omitted)\b", re.I)
+
+
+def _clean_title(title: str) -> str:
+    title = collapse(title)
+    title = re.sub(r"^[\s.:\-\u2013\u2014]+", "", title)
+    return title.rstrip(" .:;").strip()
+
+
+def read_item(node: Tree) -> Item:
+    """``item``: the heading, its title (wrapped or run on), the text."""
+    tokens = tree_tokens(node)
+    head = tokens[0]
+    text = line_text(head)
+    m = _ITEM.match(text)
+    if m is None:  # cannot happen: the lexer matched the same shape
+        span = span_of(tokens)
+        return Item(None, None, "", span.line if span else 0, span=span)
+    numbers = [m.group("num")] + re.findall(r"\d{1,2}(?:\.\d{1,2})?", m.group("more") or "")
+    number = m.group("num").rstrip(".")
+    raw_title = m.group("rest")
+    title = _clean_title(raw_title)
+    # "Item 2.01 Completion of Acquisition. On March 1, the Company ...": the
+    # heading runs into the text; the title ends at its first full stop.
+    run_on = re.match(r"^(.{8,150}?[a-z)\]]{2}\.)\s+([A-Z(\u201c\"].{20,})$", title)
+    lead_text = ""
+    # The official title (see form.py) decides first where a run-on title
+    # ends: "Appointment of Certain Officers. Compensatory Arrangements of
+    # Certain Officers. Mr. Kaufman ..." keeps its full stops inside.
+    bare = raw_title.lstrip(" .:-\u2013\u2014\t")
+    end = official_title_end(number, bare)
+    after = bare[end:] if end else ""
+    if end and re.match(r"^[.:;]?\s+[A-Z(\u201c\"].{20,}$", after):
+        title = _clean_title(bare[:end])
+        raw_title = bare[:end] + "."
+        lead_text = after.lstrip(" .:;")
+    elif end and not after.strip(" .:;"):
+        title = _clean_title(bare)
+    elif run_on:
+        title = _clean_title(run_on.group(1))
+        raw_title = run_on.group(1)
+        lead_text = run_on.group(2)
+    body = tokens[1:]
+    consumed = 0
+    title_col = len(text) - len(raw_title.lstrip(" .:-\u2013\u2014\t")) if raw_title.strip() else None
+    # POST-PROCESSING: a title wrapped onto the next line(s), indented like the
+    # title above it ("Item 7.   Financial Statements, Pro Forma Financial" /
+    # "          Information and Exhibits."), possibly with a dash underline between.
+    if title and not raw_title.rstrip().endswith(".") and title_col is not None:
+        j = 0
+        while j < len(body) and j < TITLE_LINES:
+            tok = body[j]
+            if tok.type == "RULE":
+                j += 1
+                continue
+            line = line_text(tok)
+            indent = len(line) - len(line.lstrip())
+            nxt = body[j + 1].type if j + 1 < len(body) else "BLANK"
+            aligned = abs(indent - title_col) <= 1
+            # a line that carries on the official title continues it, however long
+            so_far = raw_title.lstrip(" .:-\u2013\u2014\t").rstrip()
+            official = official_title_end(number, so_far + " " + line.strip()) > len(so_far) + 1
+            unfinished = re.search(r"[;,]$|\b(?:and|of|or|the|to|in|for|on|under)$", raw_title.rstrip(), re.I)
+            alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and (
+                line.rstrip().endswith(".") or unfinished)
+            if tok.type == "TEXT" and line.strip() and (
+                    official or ((aligned or alone) and len(line.strip()) < TITLE_LINE_MAX)):
+                raw_title = raw_title.rstrip() + " " + line.strip()
+                title = _clean_title(raw_title)
+                consumed = j + 1
+                if line.rstrip().endswith("."):
+                    break
+                j += 1
+                continue
+            break
+    # A heading with no title on its line, the title alone on the next line
+    # (centred headings: "ITEM 2." / "ACQUISITION OR DISPOSITION OF ASSETS").
+    elif not title:
+        j = 0
+        while j < len(body) and body[j].type in ("BLANK", "RULE") and j < 2:
+            j += 1
+        if j < len(body) and body[j].type == "TEXT":
+            line = line_text(body[j]).strip()
+            # a title stands alone (a blank line or rule under it) or is the
+            # official one; the first line of a paragraph is not a title
+            alone = j + 1 >= len(body) or body[j + 1].type in ("BLANK", "RULE", "PAGE")
+            if line and len(line.split()) <= TITLE_WORDS_MAX and line[0].isupper() and not line.endswith(",") and (
+                    alone or official_title_end(number, line)):
+                title = _clean_title(line)
+                consumed = j + 1
+    # the heading's dash underline is part of the heading, not of the text
+    while consumed < len(body) and body[consumed].type == "RULE":
+        consumed += 1
+    lines = [line_text(t).rstrip() for t in body[consumed:] if t.type not in LAYOUT]
+    if lead_text:
+        lines.insert(0, lead_text)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    heading_toks = [head] + body[:consumed]
+    span = span_of(tokens)
+    return Item(
+        number=number,
+        title=title or None,
+        text="\n".join(lines),
+        line=span.line if span else 0,
+        span=span,
+        heading=collapse(" ".join(line_text(t) for t in heading_toks if t.type != "RULE")),
+        numbers=tuple(n.rstrip(".") for n in numbers),
+        number_spans=_number_spans(head, m),
+        title_span=_title_span(head, text, title, raw_title),
+    )
+
+
+def _number_spans(head: Token, m: re.Match) -> dict[str, Span]:
+    """Where each number of a heading is printed: "Item 2.02" for the first,
+    the number alone for the others ("Items 5 and 7")."""
+    out = {normalise_number(m.group("num")): span_at(head, m.start("word"), m.end("num"))}
+    more = m.group("more") or ""
+    for n in re.finditer(r"\d{1,2}(?:\.\d{1,2})?", more):
+        out.setdefault(normalise_number(n.group()), span_at(head, m.start("more") + n.start(), m.start("more") + n.end()))
+    return out
+
+
+def _title_span(head: Token, text: str, title: str | None, raw_title: str) -> Span | None:
+    """The title on the heading line, from its first word to the line's end."""
+    if not title:
+        return None
+    first = title.split()[0]
+    at = text.find(first, text.lower().find("item") + 4 if "item" in text.lower() else 0)
+    if at == -1:
+        return span_of([head])
+    return span_at(head, at, len(text.rstrip()))
+
+
+def item_is_inapplicable_list(item: Item) -> bool:
+    """ "Items 1 through 4, 6 and 8 Not Applicable." lists items the report
+    does not use; it is not an item of the report."""
+    return len(item.numbers) > 1 and bool(item.title and INAPPLICABLE.match(item.title))
+
+
+def split_combined_item(item: Item) -> list[Item]:
+    """POST-PROCESSING: "Items 1.01(a) and 5.02(e) Amendment of a Material
+    Definitive Agreement; Compensatory Arrangements of Certain Officers" is
+    one section of the document but two items of the report: one record per
+    number, sharing the heading's line and text.  The title is shared out by
+    the official titles where they are spelled in order, else one part per
+    number where the parts (split at ";") are as many as the numbers, else
+    each item keeps the whole title."""
+    numbers = [n for n in dict.fromkeys(item.numbers) if n]
+    if len(numbers) < 2 or re.search(r"(?i)\bthrough\b|\d\s*(?:-|to)\s*\d", item.heading.split(";")[0][:40]):
+        return [item]  # a range ("Items 2 through 4") names items it does not print
+    title = item.title or ""
+    titles: list[str | None] = []
+    rest = title
+    for n in numbers:
+        end = official_title_end(n, rest)
+        if not end:
+            break
+        titles.append(_clean_title(rest[:end]))
+        rest = rest[end:].lstrip(" .;:,-\u2013\u2014")
+    if len(titles) != len(numbers) or rest:
+        parts = [p.strip() for p in title.split(";") if p.strip()]
+        titles = [_clean_title(p) for p in parts] if len(parts) == len(numbers) else [item.title] * len(numbers)
+    return [replace(item, number=n, title=t or None, numbers=(n,), combined=True)
+            for n, t in zip(numbers, titles)]

@@ -1,0 +1,54 @@
+"""What every reader needs of a run of line tokens: blocks of value lines and
+the columns of a line.  POST-PROCESSING shared by the readers: a context-free
+grammar over line kinds cannot say which columns a line has."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from lark import Token
+
+from ..tree import line_text
+
+__all__ = ["VALUE_KINDS", "LAYOUT", "FURNITURE", "blocks", "segments", "joined"]
+
+# Line kinds that carry words a value can be made of.
+VALUE_KINDS = frozenset({"TEXT", "EXHIBIT_ENTRY", "SECTION_HEADING", "NAME_LINE",
+                         "TITLE_LINE", "DATE_LINE", "BY_LINE", "PAGE_NUMBER", "UNMATCHED"})
+# Furniture: never part of a value or of item text.
+LAYOUT = frozenset({"PAGE", "PAGE_NUMBER", "TABLE_TAG"})
+# Lines that separate paragraphs.
+FURNITURE = frozenset({"BLANK", "RULE", "PAGE", "PAGE_NUMBER", "TABLE_TAG"})
+
+
+def blocks(tokens: Iterable[Token]) -> list[list[Token]]:
+    """Runs of consecutive value lines (blank lines, rules, banners, page
+    numbers split them)."""
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in tokens:
+        if tok.type in VALUE_KINDS and tok.type != "PAGE_NUMBER" and tok.value.strip():
+            current.append(tok)
+        elif current:
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
+# A column is a run of words one space apart (two for text typed with double
+# spaces between words, where columns are three or more spaces apart).
+_SEGMENT = {2: re.compile(r"\S+(?: \S+)*"), 3: re.compile(r"\S+(?: {1,2}\S+)*")}
+
+
+def segments(line: str, gap: int = 2) -> list[tuple[int, str]]:
+    """Columns of a line: (start column, text), split on runs of ``gap`` or
+    more spaces."""
+    return [(m.start(), m.group()) for m in _SEGMENT[gap].finditer(line)]
+
+
+def joined(tokens: Iterable[Token]) -> str:
+    """The text of some lines joined with spaces (not yet collapsed)."""
+    return " ".join(line_text(t) for t in tokens)

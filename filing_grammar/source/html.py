@@ -1,0 +1,390 @@
+"""HTML documents rendered to the plain-text layout the grammar reads.
+
+Since 1999 most 8-Ks are HTML.  The grammar's tree keeps an HTML document as
+its own lines (``html_text``); to read the form inside it, this module renders
+the HTML the way a browser would lay it out as text — block elements start new
+lines, table rows become lines with their cells in aligned columns (so a row
+of values sits over its row of captions, as on a typed cover page), hidden
+Inline XBRL headers are skipped, entities are decoded — and keeps, for each
+rendered line, the source line it came from.  The rendered text is then parsed
+by the same grammar as a typed filing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+__all__ = ["render_html", "looks_like_html", "Rendering"]
+
+_BLOCK = frozenset({
+    "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "hr", "center", "blockquote", "pre", "title", "dl", "dt", "dd", "section", "article",
+    "header", "footer", "page",
+})
+_INLINE_CAPABLE = frozenset({"p", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
+_SKIP = frozenset({"script", "style", "head", "ix:header", "xbrli:context", "noscript"})
+_HTML_START = re.compile(
+    r"\s*<(?:html|!doctype|xbrl|\?xml|p|div|font|center|body|head|title|br|h[1-6]|b|span|a\s|"
+    r"hr|img|meta|link|!--)\b", re.I)
+
+
+def looks_like_html(line: str) -> bool:
+    """Does a document whose first non-blank line is ``line`` hold HTML?"""
+    return bool(_HTML_START.match(line))
+
+
+class _Cell:
+    """A table cell: its pieces of text with their offsets in the HTML, and
+    the offset of its <td> (where an empty cell is)."""
+
+    __slots__ = ("pieces", "pos")
+
+    def __init__(self, pos: int):
+        self.pieces: list[tuple[str, int]] = []
+        self.pos = pos
+
+    def text(self) -> str:
+        return "".join(t for t, _ in self.pieces)
+
+
+class _Renderer(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self._line_starts = _line_starts(html)
+        # rendered lines: (text, anchors); an anchor is (column in the line,
+        # offset in the HTML of the character shown there)
+        self.lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
+        self.current: list[tuple[str, int]] = []  # pieces of the line being built
+        self.line_pos = 0  # where in the HTML the line being built began
+        self.skip_depth = 0
+        self.pre = 0
+        self.had_data = False  # data (even blank) since the last line break
+        # table state: a stack of tables, each a list of rows of cells
+        self.tables: list[list[list[_Cell]]] = []
+        self.table_pos: list[int] = []
+        self.cell: _Cell | None = None
+        self.cell_stack: list[_Cell | None] = []
+        self.inline_stack: dict[str, list[bool]] = {}  # per block tag: opened inline?
+
+    def _pos(self) -> int:
+        """The offset in the HTML of the tag or text being handled."""
+        line, col = self.getpos()
+        return self._line_starts[min(line, len(self._line_starts)) - 1] + col
+
+    # -- text accumulation --------------------------------------------------
+    def _emit(self) -> None:
+        """End the current line.  Blocks follow each other line by line (CSS
+        margins are not rendered); an empty block (<p>&nbsp;</p>, a second
+        <br>) is a blank line, as it is what filers use for spacing."""
+        pieces = self.current
+        self.current = []
+        had_data, self.had_data = self.had_data, False
+        if self.pre:
+            raw = "".join(t for t, _ in pieces).replace("\xa0", " ")
+            at = 0
+            for piece in raw.split("\n"):
+                self.lines.append((piece.rstrip(), ((0, _offset_in(pieces, at, self.line_pos)),)))
+                at += len(piece) + 1
+            return
+        # collapse ordinary white space as a browser does; no-break spaces
+        # stand, then become spaces
+        text, anchors = _collapse(pieces)
+        if text.strip():
+            self.lines.append((text, anchors))
+        elif had_data and self.lines and self.lines[-1][0] != "":
+            self.lines.append(("", ((0, self.line_pos),)))
+
+    def _break(self) -> None:
+        if self.cell is not None:
+            self.cell.pieces.append((_CELL_BREAK, self._pos()))  # a cell may hold several lines
+            return
+        self._emit()
+
+    # -- parser callbacks -----------------------------------------------------
+    def handle_starttag(self, tag, attrs):
+        tag = tag.lower()
+        style = (dict(attrs).get("style") or "").replace(" ", "").lower()
+        hidden = "display:none" in style
+        if tag in _SKIP or hidden or self.skip_depth:
+            if tag not in _VOID:
+                self.skip_depth += 1
+            return
+        if not self.current and self.cell is None:
+            self.line_pos = self._pos()
+        if tag == "pre":
+            self._break()
+            self.pre += 1
+        elif tag == "table":
+            if self.cell is None:
+                self._emit()
+            self.cell_stack.append(self.cell)
+            self.cell = None
+            self.tables.append([])
+            self.table_pos.append(self._pos())
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables:
+            if not self.tables[-1]:
+                self.tables[-1].append([])
+            self.cell = _Cell(self._pos())
+            span = dict(attrs).get("colspan") or "1"
+            self.tables[-1][-1].append(self.cell)
+            for _ in range(min(int(span) if span.isdigit() else 1, 20) - 1):
+                self.tables[-1][-1].append(_Cell(self.cell.pos))
+        elif tag == "br" and not self.current and self.cell is None:
+            self.had_data = True  # <br><br>: a blank line
+            self._break()
+        elif tag in _BLOCK:
+            # <div style="display:inline"> flows with the text around it
+            # (iXBRL wraps values so: "(<div inline>972</div>) 934-4700")
+            inline = "display:inline" in style and tag in _INLINE_CAPABLE
+            self.inline_stack.setdefault(tag, []).append(inline)
+            if not inline:
+                self._break()
+
+    def handle_startendtag(self, tag, attrs):
+        tag = tag.lower()
+        if self.skip_depth:
+            return
+        if tag in ("br", "hr", "p", "div"):
+            if tag == "br" and not self.current and self.cell is None:
+                self.had_data = True  # <br><br>: a blank line
+            self._break()
+        elif tag in ("td", "th"):
+            # an empty cell written <td/> (XHTML) still holds its column
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        tag = tag.lower()
+        if self.skip_depth:
+            if tag not in _VOID:
+                self.skip_depth -= 1
+            return
+        if tag == "pre":
+            self._emit()
+            self.pre = max(0, self.pre - 1)
+        elif tag in ("td", "th"):
+            self.cell = None
+        elif tag == "table" and self.tables:
+            rows = self.tables.pop()
+            pos = self.table_pos.pop()
+            self.cell = self.cell_stack.pop() if self.cell_stack else None
+            rendered = _layout(rows)
+            if self.cell is not None:  # a table inside a cell: its lines go into the cell
+                self.cell.pieces.append(
+                    (_CELL_BREAK + _CELL_BREAK.join(r.strip() for r, _ in rendered) + _CELL_BREAK, pos))
+            else:
+                self.lines.extend(rendered)
+                self.lines.append(("", ((0, pos),)))
+        elif tag in _BLOCK:
+            opened = self.inline_stack.get(tag)
+            if not (opened and opened.pop()):
+                self._break()
+
+    def handle_data(self, data):
+        if self.skip_depth:
+            return
+        # a no-break space is kept until the line is laid out: a run of them
+        # is how text converted to HTML keeps its columns (browsers show them)
+        data = data.replace("\u200b", "")
+        pos = self._pos()
+        if self.cell is not None:
+            self.cell.pieces.append((data.replace("\n", " ").replace(_CELL_BREAK, " "), pos))
+            return
+        if not self.pre and _looks_preformatted(data):
+            # a plain-text filing wrapped in <html><body><div> without <pre>:
+            # its line breaks and columns are the layout, so keep them
+            self._emit()
+            at = 0
+            for piece in data.replace("\xa0", " ").split("\n"):
+                self.lines.append((piece.rstrip(), ((0, pos + at),)))
+                at += len(piece) + 1
+            return
+        if not self.current:
+            self.line_pos = pos
+        self.current.append((data, pos))
+        self.had_data = True
+
+    def close(self):
+        super().close()
+        self._emit()
+
+
+def _looks_preformatted(data: str) -> bool:
+    """Text laid out in columns (a cover's caption table, an exhibit list):
+    many lines, several with runs of spaces between words.  Prose wrapped in
+    HTML source has its line breaks but not its columns."""
+    if data.count("\n") < 20:
+        return False
+    columns = sum(1 for line in data.split("\n") if _COLUMN_GAP.search(line))
+    return columns >= 3
+
+
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
+_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
+    """The HTML offset of character ``at`` of the pieces joined."""
+    for text, pos in pieces:
+        if at < len(text):
+            return pos + at
+        at -= len(text)
+    return pieces[-1][1] + len(pieces[-1][0]) if pieces else default
+
+
+_RUN = re.compile(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
+
+
+def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Pieces of text -> one line as a browser shows it: runs of white space
+    one space, none at the ends, no-break spaces kept as spaces.  Anchors: at
+    each piece's first word, and wherever a collapsed run was not one
+    character (so a column maps to its HTML offset exactly, up to entities)."""
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    length = 0
+    started = pending = False
+    for text, pos in pieces:
+        anchored = False
+        for m in _RUN.finditer(text):
+            word = m.group()
+            if word[0] in " \t\n\r\f\v":
+                if started:
+                    pending = True
+                    if len(word) != 1:
+                        anchored = False
+                continue
+            if pending:
+                out.append(" ")
+                length += 1
+                pending = False
+            if not anchored:
+                anchors.append((length, pos + m.start()))
+                anchored = True
+            out.append(word)
+            length += len(word)
+            started = True
+    line = "".join(out).replace("\xa0", " ").rstrip()
+    return line, tuple(a for a in anchors if a[0] < len(line)) or tuple(anchors[:1])
+
+
+def _layout(rows: list[list[_Cell]]) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
+    """Rows of cells -> lines, the cells in aligned columns 3 spaces apart.  A
+    cell of several lines makes its row as many lines high.  Each line keeps
+    an anchor per cell: its first word, or its <td> when it is empty."""
+    grid: list[list[list[tuple[str, int]]]] = []
+    for row in rows:
+        cells = []
+        for c in row:
+            raw = c.text()
+            lines = []
+            at = 0
+            for part in raw.split(_CELL_BREAK):
+                words = part.split()
+                if words:
+                    lead = len(part) - len(part.lstrip())
+                    lines.append((" ".join(words), _offset_in(c.pieces, at + lead, c.pos)))
+                at += len(part) + 1
+            cells.append((lines, c.pos))
+        if any(lines for lines, _ in cells):
+            grid.append(cells)
+    if not grid:
+        return []
+    ncols = max(len(r) for r in grid)
+    for r in grid:
+        pos = r[-1][1] if r else 0
+        r.extend([([], pos) for _ in range(ncols - len(r))])
+    keep = [j for j in range(ncols) if any(r[j][0] for r in grid)]
+    widths = {j: min(max((len(ln) for r in grid for ln, _ in r[j][0]), default=0), 70) for j in keep}
+    out = []
+    for r in grid:
+        height = max(len(r[j][0]) for j in keep)
+        for k in range(height):
+            cells = []
+            anchors = []
+            col = 0
+            for j in keep:
+                lines, td = r[j]
+                text, pos = lines[k] if k < len(lines) else ("", td)
+                anchors.append((col, pos))
+                cells.append(text.ljust(widths[j]))
+                col += len(cells[-1]) + 3
+            out.append(("   ".join(cells).rstrip(), tuple(anchors)))
+    return out
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """An HTML document rendered to layout text, with the way back.
+
+    ``text`` is what the grammar reads; ``anchors[n]`` holds, for rendered
+    line ``n + 1``, pairs (column, offset in the source text) sorted by
+    column: the character at that column came from that offset, and the
+    characters after it from the offsets after it (up to the next anchor).
+    ``base`` is the offset of the HTML in the source text."""
+
+    text: str
+    anchors: tuple[tuple[tuple[int, int], ...], ...]
+    base: int = 0
+    # line starts of the source text, to turn offsets into lines and columns
+    source_starts: list[int] = field(default_factory=lambda: [0], repr=False, compare=False)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset."""
+        starts = self.source_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
+    def source_offset(self, line: int, column: int) -> int:
+        """The source offset of 1-based rendered ``line``, 0-based ``column``."""
+        if not self.anchors:
+            return self.base
+        row = self.anchors[min(max(line, 1), len(self.anchors)) - 1]
+        k = bisect.bisect_right(row, (column, 1 << 62)) - 1
+        if k < 0:
+            return row[0][1]
+        col, pos = row[k]
+        return pos + (column - col)
+
+    def source_line_offsets(self) -> list[int]:
+        """The source offset of each rendered line's first anchor."""
+        return [row[0][1] if row else self.base for row in self.anchors]
+
+
+def render_html(html: str, base: int = 0, source_starts: list[int] | None = None) -> Rendering:
+    """Render HTML to text laid out like a typed filing.  ``base``: the offset
+    of ``html`` in the source text, added to every anchor; ``source_starts``:
+    the source text's line starts (default: ``html`` is the whole source)."""
+    r = _Renderer(html)
+    try:
+        r.feed(html)
+        r.close()
+    except Exception:  # noqa: BLE001 - HTMLParser is lenient; keep what was read
+        r._emit()
+    lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
+    for text, anchors in r.lines:
+        if text == "" and lines and lines[-1][0] == "":
+            continue
+        lines.append((text, anchors))
+    while lines and lines[0][0] == "":
+        lines.pop(0)
+    text = "\n".join(t for t, _ in lines) + ("\n" if lines else "")
+    anchors = tuple(tuple((c, base + p) for c, p in a) for _, a in lines)
+    return Rendering(text, anchors, base, source_starts if source_starts is not None else _line_starts(html))

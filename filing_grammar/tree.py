@@ -1,0 +1,124 @@
+"""The lossless tree, and how later stages read it: its tokens, a line's text,
+and the :class:`~filing_grammar.records.Span` of a node or of a piece of a line.
+
+A tree is Lark's ``Tree`` of line tokens (parser.py).  Concatenating
+:func:`tree_tokens` gives back the input.  An HTML document's node
+(``html_text``) also holds a ``rendering`` subtree: the form read from the
+document's text rendering, whose tokens spell the rendering, not the input;
+:func:`tree_tokens` leaves it out and :func:`form_tokens` walks into it.
+Positions in a rendering are mapped back to the HTML by :func:`span_of`, so
+a record read from an HTML 8-K points at the HTML it came from.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from lark import Token, Tree
+
+from .records import Span
+
+__all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_text", "span_of", "span_at", "text_span", "text_column"]
+
+# The node holding the form read from an HTML document's rendering.
+RENDERING = "rendering"
+
+
+def _walk(tree: Tree | Token, into_renderings: bool) -> list[Token]:
+    if isinstance(tree, Token):
+        return [tree]
+    out: list[Token] = []
+    stack: list = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Token):
+            out.append(node)
+        elif into_renderings or node.data != RENDERING:
+            stack.extend(reversed(node.children))
+    return out
+
+
+def tree_tokens(tree: Tree | Token) -> list[Token]:
+    """The tokens of the input, in order: they spell it exactly."""
+    return _walk(tree, False)
+
+
+def form_tokens(tree: Tree | Token) -> list[Token]:
+    """Every token, renderings included (in tree order)."""
+    return _walk(tree, True)
+
+
+def line_text(tok: Token) -> str:
+    """A line token's text as the readers see it: newline removed, the PEM
+    dash-escape ("- -") undone, tabs as four spaces."""
+    s = tok.value.rstrip("\n")
+    if s.startswith("- -"):
+        s = s[2:]
+    return s.replace("\t", "    ")
+
+
+def text_column(tok: Token, column: int) -> int:
+    """The 0-based column in the token itself of 0-based ``column`` of
+    :func:`line_text` (which undoes the PEM escape and widens tabs)."""
+    raw = tok.value
+    at = 2 if raw.startswith("- -") else 0
+    seen = 0
+    while at < len(raw) and seen < column:
+        seen += 4 if raw[at] == "\t" else 1
+        at += 1
+    return at
+
+
+def _rendering(tok: Token):
+    return getattr(tok, "rendering", None)
+
+
+def _line_end(tok: Token) -> int:
+    """Length of the token's last line, without its newline."""
+    value = tok.value.rstrip("\n")
+    return len(value) - value.rfind("\n") - 1
+
+
+def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
+    """The span of a run of line tokens (None if it has no positioned token):
+    whole lines in the input; in the HTML, for a rendering's tokens."""
+    real = [t for t in tokens if isinstance(t, Token) and t.line is not None]
+    if not real:
+        return None
+    first, last = real[0], real[-1]
+    rendering = _rendering(first)
+    if rendering is None:
+        return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
+                    first.start_pos or 0, last.end_pos or 0)
+    start = rendering.source_offset(first.line, 0)
+    end = rendering.source_offset(last.end_line or last.line, max(0, _line_end(last) - 1)) + 1
+    return _span(rendering, start, max(end, start + 1))
+
+
+def span_at(tok: Token, start: int, end: int) -> Span:
+    """The span of columns ``start`` to ``end`` (0-based, end exclusive) of
+    :func:`line_text` of ``tok``: a value inside a line."""
+    a, b = text_column(tok, start), text_column(tok, max(end, start + 1))
+    rendering = _rendering(tok)
+    if rendering is None:
+        base = tok.start_pos or 0
+        return Span(tok.line, a + 1, tok.line, b + 1, base + a, base + b)
+    src_a = rendering.source_offset(tok.line, a)
+    src_b = rendering.source_offset(tok.line, b - 1) + 1
+    return _span(rendering, src_a, max(src_b, src_a + 1))
+
+
+def text_span(tok: Token) -> Span:
+    """The span of a line's text, without the blanks around it."""
+    text = line_text(tok)
+    stripped = text.strip()
+    if not stripped:
+        return span_of([tok]) or span_at(tok, 0, 1)
+    lead = len(text) - len(text.lstrip())
+    return span_at(tok, lead, lead + len(stripped))
+
+
+def _span(rendering, start: int, end: int) -> Span:
+    line, col = rendering.line_col(start)
+    end_line, end_col = rendering.line_col(max(start, end - 1))
+    return Span(line, col, end_line, end_col + 1, start, end)
