@@ -34,7 +34,8 @@ from lark.lexer import Lexer
 
 from .source.html import Rendering, looks_like_html
 
-__all__ = ["LineLexer", "tokenize", "LINE_KINDS", "LineToken", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY"]
+__all__ = ["LineLexer", "tokenize", "LINE_KINDS", "LineToken", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY",
+           "ITEM_NUMBER", "EXHIBIT_NUMBER", "ITEM_PARTS", "ENTRY_PARTS"]
 
 # --------------------------------------------------------------------------
 # Envelope tags: only recognised at the very start of a line (EDGAR always
@@ -103,6 +104,11 @@ _TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 # alternative that matches wins.
 # --------------------------------------------------------------------------
 _SEP = r"[\s.:\-\u2013\u2014]*"
+# Item numbers ("5", "2.02") and exhibit numbers ("99", "99.1", "10.3a",
+# "4(b)"): the shapes of the headings and entries below, and of their parts
+# as the readers take them apart (ITEM_PARTS, ENTRY_PARTS at the end).
+ITEM_NUMBER = r"\d{1,2}(?:\.\d{1,2})?"
+EXHIBIT_NUMBER = r"\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?"
 _BOX = r"\[[ ]{0,3}[xX_]?[ ]{0,3}\]|\|_\||\u2610|\u2611|\u2612|\([ ]{0,3}[xX]?[ ]{0,3}\)|[oqxX\u00a8\u00fd\u00fe](?=\s|$)"  # a check box, empty or checked
 # The same glyphs by state, for the readers (read/cover_sections.py): [X] (X)
 # \u2611 \u2612, Wingdings x \u00fd \u00fe checked; [ ] [_] |_| ( ) \u2610, Wingdings
@@ -119,7 +125,7 @@ _BODY = re.compile(
     # is body text), unless the heading lists further item numbers.
     # (\.{4} and not \.{4,}: the same lines, but linear on a long run of dots)
     | (?P<TOC_LINE>.*\.{4}\s*\d{0,4}$)
-    | (?P<ITEM_HEADING>(?i:items?)\s+\d{1,2}(?:\.\d{1,2})?(?!\d|\.\d)(?:\s*\([a-z]\))?
+    | (?P<ITEM_HEADING>(?i:items?)\s+""" + ITEM_NUMBER + r"""(?!\d|\.\d)(?:\s*\([a-z]\))?
           (?:""" + _SEP + r"""$
            |""" + _SEP + r"""(?:[A-Z0-9("'\[\u201c]|(?i:n/a))
            |\s*(?:,|and|through|to|&)\s*(?:items?\s+)?\d))
@@ -155,9 +161,26 @@ _BODY = re.compile(
     | (?P<AMENDMENT>\(?(?i:amendment\s+no\.?)\s*\d{1,2}\)?$)
     # An exhibit entry: "99.1  Press release", "Exhibit 10.1 - 2000 Stock
     # Option Plan", "(c) Exhibit 99.1 -- ...", "2.1* ...", "(1) ...".
-    | (?P<EXHIBIT_ENTRY>(?:\([a-d]\)\s+(?=(?i:exhibit)))?(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?\)?\*?[.:]?\s+(?:(?:--?|[\u2013\u2014])\s*["'(\u201cA-Z0-9]|["'(\u201cA-Z]).*$)
+    | (?P<EXHIBIT_ENTRY>(?:\([a-d]\)\s+(?=(?i:exhibit)))?(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?""" + EXHIBIT_NUMBER + r"""\)?\*?[.:]?\s+(?:(?:--?|[\u2013\u2014])\s*["'(\u201cA-Z0-9]|["'(\u201cA-Z]).*$)
     """,
     re.VERBOSE,
+)
+
+# The same shapes with their parts named, for the readers: an item heading
+# (read/items.py) and an exhibit entry up to its description (read/exhibits.py;
+# the description and a page column after it are split off in Python: a lazy
+# ".*?" before an optional "\s{2,}page" backtracks quadratically over a long
+# run of spaces).
+ITEM_PARTS = re.compile(
+    r"^(?P<lead>\s*)(?P<word>items?)\s+(?P<num>" + ITEM_NUMBER + r")(?P<sub>\s*\([a-z]\))?"
+    r"(?P<more>(?:\s*(?:,|and|through|to|&)\s*(?:items?\s+)?" + ITEM_NUMBER + r"(?:\s*\([a-z]\))?)*)"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+ENTRY_PARTS = re.compile(
+    r"^(?P<lead>\s*)(?:\([a-d]\)\s+(?=exhibit))?(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>" + EXHIBIT_NUMBER + r")\)?\*?[.:]?"
+    r"\s+(?:(?:--?|[\u2013\u2014])\s*)?",
+    re.I,
 )
 
 # Cover-page captions, found anywhere in the line (they are often centred, or
@@ -427,14 +450,15 @@ def tokenize(text: str, html: bool = True, rendering: Rendering | None = None) -
 
 
 class LineLexer(Lexer):
-    """Lark adapter: lets ``Lark(..., lexer=LineLexer)`` build the parser
-    tables; tokens are fed by parser.py, never lexed through Lark."""
+    """Lark adapter: ``Lark(..., lexer=LineLexer)`` builds the parser tables
+    without a lexer of its own (the terminals are %declare'd); parser.py
+    feeds the tokens of :func:`tokenize` itself."""
 
     def __init__(self, lexer_conf):  # noqa: D401 - Lark's signature
         self.lexer_conf = lexer_conf
 
-    def lex(self, lexer_state, parser_state):  # pragma: no cover - not called
-        raise NotImplementedError("filing_grammar feeds line tokens to the parser itself")
+    def lex(self, lexer_state, parser_state):  # pragma: no cover - abstract in Lark, never called
+        raise NotImplementedError("parser.py feeds line tokens itself")
 
 
 class _LineToken(Token):

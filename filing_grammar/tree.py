@@ -57,16 +57,17 @@ def line_text(tok: Token) -> str:
     return s.replace("\t", "    ")
 
 
-def text_column(tok: Token, column: int) -> int:
+def text_column(tok: Token, column: int, clamp: bool = True) -> int:
     """The 0-based column in the token itself of 0-based ``column`` of
-    :func:`line_text` (which undoes the PEM escape and widens tabs)."""
-    raw = tok.value
+    :func:`line_text` (which undoes the PEM escape and widens tabs); past the
+    end of the line unless ``clamp``."""
+    raw = tok.value.rstrip("\n")
     at = 2 if raw.startswith("- -") else 0
     seen = 0
     while at < len(raw) and seen < column:
         seen += 4 if raw[at] == "\t" else 1
         at += 1
-    return at
+    return at if clamp else at + max(0, column - seen)
 
 
 def _rendering(tok: Token):
@@ -98,8 +99,11 @@ def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
 def span_at(tok: Token, start: int, end: int) -> Span:
     """The span of columns ``start`` to ``end`` (0-based, end exclusive) of
     :func:`line_text` of ``tok``: a value inside a line."""
-    a, b = text_column(tok, start), text_column(tok, max(end, start + 1))
     rendering = _rendering(tok)
+    # a rendered line has no trailing blanks, but a column past its end (an
+    # empty table cell) still maps to its place in the HTML
+    clamp = rendering is None
+    a, b = text_column(tok, start, clamp), text_column(tok, max(end, start + 1), clamp)
     if rendering is None:
         base = tok.start_pos or 0
         return Span(tok.line, a + 1, tok.line, b + 1, base + a, base + b)

@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from ..records import Document, ExhibitRef
+from ..lexer import EXHIBIT_NUMBER
 from ..tree import line_text
 from .context import Context
 from .diagnostic import Diagnostic, Label
@@ -53,7 +54,7 @@ def _inline_exhibits(ctx: Context) -> list[tuple]:
     for node in ctx.tree.find_data("exhibit"):
         tok = node.children[0] if node.children else None
         if getattr(tok, "type", None) == "EXHIBIT_HEADING":
-            m = re.search(r"\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-z0-9]{1,4}\))?", tok.value)
+            m = re.search(EXHIBIT_NUMBER, tok.value)
             if m:
                 keys.append(exhibit_key(m.group()))
     return keys

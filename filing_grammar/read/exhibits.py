@@ -14,6 +14,7 @@ import re
 from lark import Token, Tree
 
 from ..form import EXHIBIT_ITEMS
+from ..lexer import ENTRY_PARTS
 from ..records import ExhibitRef, Item
 from ..tree import line_text, span_at, span_of, tree_tokens
 from ..values import collapse
@@ -24,23 +25,18 @@ __all__ = ["read_exhibits", "read_exhibit_index", "read_item_exhibits"]
 # A last line shorter than this ends an unfinished description.
 SHORT_LAST_LINE = 40
 
-# The head of an exhibit entry, up to its description.  The description and
-# a page column after it are split off in Python (_split_page): a lazy
-# ".*?" before an optional "\s{2,}page" backtracks quadratically over a long
-# run of spaces.
-_ENTRY = re.compile(
-    r"^(?P<lead>\s*)(?:\([a-d]\)\s+(?=exhibit))?(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?)\)?\*?[.:]?"
-    r"\s+(?:(?:--?|[\u2013\u2014])\s*)?",
-    re.I,
-)
 _PAGE_AT_END = re.compile(r"(?:\d{1,4}|[A-Z]-\d{1,3}|E-\d+)$", re.I)
+# A page number is the line's last word, at most this long ("E-123", "1234").
+PAGE_TAIL = 8
+# A "page" column value between these is a year, if a month and day precede it.
+YEARS = (1900, 2099)
 
 
 def _split_page(text: str, letters: bool = True) -> tuple[str, str | None]:
     """A description and the page number in a column after it: the last word,
     two spaces or more (or "Page ") away.  ``letters``: pages like "E-3"."""
     text = text.rstrip()
-    m = _PAGE_AT_END.search(text[-8:])
+    m = _PAGE_AT_END.search(text[-PAGE_TAIL:])
     if m is None:
         return text, None
     page = m.group()
@@ -78,7 +74,7 @@ _UNFINISHED = re.compile(r"(?:[,;:(&-]|\b(?:and|or|of|the|a|an|by|to|for|in|on|w
 
 def _page_or_year(desc: str, page: str | None) -> tuple[str, str | None]:
     """A page column value, unless it is the year of a date ("May 18,  2000")."""
-    if page and page.isdigit() and 1900 <= int(page) <= 2099 and _MONTH_DAY.search(desc.rstrip()):
+    if page and page.isdigit() and YEARS[0] <= int(page) <= YEARS[1] and _MONTH_DAY.search(desc.rstrip()):
         return f"{desc} {page}", None
     return desc, page
 
@@ -147,7 +143,7 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
             continue
         if tok.type == "EXHIBIT_ENTRY":
             cont_col = -1
-            m = _ENTRY.match(text)
+            m = ENTRY_PARTS.match(text)
             if m is None or (not parenthesised and _PARENTHESISED.match(text)):
                 current = None
                 continue

@@ -15,6 +15,7 @@ from dataclasses import replace
 from lark import Token, Tree
 
 from ..form import normalise_number, official_title_end
+from ..lexer import ITEM_NUMBER, ITEM_PARTS
 from ..records import Item, Span
 from ..tree import line_text, span_at, span_of, tree_tokens
 from ..values import collapse
@@ -30,12 +31,6 @@ TITLE_LINE_MAX = 70
 TITLE_WORDS_MAX = 14
 
 
-_ITEM = re.compile(
-    r"^(?P<lead>\s*)(?P<word>items?)\s+(?P<num>\d{1,2}(?:\.\d{1,2})?)(?P<sub>\s*\([a-z]\))?"
-    r"(?P<more>(?:\s*(?:,|and|through|to|&)\s*(?:items?\s+)?\d{1,2}(?:\.\d{1,2})?(?:\s*\([a-z]\))?)*)"
-    r"(?P<rest>.*)$",
-    re.I,
-)
 INAPPLICABLE = re.compile(r"^(?:are\s+)?(?:not\s+applicable|none|omitted|n/a|intentionally omitted)\b", re.I)
 
 
@@ -50,11 +45,11 @@ def read_item(node: Tree) -> Item:
     tokens = tree_tokens(node)
     head = tokens[0]
     text = line_text(head)
-    m = _ITEM.match(text)
+    m = ITEM_PARTS.match(text)
     if m is None:  # cannot happen: the lexer matched the same shape
         span = span_of(tokens)
         return Item(None, None, "", span.line if span else 0, span=span)
-    numbers = [m.group("num")] + re.findall(r"\d{1,2}(?:\.\d{1,2})?", m.group("more") or "")
+    numbers = [m.group("num")] + re.findall(ITEM_NUMBER, m.group("more") or "")
     number = m.group("num").rstrip(".")
     raw_title = m.group("rest")
     title = _clean_title(raw_title)
@@ -156,7 +151,7 @@ def _number_spans(head: Token, m: re.Match) -> dict[str, Span]:
     the number alone for the others ("Items 5 and 7")."""
     out = {normalise_number(m.group("num")): span_at(head, m.start("word"), m.end("num"))}
     more = m.group("more") or ""
-    for n in re.finditer(r"\d{1,2}(?:\.\d{1,2})?", more):
+    for n in re.finditer(ITEM_NUMBER, more):
         out.setdefault(normalise_number(n.group()), span_at(head, m.start("more") + n.start(), m.start("more") + n.end()))
     return out
 

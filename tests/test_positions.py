@@ -1,0 +1,104 @@
+"""Where things are: records of HTML filings point into the HTML, the tree
+names what was read, and the stages hand each other plain results."""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+
+import pytest
+
+import filing_grammar as fg
+from filing_grammar.checks import check_source
+from filing_grammar.render.tree import to_text
+from filing_grammar.source.html import render_html
+from filing_grammar.tree import RENDERING, tree_tokens
+
+SAMPLES = pathlib.Path(__file__).resolve().parent.parent / "samples"
+SEED = SAMPLES / "000_baa583cdd3fdc5f0.txt"
+BLACKROCK = SAMPLES / "037_form8K_Blackrock.htm"
+IRS_CELL = 'contextRef="duration_2023-02-24_to_2023-02-24">32-0174431</ix:nonNumeric>'
+
+
+def _html() -> str:
+    return BLACKROCK.read_text(encoding="utf-8")
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_emptied_irs_cell_is_reported_at_its_html_line():
+    html = _html()
+    assert IRS_CELL in html
+    broken = html.replace(IRS_CELL, IRS_CELL.replace("32-0174431", ""))
+    diags = check_source(fg.read_source(broken, "blackrock-no-irs.htm"))
+    irs = [d for d in diags if d.code == "FG205" and "I.R.S." in d.message]
+    assert len(irs) == 1, [(d.code, d.message) for d in diags]
+    # the <td> that held the number, not the <table> or the first <div>
+    assert irs[0].primary.span.line == _line_of(html, IRS_CELL)
+    assert irs[0].primary.message.endswith("in this cell")
+
+
+def test_html_values_point_at_their_own_html():
+    html = _html()
+    src = fg.read_source(html, "b.htm")
+    filing = fg.parse_source(src)[1]
+    cover = filing.cover
+    for name, value in (("irs_employer_id", "32-0174431"), ("commission_file_number", "001-33099"),
+                        ("date_of_report", "February 24, 2023")):
+        span = cover.spans[name]
+        assert src.text[span.start:span.end] == value, name
+        assert span.line == _line_of(html, value)
+    assert filing.items and all(
+        src.text[i.number_spans[i.number].start:].lstrip().startswith("Item") for i in filing.items)
+
+
+def test_rendering_maps_every_line_back():
+    html = "<html><body>\n<p>Item 8.01  Other\n   Events</p>\n<table><tr><td>Delaware</td>\n<td></td>\n" \
+           "<td>95-4545390</td></tr><tr><td>(State)</td><td>(File No.)</td><td>(IRS No.)</td></tr></table>"
+    r = render_html(html)
+    lines = r.text.splitlines()
+    assert lines[0] == "Item 8.01 Other Events"
+    # "Events" comes after a collapsed run of a newline and three spaces
+    col = lines[0].index("Events")
+    assert html[r.source_offset(1, col):].startswith("Events")
+    # the empty cell of the first row maps to its own <td>
+    n = next(k for k, line in enumerate(lines) if line.startswith("Delaware"))
+    row, caption = lines[n], lines[n + 1]
+    assert html[r.source_offset(n + 1, caption.index("(File")):].startswith("<td></td>")
+    assert html[r.source_offset(n + 1, row.index("95-")):].startswith("95-4545390")
+
+
+def test_tree_names_what_the_seed_gives():
+    tree = fg.parse_tree(SEED.read_bytes()).tree
+    names = [t.data for t in tree.iter_subtrees_topdown()]
+    for rule in ("registrant_name", "registrant_ids", "value_block", "signed_by", "signature_date",
+                 "exhibit_entry", "legend"):
+        assert rule in names, rule
+    ids = next(tree.find_data("registrant_ids"))
+    values = next(ids.find_data("value_block"))
+    assert "95-4449516" in "".join(tree_tokens(values))
+    entry = next(tree.find_data("exhibit_entry"))
+    assert "".join(tree_tokens(entry)).lstrip().startswith("99.1")
+    text = to_text(tree)
+    assert "registrant_name" in text and "signed_by" in text
+
+
+def test_parse_result_and_lossless_html_tree():
+    data = BLACKROCK.read_bytes()
+    parsed = fg.parse_tree(data)
+    assert isinstance(parsed, fg.ParseResult)
+    assert not hasattr(parsed.tree, "expected")
+    src = fg.read_source(data)
+    assert fg.tree_text(parsed) == src.text  # the rendering is not part of the input
+    assert any(True for _ in parsed.tree.find_data(RENDERING))
+    assert any(True for _ in parsed.tree.find_data("form_8k"))
+
+
+def test_records_are_immutable():
+    filing = fg.parse_file(SEED)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        filing.cover.registrant_name = "X"  # type: ignore[misc]
+    assert isinstance(filing.items, tuple)
+    assert filing.to_dict()["cover"]["registrant_name"] == "CWMBS, INC."
