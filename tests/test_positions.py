@@ -12,7 +12,7 @@ import filing_grammar as fg
 from filing_grammar.checks import check_source
 from filing_grammar.render.tree import to_text
 from filing_grammar.source.html import render_html
-from filing_grammar.tree import RENDERING, tree_tokens
+from filing_grammar.tree import RENDERING, form_tokens, span_of, tree_tokens
 
 SAMPLES = pathlib.Path(__file__).resolve().parent.parent / "samples"
 SEED = SAMPLES / "000_baa583cdd3fdc5f0.txt"
@@ -102,3 +102,18 @@ def test_records_are_immutable():
         filing.cover.registrant_name = "X"  # type: ignore[misc]
     assert isinstance(filing.items, tuple)
     assert filing.to_dict()["cover"]["registrant_name"] == "CWMBS, INC."
+
+
+def test_rendered_tokens_spell_the_rendering_and_map_inside_the_html():
+    src = fg.read_source(BLACKROCK.read_bytes())
+    tree = fg.parse_tree(src).tree
+    node = next(tree.find_data(RENDERING))
+    html = next(tree.find_data("html_text"))
+    toks = form_tokens(node)
+    rendering = toks[0].rendering
+    assert "".join(toks) == rendering.text
+    lines = [t for t in html.children if not hasattr(t, "data")]
+    start, end = lines[0].start_pos, lines[-1].end_pos
+    for tok in toks:
+        span = span_of([tok])
+        assert start <= span.start <= span.end <= end
