@@ -18,7 +18,8 @@ from lark import Token, Tree
 
 from .records import Span
 
-__all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_text", "span_of", "span_at", "text_span", "text_column"]
+__all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_text", "span_of", "span_at", "span_between",
+           "value_span", "text_span", "text_column"]
 
 # The node holding the form read from an HTML document's rendering.
 RENDERING = "rendering"
@@ -91,7 +92,11 @@ def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
     if rendering is None:
         return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
                     first.start_pos or 0, last.end_pos or 0)
-    start = rendering.source_offset(first.line, 0)
+    # in the HTML, from the first character shown to the last (a rendered line
+    # may start with the blank of an empty cell)
+    text = first.value.rstrip("\n")
+    lead = len(text) - len(text.lstrip()) if text.strip() else 0
+    start = rendering.source_offset(first.line, lead)
     end = rendering.source_offset(last.end_line or last.line, max(0, _line_end(last) - 1)) + 1
     return _span(rendering, start, max(end, start + 1))
 
@@ -110,6 +115,49 @@ def span_at(tok: Token, start: int, end: int) -> Span:
     src_a = rendering.source_offset(tok.line, a)
     src_b = rendering.source_offset(tok.line, b - 1) + 1
     return _span(rendering, src_a, max(src_b, src_a + 1))
+
+
+def span_between(first: Token, start: int, last: Token, end: int) -> Span:
+    """From column ``start`` of ``first`` to column ``end`` (exclusive) of
+    ``last`` (columns of :func:`line_text`)."""
+    if first is last:
+        return span_at(first, start, end)
+    a, b = span_at(first, start, start + 1), span_at(last, max(0, end - 1), end)
+    return Span(a.line, a.column, b.end_line, b.end_column, a.start, b.end)
+
+
+def value_span(tokens: Sequence[Token], value: str, start: int = 0) -> Span | None:
+    """Where ``value`` (as read: collapsed, perhaps cut from a longer line)
+    is printed among ``tokens``: from its first word, in the first line that
+    holds it (from column ``start`` on), to its last word, in the last line
+    that holds it; the lines' text if a word cannot be found."""
+    words = value.split()
+    tokens = [t for t in tokens if isinstance(t, Token) and t.line is not None]
+    if not words or not tokens:
+        return span_of(tokens)
+    first = a = None
+    for tok in tokens:
+        at = line_text(tok).find(words[0], start if tok is tokens[0] else 0)
+        if at != -1:
+            first, a = tok, at
+            break
+    if first is None:
+        first = tokens[0]
+        text = line_text(first)
+        a = len(text) - len(text.lstrip())
+    rest = tokens[tokens.index(first):]
+    last, b = first, None
+    for tok in reversed(rest):
+        text = line_text(tok)
+        at = text.rfind(words[-1], a if tok is first else 0)
+        if at != -1:
+            last, b = tok, at + len(words[-1])
+            break
+    if b is None:
+        b = len(line_text(first).rstrip())
+    if last is first and b <= a:
+        b = len(line_text(first).rstrip())
+    return span_between(first, a, last, max(b, a + 1))
 
 
 def text_span(tok: Token) -> Span:

@@ -21,7 +21,7 @@ from lark import Token, Tree
 
 from ..form import US_STATES, id_column_role
 from ..records import CHECKBOX_KEYS, Cover, Span
-from ..tree import line_text, span_at, span_of, text_span, tree_tokens
+from ..tree import line_text, span_at, span_of, text_span, tree_tokens, value_span
 from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date
 from .cover_sections import CoverSections
 from .lines import blocks, segments
@@ -173,7 +173,7 @@ class _CoverReader(CoverSections):
         """Set a field's value and where it was read (``at``, else its lines)."""
         if value:
             self.values[name] = value
-            span = at or span_of(tokens)
+            span = at or value_span(tokens, value)
             if span:
                 self.spans[name] = span
 
@@ -396,6 +396,7 @@ class _CoverReader(CoverSections):
         address's lines: the lines joined with ", ", the ZIP taken off."""
         parts: list[str] = []
         zip_code = None
+        zip_at: Span | None = None
         used: list[Token] = []
         for tok in lines:
             text = line_text(tok)
@@ -404,12 +405,13 @@ class _CoverReader(CoverSections):
                     self._set("telephone", collapse(PHONE.search(text).group()), [tok])
                 continue
             used.append(tok)
-            for _, seg in segments(text, 3):
+            for col, seg in segments(text, 3):
                 if _CAPTION_WORDS.search(seg):
                     continue
                 m = ZIP.search(seg)
                 if m:
-                    zip_code = zip_code or m.group()
+                    if zip_code is None:
+                        zip_code, zip_at = m.group(), span_at(tok, col + m.start(), col + m.end())
                     seg = seg[: m.start()]
                 seg = collapse(seg).strip(" ,")
                 if seg:
@@ -417,7 +419,7 @@ class _CoverReader(CoverSections):
         if parts:
             self._set("address", ", ".join(parts), used)
         if zip_code:
-            self._set("zip_code", zip_code, used)
+            self._set("zip_code", zip_code, used, zip_at)
 
     def _phone(self) -> None:
         i = self._find("telephone")

@@ -17,7 +17,7 @@ import re
 from lark import Token, Tree
 
 from ..records import Signature, Span
-from ..tree import line_text, span_at, span_of, tree_tokens
+from ..tree import line_text, span_at, span_of, tree_tokens, value_span
 from ..values import collapse, find_date
 from .lines import segments
 
@@ -116,7 +116,9 @@ class _SignatureReader:
         value = collapse(value or "").strip(" ,;")
         if value and self.values[name] is None:
             self.values[name] = value
-            span = at or span_of([tok])
+            # the value in the signature's column (a label or a date may
+            # stand left of it)
+            span = at or value_span([tok], value, max(0, self.by_col - LEFT_MARGIN) if name != "registrant" else 0)
             if span:
                 self.spans[name] = span
 

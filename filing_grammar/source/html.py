@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from html import unescape as _unescape
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -53,6 +54,7 @@ class _Cell:
 class _Renderer(HTMLParser):
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
+        self._html = html
         self._line_starts = _line_starts(html)
         # rendered lines: (text, anchors); an anchor is (column in the line,
         # offset in the HTML of the character shown there)
@@ -188,12 +190,14 @@ class _Renderer(HTMLParser):
     def handle_data(self, data):
         if self.skip_depth:
             return
+        pieces = _with_refs(data, self._html, self._pos())
         # a no-break space is kept until the line is laid out: a run of them
         # is how text converted to HTML keeps its columns (browsers show them)
-        data = data.replace("\u200b", "")
-        pos = self._pos()
+        pieces = [(t.replace("\u200b", ""), p) for t, p in pieces]
+        data = "".join(t for t, _ in pieces)
+        pos = pieces[0][1]
         if self.cell is not None:
-            self.cell.pieces.append((data.replace("\n", " ").replace(_CELL_BREAK, " "), pos))
+            self.cell.pieces.extend((t.replace("\n", " ").replace(_CELL_BREAK, " "), p) for t, p in pieces)
             return
         if not self.pre and _looks_preformatted(data):
             # a plain-text filing wrapped in <html><body><div> without <pre>:
@@ -201,12 +205,12 @@ class _Renderer(HTMLParser):
             self._emit()
             at = 0
             for piece in data.replace("\xa0", " ").split("\n"):
-                self.lines.append((piece.rstrip(), ((0, pos + at),)))
+                self.lines.append((piece.rstrip(), ((0, _offset_in(pieces, at, pos)),)))
                 at += len(piece) + 1
             return
         if not self.current:
             self.line_pos = pos
-        self.current.append((data, pos))
+        self.current.extend(pieces)
         self.had_data = True
 
     def close(self):
@@ -238,6 +242,39 @@ def _line_starts(text: str) -> list[int]:
         starts.append(pos + 1)
         pos = find("\n", pos + 1)
     return starts
+
+
+# A character reference, as html.unescape reads one.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+
+
+def _with_refs(data: str, html: str, pos: int) -> list[tuple[str, int]]:
+    """``data`` (text with its character references decoded, as HTMLParser
+    hands it over) as pieces with their exact offsets in ``html``: the runs
+    between references, and each reference.  One piece if there is none, or
+    if the pieces cannot be matched to the data."""
+    amp = html.find("&", pos, pos + len(data) + 1)
+    if amp == -1:
+        return [(data, pos)]
+    pieces: list[tuple[str, int]] = []
+    n, i, limit = 0, pos, len(data)
+    while n < limit:
+        amp = html.find("&", i, i + (limit - n) + 1)
+        if amp == -1 or amp - i >= limit - n:
+            pieces.append((html[i:i + limit - n], i))
+            n = limit
+            break
+        if amp > i:
+            pieces.append((html[i:amp], i))
+            n += amp - i
+        m = _CHARREF.match(html, amp)
+        text = _unescape(m.group()) if m else "&"
+        pieces.append((text, amp))
+        n += len(text)
+        i = m.end() if m else amp + 1
+    if "".join(t for t, _ in pieces) != data:
+        return [(data, pos)]
+    return pieces
 
 
 def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
