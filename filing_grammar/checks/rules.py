@@ -189,7 +189,9 @@ RULES: tuple[Rule, ...] = (
         "the cover page leaves out a field (state, IRS number, address or telephone)",
         "Reports each of state of incorporation, I.R.S. employer identification "
         "number, address of principal executive offices and telephone number that "
-        "the cover page does not give.",
+        "the cover page does not give. The diagnostic points at the blank cell where "
+        "the value should stand (a row of values over a row of captions), else at the "
+        "field's caption, else at the FORM 8-K title.",
         "Form 8-K asks for all of them. It is a warning: they are read from layout, "
         "and a field printed unusually may not be found.",
         "(Address of principal executive offices)          (Zip Code)\n\n"
