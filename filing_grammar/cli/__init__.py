@@ -4,8 +4,8 @@
 One module per command (``parse``, ``tree``, ``check``, ``rules`` with
 ``explain``), each with ``register(subparsers)`` and ``run(args) -> int``;
 what they share (safe input, atomic output, signals, one-line messages and
-the exit codes) is in :mod:`.io`; ``filing-grammar --help`` lists the exit
-codes.
+the exit codes) is in :mod:`.io`.  The exit codes are defined once, in
+:class:`.io.Exit`; ``filing-grammar --help`` prints them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .. import __version__
 from . import check, parse, rules, tree
-from .io import EXIT_CODES, PROG, catch_sigterm, flush_stdout, guarded
+from .io import PROG, catch_sigterm, exit_codes_help, flush_stdout, guarded
 
 __all__ = ["main", "entry", "build_parser"]
 
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read SEC Form 8-K filings with a formal grammar: records, trees, checks.",
-        epilog=EXIT_CODES,
+        epilog=exit_codes_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -12,8 +12,7 @@ from ..checks import run_checks
 from ..checks.diagnostic import Diagnostic, Severity
 from ..checks.rules import select_codes
 from ..source import Source
-from .io import (CHECK_EXIT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, PROG, STDIN_NAME, console, err,
-                 run_each, write_output)
+from .io import PROG, STDIN_NAME, Exit, console, err, exit_codes_help, run_each, write_output
 
 
 def _codes(value: str) -> list[str]:
@@ -23,7 +22,8 @@ def _codes(value: str) -> list[str]:
 def register(subparsers) -> None:
     c = subparsers.add_parser("check", help="check filings against the rules of Form 8-K",
                               description="Check filings and report diagnostics (see `rules`, `explain`).",
-                              epilog=CHECK_EXIT, formatter_class=argparse.RawDescriptionHelpFormatter)
+                              epilog=exit_codes_help("check"),
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("paths", nargs="+", metavar="PATH", help="filing files ('-' reads standard input)")
     c.add_argument("--format", choices=("rich", "concise", "json", "sarif"), default="rich")
     c.add_argument("--select", type=_codes, metavar="CODES",
@@ -47,14 +47,14 @@ def run(args) -> int:
         codes = select_codes(args.select, args.ignore)
     except ValueError as exc:
         err(f"check: {exc} (see `{PROG} rules`)")
-        return EXIT_USAGE
+        return Exit.USAGE
     status: list[int] = []
     results: list[FileResult] = []
 
     def work(src: Source) -> int:
         diagnostics = check_one(src, codes)
         results.append(FileResult(src.path or STDIN_NAME, src, diagnostics))
-        return EXIT_FINDINGS if any(d.severity == Severity.ERROR for d in diagnostics) else EXIT_OK
+        return Exit.FINDINGS if any(d.severity == Severity.ERROR for d in diagnostics) else Exit.OK
 
     run_each(args.paths, work, status)
     if args.format == "concise":
@@ -73,4 +73,4 @@ def run(args) -> int:
         render_rich(console(buf), results)
         if buf is not None:
             write_output(buf.getvalue(), args.output)
-    return max(status, default=EXIT_OK)
+    return max(status, default=Exit.OK)

@@ -1,7 +1,8 @@
 """What every command of the ``filing-grammar`` command line shares.
 
-* The exit codes, and the tables of them at the end of ``--help``
-  (``EXIT_CODES``; ``CHECK_EXIT`` for ``check``).
+* The exit codes, defined once in :class:`Exit`: the ``--help`` epilogs are
+  made from it (:func:`exit_codes_help`) and README.md's table is checked
+  against it (:func:`exit_codes_markdown`, tests/test_cli.py).
 * Input: only regular files are opened (a FIFO or a device would block or
   never end); '-' is standard input.  An unreadable input is one line on
   stderr and exit 2; a bug in our code is one line naming the file (exit 3)
@@ -16,6 +17,7 @@
 
 from __future__ import annotations
 
+import enum
 import io
 import json
 import os
@@ -32,28 +34,49 @@ PROG = "filing-grammar"
 STDIN_NAME = "<stdin>"
 
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-EXIT_TERMINATED = 143
+# ---------------------------------------------------------------------------
+#  exit codes
+# ---------------------------------------------------------------------------
+class Exit(enum.IntEnum):
+    """The exit codes: code, name, what it means for ``parse`` and ``tree``,
+    and for ``check``.  With several files a run exits with the highest code
+    of its files."""
 
-EXIT_CODES = """\
-exit codes:
-  0    parsed; nothing unmatched (check: no errors)
-  1    parsed with unmatched text (check: at least one error)
-  2    usage error, unreadable input, or output that cannot be written
-  3    internal error in filing-grammar (please report it); other files still run
-  130  interrupted (Ctrl-C)
-  143  terminated (SIGTERM)
-"""
+    meaning: str
+    check: str
 
-CHECK_EXIT = """\
-exit codes:
-  0    no errors (warnings allowed)
-  1    at least one error
-  2    usage error or unreadable input
-  3    internal error in filing-grammar (please report it); other files still run
-  130  interrupted (Ctrl-C)
-  143  terminated (SIGTERM)
-"""
+    def __new__(cls, code: int, meaning: str, check: str | None = None) -> "Exit":
+        member = int.__new__(cls, code)
+        member._value_ = code
+        member.meaning = meaning
+        member.check = check or meaning
+        return member
+
+    OK = 0, "parsed; nothing unmatched", "no errors (warnings allowed)"
+    FINDINGS = 1, "parsed with unmatched text", "at least one error"
+    USAGE = 2, "usage error, unreadable input, or output that cannot be written"
+    INTERNAL = 3, "internal error in filing-grammar (please report it); other files still run"
+    INTERRUPTED = 130, "interrupted (Ctrl-C)"
+    TERMINATED = 143, "terminated (SIGTERM)"
+
+
+def exit_codes_help(command: str | None = None) -> str:
+    """The table at the end of ``--help``: for ``check``, for ``parse`` and
+    ``tree``, or (``None``, the program's own help) for both."""
+    rows = ["exit codes:"]
+    for e in Exit:
+        rows.append(f"  {e.value:<4} {e.check if command == 'check' else e.meaning}")
+        if command is None and e.check != e.meaning:
+            rows.append(f"       check: {e.check}")
+    return "\n".join(rows) + "\n"
+
+
+def exit_codes_markdown() -> str:
+    """The table as README.md shows it."""
+    rows = ["| code | name | `parse`, `tree` | `check` |", "|-----:|------|-----------------|---------|"]
+    rows += [f"| {e.value} | {e.name} | {e.meaning} | {'same' if e.check == e.meaning else e.check} |"
+             for e in Exit]
+    return "\n".join(rows) + "\n"
 
 
 class InputError(Exception):
@@ -180,11 +203,11 @@ def iter_sources(paths: Sequence[str], status: list[int]) -> Iterator:
             del data
         except InputError as exc:
             err(str(exc))
-            status.append(EXIT_USAGE)
+            status.append(Exit.USAGE)
             continue
         except MemoryError:
             err(f"{printable(name)}: too large to parse in the memory available")
-            status.append(EXIT_USAGE)
+            status.append(Exit.USAGE)
             continue
         yield src
 
@@ -208,10 +231,10 @@ def run_each(paths: Sequence[str], work: Callable, status: list[int]) -> None:
             raise
         except MemoryError:
             err(f"{printable(src.path or STDIN_NAME)}: too large to parse in the memory available")
-            status.append(EXIT_USAGE)
+            status.append(Exit.USAGE)
         except Exception as exc:  # noqa: BLE001 - the one place bugs are caught
             internal_error(src.path or STDIN_NAME, exc)
-            status.append(EXIT_INTERNAL)
+            status.append(Exit.INTERNAL)
 
 
 # ---------------------------------------------------------------------------
@@ -418,25 +441,25 @@ def guarded(run: Callable[[], int]) -> int:
         return run()
     except KeyboardInterrupt:
         err("interrupted")
-        return EXIT_INTERRUPTED
+        return Exit.INTERRUPTED
     except Terminated:
         err("terminated")
-        return EXIT_TERMINATED
+        return Exit.TERMINATED
     except BrokenPipeError:
         # `filing-grammar ... | head`: the reader went away; exit quietly.
         _quiet_stdout()
-        return EXIT_OK
+        return Exit.OK
     except OutputError as exc:
         err(str(exc))
-        return EXIT_USAGE
+        return Exit.USAGE
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+        return exc.code if isinstance(exc.code, int) else Exit.USAGE
     except MemoryError:
         err("out of memory")
-        return EXIT_USAGE
+        return Exit.USAGE
     except Exception as exc:  # noqa: BLE001 - a bug outside any one file
         internal_error(PROG, exc)
-        return EXIT_INTERNAL
+        return Exit.INTERNAL
 
 
 def _on_sigterm(signum, frame) -> None:

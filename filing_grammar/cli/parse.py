@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 
 from ..api import parse_source
-from .io import (EXIT_CODES, EXIT_FINDINGS, EXIT_OK, JsonDocument, output_stream, rendered, run_each,
-                 target_console)
+from .io import Exit, JsonDocument, exit_codes_help, output_stream, rendered, run_each, target_console
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("parse", help="parse filings into JSON records",
-                              epilog=EXIT_CODES,
+                              epilog=exit_codes_help("parse"),
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="filing files ('-' reads standard input)")
     p.add_argument("--format", choices=("json", "table"), default="json")
@@ -29,7 +28,7 @@ def run(args) -> int:
             def work(src) -> int:
                 filing = parse_source(src)[1]  # the tree goes at once: it is the big part
                 doc.add(filing.to_dict())
-                return EXIT_FINDINGS if filing.unmatched else EXIT_OK
+                return Exit.FINDINGS if filing.unmatched else Exit.OK
 
             run_each(args.paths, work, status)
             # Always one JSON document: a file that could not be read (or hit
@@ -42,7 +41,7 @@ def run(args) -> int:
             def work(src) -> int:
                 _, filing = parse_source(src)
                 out.write(rendered(target, lambda console: render_filings(console, [filing])))
-                return EXIT_FINDINGS if filing.unmatched else EXIT_OK
+                return Exit.FINDINGS if filing.unmatched else Exit.OK
 
             run_each(args.paths, work, status)
-    return max(status, default=EXIT_OK)
+    return max(status, default=Exit.OK)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from ..checks.rules import RULES, SECTIONS, rule, rule_markdown
-from .io import EXIT_OK, EXIT_USAGE, PROG, console, err, write_output
+from .io import PROG, Exit, console, err, write_output
 
 _GENERATED = ("<!-- generated from filing_grammar/checks/rules.py by "
               "`python -m filing_grammar.checks.docs`; do not edit -->\n\n")
@@ -30,7 +30,7 @@ def run(args) -> int:
 def rules(args) -> int:
     if args.format == "json":
         write_output(json.dumps([r.to_dict() for r in RULES], indent=2) + "\n", None)
-        return EXIT_OK
+        return Exit.OK
     from rich.table import Table
     table = Table(box=None, pad_edge=False, show_edge=False)
     for col in ("code", "name", "severity", "summary"):
@@ -43,7 +43,7 @@ def rules(args) -> int:
             section = r.section
         table.add_row(r.code, r.name, r.severity, r.summary)
     console().print(table)
-    return EXIT_OK
+    return Exit.OK
 
 
 def explain(args) -> int:
@@ -51,9 +51,9 @@ def explain(args) -> int:
     if r is None:
         err(f"explain: unknown rule {args.code!r} (see `{PROG} rules`; "
             f"sections: {', '.join(f'FG{k}xx {v}' for k, v in SECTIONS.items())})")
-        return EXIT_USAGE
+        return Exit.USAGE
     if args.format == "json":
         write_output(json.dumps(r.to_dict(), indent=2) + "\n", None)
     else:
         write_output(rule_markdown(r).replace(_GENERATED, ""), None)
-    return EXIT_OK
+    return Exit.OK

@@ -8,12 +8,12 @@ import io
 import json
 
 from ..api import parse_source
-from .io import EXIT_CODES, EXIT_FINDINGS, EXIT_OK, console, rendered, run_each, write_output
+from .io import Exit, console, exit_codes_help, rendered, run_each, write_output
 
 
 def register(subparsers) -> None:
     t = subparsers.add_parser("tree", help="print the lossless parse tree of a filing",
-                              epilog=EXIT_CODES,
+                              epilog=exit_codes_help("tree"),
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     t.add_argument("path", metavar="PATH", help="a filing file ('-' reads standard input)")
     t.add_argument("--format", choices=("rich", "json", "text"), default="rich")
@@ -39,9 +39,9 @@ def run(args) -> int:
             text = rendered(target, lambda c: c.print(tree_render.to_rich(tree, src.path)))
         del tree
         write_output(text, args.output)
-        return EXIT_FINDINGS if unmatched else EXIT_OK
+        return Exit.FINDINGS if unmatched else Exit.OK
 
     run_each([args.path], work, status)
-    if args.format == "json" and status and status[-1] not in (EXIT_OK, EXIT_FINDINGS):
+    if args.format == "json" and status and status[-1] not in (Exit.OK, Exit.FINDINGS):
         write_output("null\n", args.output)  # still one JSON document
-    return max(status, default=EXIT_OK)
+    return max(status, default=Exit.OK)
