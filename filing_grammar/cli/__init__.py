@@ -6,6 +6,9 @@ One module per command (``parse``, ``tree``, ``check``, ``rules`` with
 what they share (safe input, atomic output, signals, one-line messages and
 the exit codes) is in :mod:`.io`.  The exit codes are defined once, in
 :class:`.io.Exit`; ``filing-grammar --help`` prints them.
+
+``python -m filing_grammar`` and ``python -m filing_grammar.cli`` run
+:func:`entry`.
 """
 
 from __future__ import annotations

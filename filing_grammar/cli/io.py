@@ -218,7 +218,7 @@ def internal_error(where: str, exc: BaseException) -> None:
     else:
         what = f"{type(exc).__name__}: {exc}"
     err(f"{printable(where)}: internal error ({one_line(what)}); "
-         "please report this bug with the file")
+        "please report this bug with the file")
 
 
 def run_each(paths: Sequence[str], work: Callable, status: list[int]) -> None:
