@@ -110,6 +110,10 @@ def span_at(tok: Token, start: int, end: int) -> Span:
     clamp = rendering is None
     a, b = text_column(tok, start, clamp), text_column(tok, max(end, start + 1), clamp)
     if rendering is None:
+        # never an empty span: past the end of the line, its last character
+        width = len(tok.value.rstrip("\n"))
+        a = min(a, max(0, width - 1))
+        b = max(b, a + 1)
         base = tok.start_pos or 0
         return Span(tok.line, a + 1, tok.line, b + 1, base + a, base + b)
     src_a = rendering.source_offset(tok.line, a)

@@ -215,6 +215,81 @@ def test_rules_and_explain(capsys):
     assert rule("FG601").severity == "error"
 
 
+# three broken samples with diagnostics, and a path that cannot be read
+STREAMED = [str(BROKEN / n) for n in ("06_missing_signature.txt", "02_impossible_date.txt",
+                                      "10_signed_before_report.txt")]
+
+
+def _written_before_each_file(monkeypatch, capsys, *argv):
+    """Run ``check``; what stdout had received when each file began to be
+    checked, and the whole output."""
+    from filing_grammar.cli import check as check_command
+    real, before = check_command.check_one, []
+
+    def spy(src, codes):
+        before.append(capsys.readouterr().out)
+        return real(src, codes)
+
+    monkeypatch.setattr(check_command, "check_one", spy)
+    code = main(["check", *argv])
+    return code, before, "".join(before) + capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["rich", "concise", "json"])
+def test_check_writes_each_file_as_soon_as_it_is_checked(monkeypatch, capsys, fmt, tmp_path):
+    from filing_grammar.render.diagnostics import FileResult, render_concise, to_json
+    paths = [STREAMED[0], str(tmp_path / "nope.txt"), *STREAMED[1:]]
+    code, before, out = _written_before_each_file(monkeypatch, capsys, *paths, "--format", fmt)
+    assert code == 2 and len(before) == 3
+    assert before[0] == "" and before[1] and len(before[2]) > 0  # file 1 out before file 2 began
+    results = [FileResult(p, None, check_file(pathlib.Path(p))) for p in STREAMED]
+    if fmt == "concise":
+        assert out == render_concise(results) and before[1] == render_concise(results[:1])
+    elif fmt == "json":  # still one JSON document, byte for byte json.dumps of the array
+        assert out == json.dumps([to_json(r) for r in results], indent=2, ensure_ascii=False) + "\n"
+    else:
+        assert before[1].startswith("error[FG401]") and "found" not in before[1]
+        assert out.count("error[FG401]") == 1
+        assert out.rstrip("\n").splitlines()[-1] == "found 3 errors and 0 warnings in 3 files"
+
+
+def test_check_json_of_one_path_is_an_object_or_null(capsys, tmp_path):
+    _, out, _ = run(capsys, "check", "--format", "json", STREAMED[0])
+    assert json.loads(out)["path"] == STREAMED[0]
+    assert run(capsys, "check", "--format", "json", str(tmp_path / "nope.txt"))[1] == "null\n"
+    assert run(capsys, "check", "--format", "json", str(tmp_path / "a"), str(tmp_path / "b"))[1] \
+        == "[]\n"
+
+
+def test_check_sarif_keeps_no_source_until_the_end(monkeypatch, capsys):
+    """SARIF is one log for the run: written at the end, from what each file
+    left behind (its SARIF results), not from the files' sources."""
+    import gc
+    import weakref
+
+    import filing_grammar.render.sarif as sarif
+    from filing_grammar.cli import check as check_command
+    from filing_grammar.render.diagnostics import FileResult
+    real_check, real_log, sources, alive = check_command.check_one, sarif.sarif_log, [], []
+
+    def spy_check(src, codes):
+        sources.append(weakref.ref(src))
+        return real_check(src, codes)
+
+    def spy_log(results):
+        gc.collect()
+        alive.extend(ref for ref in sources if ref() is not None)
+        return real_log(results)
+
+    monkeypatch.setattr(check_command, "check_one", spy_check)
+    monkeypatch.setattr(sarif, "sarif_log", spy_log)
+    code, out, _ = run(capsys, "check", "--format", "sarif", *STREAMED)
+    assert code == 1 and len(sources) == 3 and alive == []
+    expected = sarif.to_sarif([FileResult(p, read_source(open(p, "rb").read(), p), check_file(pathlib.Path(p)))
+                               for p in STREAMED])
+    assert out == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+
+
 # ---------------------------------------------------------------------------
 #  escaping and colour
 # ---------------------------------------------------------------------------

@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from filing_grammar.cli import main
+from filing_grammar.cli import build_parser, main
+from filing_grammar.cli.io import Exit, exit_codes_markdown
 
 from .conftest import ROOT, SAMPLES
 
@@ -94,6 +95,35 @@ def test_stdin_and_output_file(tmp_path):
 def test_help_lists_exit_codes():
     code, out, _ = run("parse", "--help")
     assert code == 0 and "exit codes" in out and "130" in out
+
+
+def _help(command: str | None) -> str:
+    parser = build_parser()
+    if command is not None:
+        parser = next(a for a in parser._actions if a.dest == "command").choices[command]
+    return parser.format_help()
+
+
+@pytest.mark.parametrize("command", [None, "parse", "tree", "check"])
+def test_help_lists_every_exit_code_with_its_meaning(command):
+    text = _help(command)
+    for e in Exit:
+        meaning = e.check if command == "check" else e.meaning
+        assert f"\n  {e.value:<4} {meaning}\n" in text, (command, e.name)
+        if command is None and e.check != e.meaning:
+            assert f"check: {e.check}\n" in text, e.name
+
+
+def test_readme_exit_code_table_is_the_one_in_cli_io():
+    """The exit codes are defined once (cli/io.py Exit); README.md shows a copy."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    begin = "<!-- exit codes: from filing_grammar/cli/io.py; tests/test_cli.py compares -->"
+    end = "<!-- end of exit codes -->"
+    assert readme.count(begin) == 1 and readme.count(end) == 1
+    table = readme[readme.index(begin) + len(begin):readme.index(end)].strip("\n") + "\n"
+    assert table == exit_codes_markdown(), (
+        "README.md's exit-code table differs from filing_grammar/cli/io.py; paste this:\n"
+        + exit_codes_markdown())
 
 
 @pytest.mark.parametrize("markup", ["[bold]x[/bold]", "[link=http://e.x]y[/link]", "[/]"])

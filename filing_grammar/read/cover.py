@@ -167,7 +167,9 @@ class _CoverReader(CoverSections):
         """Fields of the ids row whose caption has a column but whose value
         row is blank there (an emptied cell): where the value should be."""
         return {name: span_at(tok, col, col + 1) for name, (tok, col) in self.blank_cells.items()
-                if not self.values.get(name)}
+                if not self.values.get(name)
+                # in typed text, a column past the end of the row is no cell
+                and (getattr(tok, "rendering", None) is not None or col < len(line_text(tok).rstrip()))}
 
     def _set(self, name: str, value: str | None, tokens: Sequence[Token], at: Span | None = None) -> None:
         """Set a field's value and where it was read (``at``, else its lines)."""

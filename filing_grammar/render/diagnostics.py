@@ -20,7 +20,7 @@ from ..records import Span
 from ..source import Source
 
 __all__ = ["FileResult", "render_rich", "render_one", "render_concise", "to_json", "summary",
-           "summary_line", "plain_console"]
+           "summary_line", "Tally", "render_summary", "plain_console"]
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 GUTTER = "bold blue"
@@ -70,16 +70,33 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+@dataclass
+class Tally:
+    """What the summary line needs of a batch, counted as it goes: files and
+    diagnostics by severity (not the files' sources or diagnostics)."""
+    files: int = 0
+    severities: Counter = field(default_factory=Counter)
+
+    def add(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.files += 1
+        self.severities.update(d.severity for d in diagnostics)
+
+    def line(self) -> str:
+        sev = self.severities
+        files = _plural(self.files, "file")
+        if not sum(sev.values()):
+            return f"no problems found in {files}"
+        parts = [_plural(sev[Severity.ERROR], "error"), _plural(sev[Severity.WARNING], "warning")]
+        if sev[Severity.INFO]:
+            parts.append(_plural(sev[Severity.INFO], "info"))
+        return f"found {', '.join(parts[:-1])} and {parts[-1]} in {files}"
+
+
 def summary_line(results: Sequence[FileResult]) -> str:
-    all_d = [d for r in results for d in r.diagnostics]
-    s = summary(all_d)
-    files = _plural(len(results), "file")
-    if not all_d:
-        return f"no problems found in {files}"
-    parts = [_plural(s["errors"], "error"), _plural(s["warnings"], "warning")]
-    if s["infos"]:
-        parts.append(_plural(s["infos"], "info"))
-    return f"found {', '.join(parts[:-1])} and {parts[-1]} in {files}"
+    tally = Tally()
+    for r in results:
+        tally.add(r.diagnostics)
+    return tally.line()
 
 
 # ---------------------------------------------------------------------------
@@ -215,7 +232,12 @@ def render_rich(console: Console, results: Sequence[FileResult], show_summary: b
         for d in r.diagnostics:
             render_one(console, r.path, r.source, d)
     if show_summary:
-        console.print(Text(summary_line(results), style="bold"), soft_wrap=True)
+        render_summary(console, summary_line(results))
+
+
+def render_summary(console: Console, line: str) -> None:
+    """The last line of rich output (from :func:`summary_line` or :class:`Tally`)."""
+    console.print(Text(line, style="bold"), soft_wrap=True)
 
 
 def plain_console(file, width: int = 100) -> Console:

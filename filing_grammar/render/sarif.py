@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Any, Sequence
+from typing import Any, Iterable
 from urllib.parse import quote
 
 from .. import __version__
@@ -14,7 +14,7 @@ from ..checks.diagnostic import Severity
 from ..checks.rules import RULES, Rule
 from .diagnostics import FileResult
 
-__all__ = ["to_sarif", "SARIF_SCHEMA", "LEVELS"]
+__all__ = ["to_sarif", "sarif_results", "sarif_log", "SARIF_SCHEMA", "LEVELS"]
 
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
@@ -45,41 +45,53 @@ def _rule(r: Rule) -> dict[str, Any]:
     }
 
 
-def to_sarif(results: Sequence[FileResult]) -> dict[str, Any]:
-    index = {r.code: i for i, r in enumerate(RULES)}
-    sarif_results = []
-    for fr in results:
-        for d in fr.diagnostics:
-            s = d.primary.span
-            text = d.message + (f"\nhelp: {d.help}" if d.help else "")
-            line_text = fr.source.line(s.line).strip() if fr.source else ""
-            fingerprint = hashlib.sha256(f"{d.code}\0{line_text}\0{d.message}".encode()).hexdigest()[:32]
-            result: dict[str, Any] = {
-                "ruleId": d.code,
-                "ruleIndex": index[d.code],
-                "level": LEVELS[d.severity],
-                "message": {"text": text},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(fr.path)},
-                        "region": {"startLine": s.line, "startColumn": s.column,
-                                   "endLine": s.end_line, "endColumn": s.end_column},
-                    },
-                    **({"message": {"text": d.primary.message}} if d.primary.message else {}),
-                }],
-                "partialFingerprints": {"primaryLocationLineHash/v1": fingerprint},
-            }
-            if d.secondary:
-                result["relatedLocations"] = [{
-                    "id": i,
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(fr.path)},
-                        "region": {"startLine": lab.span.line, "startColumn": lab.span.column,
-                                   "endLine": lab.span.end_line, "endColumn": lab.span.end_column},
-                    },
-                    "message": {"text": lab.message or "related"},
-                } for i, lab in enumerate(d.secondary, 1)]
-            sarif_results.append(result)
+def to_sarif(results: Iterable[FileResult]) -> dict[str, Any]:
+    return sarif_log([res for fr in results for res in sarif_results(fr)])
+
+
+_INDEX = {r.code: i for i, r in enumerate(RULES)}
+
+
+def sarif_results(fr: FileResult) -> list[dict[str, Any]]:
+    """The SARIF results of one file: all a log needs of it (a batch keeps
+    these, not the file's source)."""
+    out = []
+    for d in fr.diagnostics:
+        s = d.primary.span
+        text = d.message + (f"\nhelp: {d.help}" if d.help else "")
+        line_text = fr.source.line(s.line).strip() if fr.source else ""
+        fingerprint = hashlib.sha256(f"{d.code}\0{line_text}\0{d.message}".encode()).hexdigest()[:32]
+        result: dict[str, Any] = {
+            "ruleId": d.code,
+            "ruleIndex": _INDEX[d.code],
+            "level": LEVELS[d.severity],
+            "message": {"text": text},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(fr.path)},
+                    "region": {"startLine": s.line, "startColumn": s.column,
+                               "endLine": s.end_line, "endColumn": s.end_column},
+                },
+                **({"message": {"text": d.primary.message}} if d.primary.message else {}),
+            }],
+            "partialFingerprints": {"primaryLocationLineHash/v1": fingerprint},
+        }
+        if d.secondary:
+            result["relatedLocations"] = [{
+                "id": i,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(fr.path)},
+                    "region": {"startLine": lab.span.line, "startColumn": lab.span.column,
+                               "endLine": lab.span.end_line, "endColumn": lab.span.end_column},
+                },
+                "message": {"text": lab.message or "related"},
+            } for i, lab in enumerate(d.secondary, 1)]
+        out.append(result)
+    return out
+
+
+def sarif_log(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """A SARIF log of one run holding ``results`` (from :func:`sarif_results`)."""
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -91,6 +103,6 @@ def to_sarif(results: Sequence[FileResult]) -> dict[str, Any]:
                 "rules": [_rule(r) for r in RULES],
             }},
             "columnKind": "unicodeCodePoints",
-            "results": sarif_results,
+            "results": results,
         }],
     }

@@ -10,23 +10,13 @@ import subprocess
 import sys
 from typing import Sequence
 
-from filing_grammar import cli
-
 from ..conftest import ROOT
 
-# (command, format) pairs every input goes through; `check` joins when the
-# sub-command is installed (it registers itself through cli._extensions()).
+# (command, format) pairs every input goes through
 FORMATS: list[tuple[str, str]] = [("parse", "json"), ("parse", "table"),
-                                  ("tree", "json"), ("tree", "text"), ("tree", "rich")]
-
-
-def _has_command(name: str) -> bool:
-    sub = next(a for a in cli.build_parser()._actions if a.dest == "command")
-    return name in sub.choices
-
-
-if _has_command("check"):
-    FORMATS += [("check", "json"), ("check", "sarif"), ("check", "concise"), ("check", "rich")]
+                                  ("tree", "json"), ("tree", "text"), ("tree", "rich"),
+                                  ("check", "json"), ("check", "sarif"), ("check", "concise"),
+                                  ("check", "rich")]
 
 JSON_FORMATS = {"json", "sarif"}
 # the only exit codes an input may give (3 is a bug of ours)

@@ -1,27 +1,23 @@
-"""The ``filing-grammar`` command line.
+"""What every command of the ``filing-grammar`` command line shares.
 
-Exit codes (also in README.md and ``--help``):
-
-  0    every file parsed and nothing was left unmatched (check: no errors)
-  1    a file parsed with text left unmatched (check: at least one error)
-  2    usage error, an input that could not be read, or output that could not
-       be written
-  3    internal error: a bug in filing-grammar (the other files still run)
-  130  interrupted (Ctrl-C)
-  143  terminated (SIGTERM)
-
-Hostile input never gets a traceback: an unreadable input is one line on
-stderr and exit 2, a bug in our code is one line naming the file (exit 3) and
-the batch goes on.  Only regular files are opened (a FIFO or a device would
-block or never end).  ``-o FILE`` is written to a temporary file beside it and
-renamed into place, so an interrupted run leaves no half-written file.  Output
-is written as the files are parsed, so a batch of any length takes the memory
-of its largest file.
+* The exit codes, defined once in :class:`Exit`: the ``--help`` epilogs are
+  made from it (:func:`exit_codes_help`) and README.md's table is checked
+  against it (:func:`exit_codes_markdown`, tests/test_cli.py).
+* Input: only regular files are opened (a FIFO or a device would block or
+  never end); '-' is standard input.  An unreadable input is one line on
+  stderr and exit 2; a bug in our code is one line naming the file (exit 3)
+  and the batch goes on.  Hostile input never gets a traceback.
+* Output: ``-o FILE`` is written to a temporary file beside it and renamed
+  into place, so an interrupted run leaves no half-written file.  Commands
+  write each file's output as it is done, so a batch of any length takes the
+  memory of its largest file.
+* Signals: SIGTERM and Ctrl-C clean up (temporary files) and exit 143 / 130;
+  a reader that goes away (``| head``) ends the run quietly.
 """
 
 from __future__ import annotations
 
-import argparse
+import enum
 import io
 import json
 import os
@@ -32,24 +28,55 @@ import tempfile
 from contextlib import contextmanager
 from typing import IO, Callable, Iterator, Sequence
 
-from . import __version__
-from .api import parse_source, read_source
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-EXIT_TERMINATED = 143
-
-EXIT_CODES = """\
-exit codes:
-  0    parsed; nothing unmatched (check: no errors)
-  1    parsed with unmatched text (check: at least one error)
-  2    usage error, unreadable input, or output that cannot be written
-  3    internal error in filing-grammar (please report it); other files still run
-  130  interrupted (Ctrl-C)
-  143  terminated (SIGTERM)
-"""
+from ..api import read_source
 
 PROG = "filing-grammar"
 STDIN_NAME = "<stdin>"
+
+
+# ---------------------------------------------------------------------------
+#  exit codes
+# ---------------------------------------------------------------------------
+class Exit(enum.IntEnum):
+    """The exit codes: code, name, what it means for ``parse`` and ``tree``,
+    and for ``check``.  With several files a run exits with the highest code
+    of its files."""
+
+    meaning: str
+    check: str
+
+    def __new__(cls, code: int, meaning: str, check: str | None = None) -> "Exit":
+        member = int.__new__(cls, code)
+        member._value_ = code
+        member.meaning = meaning
+        member.check = check or meaning
+        return member
+
+    OK = 0, "parsed; nothing unmatched", "no errors (warnings allowed)"
+    FINDINGS = 1, "parsed with unmatched text", "at least one error"
+    USAGE = 2, "usage error, unreadable input, or output that cannot be written"
+    INTERNAL = 3, "internal error in filing-grammar (please report it); other files still run"
+    INTERRUPTED = 130, "interrupted (Ctrl-C)"
+    TERMINATED = 143, "terminated (SIGTERM)"
+
+
+def exit_codes_help(command: str | None = None) -> str:
+    """The table at the end of ``--help``: for ``check``, for ``parse`` and
+    ``tree``, or (``None``, the program's own help) for both."""
+    rows = ["exit codes:"]
+    for e in Exit:
+        rows.append(f"  {e.value:<4} {e.check if command == 'check' else e.meaning}")
+        if command is None and e.check != e.meaning:
+            rows.append(f"       check: {e.check}")
+    return "\n".join(rows) + "\n"
+
+
+def exit_codes_markdown() -> str:
+    """The table as README.md shows it."""
+    rows = ["| code | name | `parse`, `tree` | `check` |", "|-----:|------|-----------------|---------|"]
+    rows += [f"| {e.value} | {e.name} | {e.meaning} | {'same' if e.check == e.meaning else e.check} |"
+             for e in Exit]
+    return "\n".join(rows) + "\n"
 
 
 class InputError(Exception):
@@ -87,12 +114,12 @@ def clean_path(path: str) -> str:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _one_line(text: str, limit: int = 300) -> str:
+def one_line(text: str, limit: int = 300) -> str:
     text = " ".join(printable(text).split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _err(message: str) -> None:
+def err(message: str) -> None:
     try:
         sys.stderr.write(f"{PROG}: {message}\n")
         sys.stderr.flush()
@@ -175,23 +202,23 @@ def iter_sources(paths: Sequence[str], status: list[int]) -> Iterator:
             src = read_source(data, name)
             del data
         except InputError as exc:
-            _err(str(exc))
-            status.append(EXIT_USAGE)
+            err(str(exc))
+            status.append(Exit.USAGE)
             continue
         except MemoryError:
-            _err(f"{printable(name)}: too large to parse in the memory available")
-            status.append(EXIT_USAGE)
+            err(f"{printable(name)}: too large to parse in the memory available")
+            status.append(Exit.USAGE)
             continue
         yield src
 
 
-def _internal_error(where: str, exc: BaseException) -> None:
+def internal_error(where: str, exc: BaseException) -> None:
     if isinstance(exc, RecursionError):
         what = "input nests too deeply"
     else:
         what = f"{type(exc).__name__}: {exc}"
-    _err(f"{printable(where)}: internal error ({_one_line(what)}); "
-         "please report this bug with the file")
+    err(f"{printable(where)}: internal error ({one_line(what)}); "
+        "please report this bug with the file")
 
 
 def run_each(paths: Sequence[str], work: Callable, status: list[int]) -> None:
@@ -203,11 +230,11 @@ def run_each(paths: Sequence[str], work: Callable, status: list[int]) -> None:
         except (KeyboardInterrupt, BrokenPipeError, Terminated, OutputError):
             raise
         except MemoryError:
-            _err(f"{printable(src.path or STDIN_NAME)}: too large to parse in the memory available")
-            status.append(EXIT_USAGE)
+            err(f"{printable(src.path or STDIN_NAME)}: too large to parse in the memory available")
+            status.append(Exit.USAGE)
         except Exception as exc:  # noqa: BLE001 - the one place bugs are caught
-            _internal_error(src.path or STDIN_NAME, exc)
-            status.append(EXIT_INTERNAL)
+            internal_error(src.path or STDIN_NAME, exc)
+            status.append(Exit.INTERNAL)
 
 
 # ---------------------------------------------------------------------------
@@ -313,20 +340,39 @@ def write_output(text: str, output: str | None) -> None:
         fh.write(text)
 
 
-def _console(stream=None):
+# ---------------------------------------------------------------------------
+#  rich consoles and JSON documents
+# ---------------------------------------------------------------------------
+def console(stream: IO[str] | None = None):
+    """A console writing to ``stream`` (standard output if None); its width
+    and colour are those of where it writes."""
     from rich.console import Console
-    return Console(file=stream or sys.stdout, highlight=False, markup=False, emoji=False,
-                   soft_wrap=False)
+    return Console(file=sys.stdout if stream is None else stream, highlight=False, markup=False,
+                   emoji=False, soft_wrap=False)
 
 
-# ---------------------------------------------------------------------------
-#  parse
-# ---------------------------------------------------------------------------
+def target_console(output: str | None, out: IO[str]):
+    """The console whose width and colour output to ``output`` gets: the
+    terminal's for standard output, 80 plain columns for a file."""
+    return console(None if output in (None, "-") else out)
+
+
+def rendered(target, draw: Callable) -> str:
+    """What ``draw(console)`` prints on a console with the width and colour
+    of ``target``, as text: rendered whole, so a failure prints nothing."""
+    from rich.console import Console
+    buf = io.StringIO()
+    draw(Console(file=buf, width=target.width, color_system=target.color_system,
+                 force_terminal=target.is_terminal, highlight=False, markup=False,
+                 emoji=False, soft_wrap=False))
+    return buf.getvalue()
+
+
 _ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)
 _HOLD = 1 << 22  # characters of a record kept back before writing starts
 
 
-def _write_record(out: IO[str], record: dict, pad: str, before: str, after: str) -> None:
+def _write_record(out: IO[str], record: object, pad: str, before: str, after: str) -> None:
     """``before``, ``json.dumps(record, indent=2)`` with each line indented by
     ``pad``, ``after``.
 
@@ -349,132 +395,32 @@ def _write_record(out: IO[str], record: dict, pad: str, before: str, after: str)
     out.write("".join(held))
 
 
-def cmd_parse(args) -> int:
-    status: list[int] = []
-    single = len(args.paths) == 1
-    with output_stream(args.output) as out:
-        if args.format == "json":
-            count = 0
+class JsonDocument:
+    """One JSON document written a record at a time: the text of
+    ``json.dumps(records, indent=2, ensure_ascii=False)``, or of the record
+    alone when the command was given one path (``null`` when that path gave
+    no record: it could not be read, or hit a bug)."""
 
-            def work(src) -> int:
-                nonlocal count
-                filing = parse_source(src)[1]  # the tree goes at once: it is the big part
-                record = filing.to_dict()
-                # the text of json.dumps(records, indent=2), one record at a time
-                if single:
-                    _write_record(out, record, "", "", "\n")
-                else:
-                    _write_record(out, record, "  ", "[\n  " if count == 0 else ",\n  ", "")
-                count += 1
-                return EXIT_FINDINGS if filing.unmatched else EXIT_OK
+    def __init__(self, out: IO[str], single: bool) -> None:
+        self.out, self.single, self.count = out, single, 0
 
-            run_each(args.paths, work, status)
-            # Always one JSON document: a file that could not be read (or hit
-            # a bug) is left out of the array; alone, it is null.
-            if not single:
-                out.write("[]\n" if count == 0 else "\n]\n")
-            elif count == 0:
-                out.write("null\n")
+    def add(self, record: object) -> None:
+        if self.single:
+            _write_record(self.out, record, "", "", "\n")
         else:
-            from .render.table import render_filings
-            # Width and colour of where it goes: the terminal, or 80 plain
-            # columns for a file.
-            target = _console(None if args.output in (None, "-") else out)
+            _write_record(self.out, record, "  ", "[\n  " if self.count == 0 else ",\n  ", "")
+        self.count += 1
 
-            def work(src) -> int:
-                _, filing = parse_source(src)
-                buf = io.StringIO()  # rendered whole: a failure prints nothing
-                render_filings(_console_like(target, buf), [filing])
-                out.write(buf.getvalue())
-                return EXIT_FINDINGS if filing.unmatched else EXIT_OK
-
-            run_each(args.paths, work, status)
-    return max(status, default=EXIT_OK)
-
-
-def _console_like(console, stream):
-    """A console writing to ``stream`` with the width and colour of ``console``."""
-    from rich.console import Console
-    return Console(file=stream, width=console.width, color_system=console.color_system,
-                   force_terminal=console.is_terminal, highlight=False, markup=False,
-                   emoji=False, soft_wrap=False)
+    def close(self) -> None:
+        if not self.single:
+            self.out.write("[]\n" if self.count == 0 else "\n]\n")
+        elif self.count == 0:
+            self.out.write("null\n")
 
 
 # ---------------------------------------------------------------------------
-#  tree
+#  signals, and exceptions as exit codes
 # ---------------------------------------------------------------------------
-def cmd_tree(args) -> int:
-    from .render import tree as tree_render
-    status: list[int] = []
-
-    def work(src) -> int:
-        parsed, filing = parse_source(src)
-        tree = parsed.tree
-        unmatched = bool(filing.unmatched)
-        del filing
-        if args.format == "json":
-            text = json.dumps(tree_render.to_json(tree), indent=1, ensure_ascii=False) + "\n"
-        elif args.format == "text":
-            text = tree_render.to_text(tree)
-        else:
-            buf = io.StringIO()
-            target = _console(None if args.output in (None, "-") else buf)
-            _console_like(target, buf).print(tree_render.to_rich(tree, src.path))
-            text = buf.getvalue()
-        del tree
-        write_output(text, args.output)
-        return EXIT_FINDINGS if unmatched else EXIT_OK
-
-    run_each([args.path], work, status)
-    if args.format == "json" and status and status[-1] not in (EXIT_OK, EXIT_FINDINGS):
-        write_output("null\n", args.output)  # still one JSON document
-    return max(status, default=EXIT_OK)
-
-
-# ---------------------------------------------------------------------------
-#  entry point
-# ---------------------------------------------------------------------------
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Read SEC Form 8-K filings with a formal grammar: records, trees, checks.",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.required = True
-
-    p = sub.add_parser("parse", help="parse filings into JSON records",
-                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="filing files ('-' reads standard input)")
-    p.add_argument("--format", choices=("json", "table"), default="json")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
-    p.set_defaults(func=cmd_parse)
-
-    t = sub.add_parser("tree", help="print the lossless parse tree of a filing",
-                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    t.add_argument("path", metavar="PATH", help="a filing file ('-' reads standard input)")
-    t.add_argument("--format", choices=("rich", "json", "text"), default="rich")
-    t.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
-    t.set_defaults(func=cmd_tree)
-
-    for register in _extensions():
-        register(sub)
-    return parser
-
-
-def _extensions() -> list[Callable]:
-    """Further sub-commands (check, rules, explain) register themselves here."""
-    out = []
-    try:
-        from .checks import cli as checks_cli
-        out.append(checks_cli.register)
-    except ImportError:
-        pass
-    return out
-
-
 def _quiet_stdout() -> None:
     """After a broken pipe: point stdout at /dev/null, so that the flush at
     interpreter exit does not fail a second time with a message."""
@@ -485,56 +431,55 @@ def _quiet_stdout() -> None:
         pass
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def guarded(run: Callable[[], int]) -> int:
+    """``run()``'s exit code; whatever it raises becomes an exit code and at
+    most one line on stderr, never a traceback."""
     try:
         if isinstance(sys.stdout, io.TextIOWrapper):
             # rich writes str: never fail on a character the locale lacks
             sys.stdout.reconfigure(errors="replace")
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        return args.func(args)
+        return run()
     except KeyboardInterrupt:
-        _err("interrupted")
-        return EXIT_INTERRUPTED
+        err("interrupted")
+        return Exit.INTERRUPTED
     except Terminated:
-        _err("terminated")
-        return EXIT_TERMINATED
+        err("terminated")
+        return Exit.TERMINATED
     except BrokenPipeError:
         # `filing-grammar ... | head`: the reader went away; exit quietly.
         _quiet_stdout()
-        return EXIT_OK
+        return Exit.OK
     except OutputError as exc:
-        _err(str(exc))
-        return EXIT_USAGE
+        err(str(exc))
+        return Exit.USAGE
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+        return exc.code if isinstance(exc.code, int) else Exit.USAGE
     except MemoryError:
-        _err("out of memory")
-        return EXIT_USAGE
+        err("out of memory")
+        return Exit.USAGE
     except Exception as exc:  # noqa: BLE001 - a bug outside any one file
-        _internal_error(PROG, exc)
-        return EXIT_INTERNAL
+        internal_error(PROG, exc)
+        return Exit.INTERNAL
 
 
 def _on_sigterm(signum, frame) -> None:
     raise Terminated()
 
 
-def entry() -> None:
-    """Console-script entry point."""
+def catch_sigterm() -> None:
+    """SIGTERM raises :class:`Terminated`, so that clean-up runs (Ctrl-C
+    already raises KeyboardInterrupt)."""
     try:
         signal.signal(signal.SIGTERM, _on_sigterm)
     except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
         pass
-    code = main()
+
+
+def flush_stdout() -> None:
+    """The last flush before exit, quiet if the reader went away."""
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_stdout()
     except (OSError, ValueError, AttributeError):
         pass
-    sys.exit(code)
-
-
-if __name__ == "__main__":
-    entry()

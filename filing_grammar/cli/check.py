@@ -1,0 +1,136 @@
+"""``filing-grammar check``: diagnostics of filings against the rules of
+Form 8-K (see ``rules`` and ``explain``).
+
+Like ``parse``, it writes each file's result as soon as the file is checked
+(rich, concise, json), so a batch takes the memory of its largest file; only
+SARIF, one log for the whole run, keeps each file's SARIF results (never its
+source) until the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..api import parse_source
+from ..checks import run_checks
+from ..checks.diagnostic import Diagnostic, Severity
+from ..checks.rules import select_codes
+from ..source import Source
+from .io import (PROG, STDIN_NAME, Exit, JsonDocument, err, exit_codes_help, output_stream, rendered,
+                 run_each, target_console)
+
+
+def _codes(value: str) -> list[str]:
+    return [c for c in value.split(",") if c.strip()]
+
+
+def register(subparsers) -> None:
+    c = subparsers.add_parser("check", help="check filings against the rules of Form 8-K",
+                              description="Check filings and report diagnostics (see `rules`, `explain`).",
+                              epilog=exit_codes_help("check"),
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    c.add_argument("paths", nargs="+", metavar="PATH", help="filing files ('-' reads standard input)")
+    c.add_argument("--format", choices=("rich", "concise", "json", "sarif"), default="rich")
+    c.add_argument("--select", type=_codes, metavar="CODES",
+                   help="only these codes or prefixes, comma-separated (FG201,FG3)")
+    c.add_argument("--ignore", type=_codes, metavar="CODES",
+                   help="leave out these codes or prefixes, comma-separated")
+    c.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
+    c.set_defaults(func=run)
+
+
+def check_one(src: Source, codes) -> list[Diagnostic]:
+    """The diagnostics of one file: the one place the command line parses and
+    checks a source."""
+    parsed, filing = parse_source(src)
+    return run_checks(src, parsed, filing, codes)
+
+
+def run(args) -> int:
+    from ..render.diagnostics import FileResult
+    try:
+        codes = select_codes(args.select, args.ignore)
+    except ValueError as exc:
+        err(f"check: {exc} (see `{PROG} rules`)")
+        return Exit.USAGE
+    status: list[int] = []
+    with output_stream(args.output) as out:
+        report = _REPORTS[args.format](out, args)
+
+        def work(src: Source) -> int:
+            diagnostics = check_one(src, codes)
+            report.add(FileResult(src.path or STDIN_NAME, src, diagnostics))
+            return Exit.FINDINGS if any(d.severity == Severity.ERROR for d in diagnostics) \
+                else Exit.OK
+
+        run_each(args.paths, work, status)
+        report.close()
+    return max(status, default=Exit.OK)
+
+
+# ---------------------------------------------------------------------------
+#  reports: add(result) as each file is checked, close() at the end
+# ---------------------------------------------------------------------------
+class _Rich:
+    """rustc-style diagnostics, then one summary line counted as we went."""
+
+    def __init__(self, out, args) -> None:
+        from ..render.diagnostics import Tally
+        self.out, self.target, self.tally = out, target_console(args.output, out), Tally()
+
+    def add(self, result) -> None:
+        from ..render.diagnostics import render_rich
+        self.out.write(rendered(self.target, lambda c: render_rich(c, [result], show_summary=False)))
+        self.tally.add(result.diagnostics)
+
+    def close(self) -> None:
+        from ..render.diagnostics import render_summary
+        self.out.write(rendered(self.target, lambda c: render_summary(c, self.tally.line())))
+
+
+class _Concise:
+    """One line per diagnostic."""
+
+    def __init__(self, out, args) -> None:
+        self.out = out
+
+    def add(self, result) -> None:
+        from ..render.diagnostics import render_concise
+        self.out.write(render_concise([result]))
+
+    def close(self) -> None:
+        pass
+
+
+class _Json:
+    """An array of records, or the one record of a single path (null when it
+    could not be read): one JSON document, written a record at a time."""
+
+    def __init__(self, out, args) -> None:
+        self.doc = JsonDocument(out, single=len(args.paths) == 1)
+
+    def add(self, result) -> None:
+        from ..render.diagnostics import to_json
+        self.doc.add(to_json(result))
+
+    def close(self) -> None:
+        self.doc.close()
+
+
+class _Sarif:
+    """One SARIF log: each file's SARIF results are kept (not its source)."""
+
+    def __init__(self, out, args) -> None:
+        self.out, self.results = out, []
+
+    def add(self, result) -> None:
+        from ..render.sarif import sarif_results
+        self.results += sarif_results(result)
+
+    def close(self) -> None:
+        from ..render.sarif import sarif_log
+        self.out.write(json.dumps(sarif_log(self.results), indent=2, ensure_ascii=False) + "\n")
+
+
+_REPORTS = {"rich": _Rich, "concise": _Concise, "json": _Json, "sarif": _Sarif}

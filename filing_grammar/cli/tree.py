@@ -1,0 +1,48 @@
+"""``filing-grammar tree``: the lossless parse tree of one filing, as rich
+text, JSON or a plain outline."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+
+from ..api import parse_source
+from .io import Exit, console, exit_codes_help, rendered, run_each, write_output
+
+
+def register(subparsers) -> None:
+    t = subparsers.add_parser("tree", help="print the lossless parse tree of a filing",
+                              epilog=exit_codes_help("tree"),
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    t.add_argument("path", metavar="PATH", help="a filing file ('-' reads standard input)")
+    t.add_argument("--format", choices=("rich", "json", "text"), default="rich")
+    t.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
+    t.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..render import tree as tree_render
+    status: list[int] = []
+
+    def work(src) -> int:
+        parsed, filing = parse_source(src)
+        tree = parsed.tree
+        unmatched = bool(filing.unmatched)
+        del filing
+        if args.format == "json":
+            text = json.dumps(tree_render.to_json(tree), indent=1, ensure_ascii=False) + "\n"
+        elif args.format == "text":
+            text = tree_render.to_text(tree)
+        else:
+            # the terminal's width and colour, or 80 plain columns for a file
+            target = console(None if args.output in (None, "-") else io.StringIO())
+            text = rendered(target, lambda c: c.print(tree_render.to_rich(tree, src.path)))
+        del tree
+        write_output(text, args.output)
+        return Exit.FINDINGS if unmatched else Exit.OK
+
+    run_each([args.path], work, status)
+    if args.format == "json" and status and status[-1] not in (Exit.OK, Exit.FINDINGS):
+        write_output("null\n", args.output)  # still one JSON document
+    return max(status, default=Exit.OK)
