@@ -117,3 +117,16 @@ def test_rendered_tokens_spell_the_rendering_and_map_inside_the_html():
     for tok in toks:
         span = span_of([tok])
         assert start <= span.start <= span.end <= end
+
+
+def test_a_value_after_entities_in_a_cell_maps_to_its_own_text():
+    # 019_Atrinsic: "Title:&nbsp;&nbsp;&nbsp;Chief Financial Officer" in one cell
+    html = ('<table><tr><td>By:</td><td>/s/ Jane Roe</td></tr>'
+            '<tr><td></td><td>Name:&nbsp;&nbsp;Jane&nbsp;Roe</td></tr>'
+            '<tr><td></td><td>Title:&nbsp;&nbsp;&nbsp;Chief&nbsp;Financial Officer</td></tr></table>')
+    r = render_html(html)
+    for n, line in enumerate(r.text.splitlines(), 1):
+        for word in ("Roe", "Chief", "Officer"):
+            at = line.find(word)
+            if at != -1:
+                assert html[r.source_offset(n, at):].startswith(word), (line, word)

@@ -322,24 +322,67 @@ def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int]
     return line, tuple(a for a in anchors if a[0] < len(line)) or tuple(anchors[:1])
 
 
+# A column is as wide as its widest cell, up to this many characters.
+_CELL_WIDTH = 70
+
+
+def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
+    """The lines of a cell (split at its line breaks), each with its white
+    space collapsed as ``" ".join(line.split())`` does, and its anchors
+    (column in the line, HTML offset): at each piece's first word, and after
+    each run of white space that was not one character."""
+    lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    length = 0
+    pending = False
+
+    def end_line() -> None:
+        nonlocal out, anchors, length, pending
+        if out:
+            lines.append(("".join(out), tuple(anchors)))
+        out, anchors, length, pending = [], [], 0, False
+
+    for text, pos in cell.pieces:
+        anchored = False
+        offset = 0
+        for part_no, part in enumerate(text.split(_CELL_BREAK)):
+            if part_no:
+                end_line()
+                offset += 1
+                anchored = False
+            for m in _CELL_RUN.finditer(part):
+                word = m.group()
+                if word.isspace():
+                    if out:
+                        pending = True
+                        if len(word) != 1:
+                            anchored = False
+                    continue
+                if pending:
+                    out.append(" ")
+                    length += 1
+                    pending = False
+                if not anchored:
+                    anchors.append((length, pos + offset + m.start()))
+                    anchored = True
+                out.append(word)
+                length += len(word)
+            offset += len(part)
+    end_line()
+    return lines
+
+
+_CELL_RUN = re.compile(r"\s+|\S+")
+
+
 def _layout(rows: list[list[_Cell]]) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     """Rows of cells -> lines, the cells in aligned columns 3 spaces apart.  A
     cell of several lines makes its row as many lines high.  Each line keeps
     an anchor per cell: its first word, or its <td> when it is empty."""
-    grid: list[list[list[tuple[str, int]]]] = []
+    grid: list[list[tuple[list, int]]] = []
     for row in rows:
-        cells = []
-        for c in row:
-            raw = c.text()
-            lines = []
-            at = 0
-            for part in raw.split(_CELL_BREAK):
-                words = part.split()
-                if words:
-                    lead = len(part) - len(part.lstrip())
-                    lines.append((" ".join(words), _offset_in(c.pieces, at + lead, c.pos)))
-                at += len(part) + 1
-            cells.append((lines, c.pos))
+        cells = [(_cell_lines(c), c.pos) for c in row]
         if any(lines for lines, _ in cells):
             grid.append(cells)
     if not grid:
@@ -349,7 +392,7 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, tuple[tuple[int, int], .
         pos = r[-1][1] if r else 0
         r.extend([([], pos) for _ in range(ncols - len(r))])
     keep = [j for j in range(ncols) if any(r[j][0] for r in grid)]
-    widths = {j: min(max((len(ln) for r in grid for ln, _ in r[j][0]), default=0), 70) for j in keep}
+    widths = {j: min(max((len(ln) for r in grid for ln, _ in r[j][0]), default=0), _CELL_WIDTH) for j in keep}
     out = []
     for r in grid:
         height = max(len(r[j][0]) for j in keep)
@@ -359,8 +402,8 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, tuple[tuple[int, int], .
             col = 0
             for j in keep:
                 lines, td = r[j]
-                text, pos = lines[k] if k < len(lines) else ("", td)
-                anchors.append((col, pos))
+                text, marks = lines[k] if k < len(lines) else ("", ((0, td),))
+                anchors.extend((col + c, pos) for c, pos in marks)
                 cells.append(text.ljust(widths[j]))
                 col += len(cells[-1]) + 3
             out.append(("   ".join(cells).rstrip(), tuple(anchors)))
