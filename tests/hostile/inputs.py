@@ -216,9 +216,10 @@ CASES: dict[str, Callable[[], bytes]] = {
 MANY_LINES = {"heading-x100k", "dash-rule-x100k", "closing-tag-x100k", "whitespace-only"}
 
 
-def big_filing(size: int) -> bytes:
+def big_filing(size: int, copies: int = 40) -> bytes:
     """A well-formed EDGAR submission of about ``size`` bytes: the 1994
-    sample's envelope and 8-K, then exhibits (EX-99) of real filing text."""
+    sample's envelope and 8-K, then exhibits (EX-99) of real filing text,
+    each the samples' body text ``copies`` times (about 92 KB a copy)."""
     text = envelope_text()
     close = text.index("</IMS-DOCUMENT>")
     # exhibit text: the samples' lines, less envelope lines (tags, PEM)
@@ -229,7 +230,7 @@ def big_filing(size: int) -> bytes:
     n, seq = close, 2
     while n < size:
         doc = (f"<DOCUMENT>\n<TYPE>EX-99.{seq}\n<SEQUENCE>{seq}\n<DESCRIPTION>EXHIBIT\n<TEXT>\n"
-               + chunk * 40 + "</TEXT>\n</DOCUMENT>\n")
+               + chunk * copies + "</TEXT>\n</DOCUMENT>\n")
         parts.append(doc)
         n += len(doc)
         seq += 1
