@@ -104,9 +104,9 @@ def test_long_12b_table_reads_in_linear_time():
         text = ("FORM 8-K\nSecurities registered pursuant to Section 12(b) of the Act:\n"
                 "Title of each class   Trading Symbol(s)   Name of each exchange on which registered\n"
                 + "Common Stock   ABC   NYSE\n" * rows)
-        start = time.perf_counter()
+        start = time.process_time()
         assert len(fg.parse(text).cover.securities_12b) == rows
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     timed(100)
     small, big = timed(2_000), timed(32_000)
@@ -121,10 +121,10 @@ def test_long_exhibit_description_reads_in_linear_time():
     def timed(lines: int) -> float:
         text = ("FORM 8-K\nItem 5. Other Events\n\nText.\n\nEXHIBIT INDEX\n\n99.1    Press release\n"
                 + "        continued description words here\n" * lines)
-        start = time.perf_counter()
+        start = time.process_time()
         [entry] = fg.parse(text).exhibit_index
         assert entry.description.endswith("continued description words here")
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     timed(100)
     small, big = timed(2_000), timed(32_000)
@@ -139,10 +139,10 @@ def test_exhibit_entry_with_a_long_run_of_spaces_is_quick():
     def timed(spaces: int) -> float:
         text = ("FORM 8-K\nItem 5. Other Events\n\nText.\n\nEXHIBIT INDEX\n\n99.1    Press release"
                 + " " * spaces + "x\n        Filed" + " " * spaces + "herewith\n")
-        start = time.perf_counter()
+        start = time.process_time()
         [entry] = fg.parse(text).exhibit_index
         assert entry.description == "Press release x Filed herewith"
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     timed(10)
     small, big = timed(1_000), timed(16_000)
