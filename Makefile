@@ -1,12 +1,14 @@
 # filing-grammar: two commands on a fresh machine (Python 3.10+ and make):
 #   make run    set up .venv and parse samples/ (records as JSON, one per file)
-#   make test   set up .venv and run the tests
+#   make test   set up .venv and run the tests (the fast set, in parallel)
+# and, for CI or before a release:
+#   make test-slow   the tests marked slow: scale cases, exhaustive hostile runs
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench fuzz clean
+.PHONY: run test test-slow bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +21,13 @@ run: $(STAMP)
 	$(BIN)/filing-grammar parse samples/*.txt samples/*.htm > samples.records.json; \
 	  rc=$$?; echo "records of $$(ls samples/*.txt samples/*.htm | wc -l) samples written to samples.records.json (exit $$rc)"
 
+# The fast set, one worker per core (pytest-xdist).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not slow" -n auto
+
+# One process: these measure time and memory ratios.
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py

@@ -18,7 +18,7 @@ from filing_grammar.checks.docs import DEFAULT_DIR, pages
 from filing_grammar.checks.expected import expected_words
 from filing_grammar.cli import main
 
-from .conftest import CORPUS, SAMPLES, corpus_rows, needs_corpus
+from .conftest import CORPUS, SAMPLES, corpus_rows, needs_corpus, property_runs
 
 BROKEN = SAMPLES / "broken"
 SEEDS = ["000_baa583cdd3fdc5f0.txt", "002_15025ed101fcb0cd.txt"]
@@ -481,22 +481,26 @@ _LINES = sorted({line for p in SAMPLES.glob("*.txt")
                  for line in p.read_text(encoding="latin-1").split("\n")})
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(_LINES), max_size=120))
-def test_checks_on_shuffled_filing_lines_never_raise(lines):
+@property_runs(80)
+def test_checks_on_shuffled_filing_lines_never_raise(max_examples):
     from filing_grammar.render.diagnostics import FileResult, plain_console, render_rich
     from filing_grammar.render.sarif import to_sarif
     import io
-    src = read_source("\n".join(lines), "f.txt")
-    ds = check_source(src)
-    n_lines = max(1, len(src.line_starts))
-    for d in ds:
-        s = d.primary.span
-        assert 1 <= s.line <= s.end_line <= n_lines, d
-        assert s.column >= 1 and (s.end_line > s.line or s.end_column > s.column), d
-        assert d.message and d.message[-1] != "." and not d.message[0].isupper(), d.message
-    render_rich(plain_console(io.StringIO()), [FileResult("f.txt", src, ds)])
-    to_sarif([FileResult("f.txt", src, ds)])
+
+    @settings(max_examples=max_examples, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.sampled_from(_LINES), max_size=120))
+    def prop(lines):
+        src = read_source("\n".join(lines), "f.txt")
+        ds = check_source(src)
+        n_lines = max(1, len(src.line_starts))
+        for d in ds:
+            s = d.primary.span
+            assert 1 <= s.line <= s.end_line <= n_lines, d
+            assert s.column >= 1 and (s.end_line > s.line or s.end_column > s.column), d
+            assert d.message and d.message[-1] != "." and not d.message[0].isupper(), d.message
+        render_rich(plain_console(io.StringIO()), [FileResult("f.txt", src, ds)])
+        to_sarif([FileResult("f.txt", src, ds)])
+    prop()
 
 
 def test_check_writes_sarif_to_a_file(capsys, tmp_path):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import filing_grammar as fg
 
-from .conftest import SAMPLES, assert_lossless
+from .conftest import SAMPLES, assert_lossless, property_runs
 
 SEED_LINES = [
     (SAMPLES / name).read_text().splitlines(keepends=True)
@@ -49,16 +49,22 @@ def mutated_seed(draw):
     return "".join(lines)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_seed())
-def test_mutated_seeds_stay_lossless(text):
-    check(text)
+@property_runs(150)
+def test_mutated_seeds_stay_lossless(max_examples):
+    @settings(max_examples=max_examples, suppress_health_check=[HealthCheck.too_slow])
+    @given(mutated_seed())
+    def prop(text):
+        check(text)
+    prop()
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("<>/-SECHADRTXYP8K: \n\tItem5.\r")), max_size=400))
-def test_tag_soup_stays_lossless(text):
-    check(text)
+@property_runs(200)
+def test_tag_soup_stays_lossless(max_examples):
+    @settings(max_examples=max_examples)
+    @given(st.text(alphabet=st.sampled_from(list("<>/-SECHADRTXYP8K: \n\tItem5.\r")), max_size=400))
+    def prop(text):
+        check(text)
+    prop()
 
 
 def test_truncated_envelope_gets_closers_inserted():

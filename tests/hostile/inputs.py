@@ -2,7 +2,9 @@
 
 ``CASES`` maps a case name to a function returning the input's bytes.  Each
 case is small enough (a few MB at most) to go through every command and
-format; ``big_filing`` and ``BIG_CASES`` make the 50 MB ones.
+format; ``big_filing`` and ``synthetic_8k`` make the 50 MB ones.  The cases
+of ``SLOW_CASES`` (lines of MB, 100,000 lines) run marked slow; each has a
+sibling a tenth of its size in the fast set.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import io
 import random
 import zipfile
 from typing import Callable
+
+import pytest
 
 from ..conftest import SAMPLES
 
@@ -96,13 +100,13 @@ def form_feeds() -> bytes:
     return seed_text().replace("<PAGE>\n", "\f\n<PAGE>\f\n").replace("\n\n", "\n\f\n", 3).encode()
 
 
-def long_line_dots() -> bytes:
+def long_line_dots(dots: int = 3_000_000) -> Callable[[], bytes]:
     # a table-of-contents leader that never ends (was quadratic in the lexer)
-    return b"Item 1 " + b"." * 3_000_000 + b"x\n" + seed_text().encode()
+    return lambda: b"Item 1 " + b"." * dots + b"x\n" + seed_text().encode()
 
 
-def long_line_text() -> bytes:
-    return seed_text().encode() + b"word " * 1_000_000 + b"\n" + b"- " * 500_000 + b"x"
+def long_line_text(words: int = 1_000_000) -> Callable[[], bytes]:
+    return lambda: seed_text().encode() + b"word " * words + b"\n" + b"- " * (words // 2) + b"x"
 
 
 def long_line_spaces() -> bytes:
@@ -113,9 +117,10 @@ def repeated(line: str, times: int = 100_000) -> Callable[[], bytes]:
     return lambda: (line * times).encode()
 
 
-def nested_documents() -> bytes:
+def nested_documents(depth: int = 5000) -> Callable[[], bytes]:
     opening = "<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\n"
-    return (opening * 5000 + seed_text() + "</TEXT>\n</DOCUMENT>\n" * 7 + "</SEC-DOCUMENT>\n" * 3).encode()
+    return lambda: (opening * depth + seed_text() + "</TEXT>\n</DOCUMENT>\n" * 7
+                    + "</SEC-DOCUMENT>\n" * 3).encode()
 
 
 def unterminated_tags() -> bytes:
@@ -193,13 +198,19 @@ CASES: dict[str, Callable[[], bytes]] = {
     "lone-cr": line_endings("cr"),
     "mixed-endings": line_endings("mixed"),
     "form-feeds": form_feeds,
-    "long-line-dots": long_line_dots,
-    "long-line-text": long_line_text,
+    "long-line-dots": long_line_dots(),               # 3 MB
+    "long-line-dots-small": long_line_dots(300_000),
+    "long-line-text": long_line_text(),               # 6 MB
+    "long-line-text-small": long_line_text(100_000),
     "long-line-spaces": long_line_spaces,
     "heading-x100k": repeated("Item 5. Other Events\n"),
+    "heading-x10k": repeated("Item 5. Other Events\n", 10_000),
     "dash-rule-x100k": repeated("-" * 72 + "\n"),
+    "dash-rule-x10k": repeated("-" * 72 + "\n", 10_000),
     "closing-tag-x100k": repeated("</TEXT>\n"),
-    "nested-documents": nested_documents,
+    "closing-tag-x10k": repeated("</TEXT>\n", 10_000),
+    "nested-documents": nested_documents(),           # 5,000 open documents
+    "nested-documents-small": nested_documents(500),
     "unterminated-tags": unterminated_tags,
     "truncated-mid-line": truncated("mid-line"),
     "truncated-mid-header": truncated("mid-header"),
@@ -213,12 +224,24 @@ CASES: dict[str, Callable[[], bytes]] = {
 
 # Cases with 100,000 lines or more: rendering them as a rich tree for a
 # person is not what they test; they go through the JSON outputs only.
-MANY_LINES = {"heading-x100k", "dash-rule-x100k", "closing-tag-x100k", "whitespace-only"}
+MANY_LINES = {"heading-x100k", "dash-rule-x100k", "closing-tag-x100k", "whitespace-only",
+              "heading-x10k", "dash-rule-x10k", "closing-tag-x10k"}
+
+# Full-size cases that take seconds each through every command: marked slow
+# (`make test-slow`); their "-small" and "x10k" siblings run in the fast set.
+SLOW_CASES = {"long-line-dots", "long-line-text", "nested-documents",
+              "heading-x100k", "dash-rule-x100k", "closing-tag-x100k"}
 
 
-def big_filing(size: int) -> bytes:
+def case_params(names) -> list:
+    """pytest parameters for case names, the slow cases marked slow."""
+    return [pytest.param(name, marks=pytest.mark.slow) if name in SLOW_CASES else name for name in names]
+
+
+def big_filing(size: int, copies: int = 40) -> bytes:
     """A well-formed EDGAR submission of about ``size`` bytes: the 1994
-    sample's envelope and 8-K, then exhibits (EX-99) of real filing text."""
+    sample's envelope and 8-K, then exhibits (EX-99) of real filing text,
+    each the samples' body text ``copies`` times (about 92 KB a copy)."""
     text = envelope_text()
     close = text.index("</IMS-DOCUMENT>")
     # exhibit text: the samples' lines, less envelope lines (tags, PEM)
@@ -229,7 +252,7 @@ def big_filing(size: int) -> bytes:
     n, seq = close, 2
     while n < size:
         doc = (f"<DOCUMENT>\n<TYPE>EX-99.{seq}\n<SEQUENCE>{seq}\n<DESCRIPTION>EXHIBIT\n<TEXT>\n"
-               + chunk * 40 + "</TEXT>\n</DOCUMENT>\n")
+               + chunk * copies + "</TEXT>\n</DOCUMENT>\n")
         parts.append(doc)
         n += len(doc)
         seq += 1

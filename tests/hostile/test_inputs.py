@@ -12,7 +12,7 @@ import filing_grammar as fg
 from filing_grammar.cli import main
 
 from ..conftest import assert_lossless
-from .inputs import ANSI, CASES, MANY_LINES, MARKUP
+from .inputs import ANSI, CASES, MANY_LINES, MARKUP, case_params
 from .util import FORMATS, assert_clean_result, run, time_limit
 
 LIGHT = [name for name in CASES if name not in MANY_LINES]
@@ -30,7 +30,7 @@ def files(tmp_path_factory):
     return paths
 
 
-@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize("name", case_params(CASES))
 def test_api_is_lossless(name, files):
     data = files[name].read_bytes()
     with time_limit(60):
@@ -43,7 +43,7 @@ def test_api_is_lossless(name, files):
 
 
 @pytest.mark.parametrize("command,fmt", FORMATS, ids=[f"{c}-{f}" for c, f in FORMATS])
-@pytest.mark.parametrize("name", LIGHT)
+@pytest.mark.parametrize("name", case_params(LIGHT))
 def test_every_format(name, command, fmt, files, capsys):
     with time_limit(60):
         code = main([command, str(files[name]), "--format", fmt])
@@ -56,7 +56,7 @@ def test_every_format(name, command, fmt, files, capsys):
             assert _squeeze(MARKUP) in _squeeze(out)
 
 
-@pytest.mark.parametrize("name", sorted(MANY_LINES))
+@pytest.mark.parametrize("name", case_params(sorted(MANY_LINES)))
 @pytest.mark.parametrize("command", sorted({c for c, f in FORMATS if f == "json"}))
 def test_many_lines_as_json(name, command, files, capsys):
     with time_limit(120):
@@ -65,7 +65,7 @@ def test_many_lines_as_json(name, command, files, capsys):
     assert_clean_result(code, out, err, "json")
 
 
-@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize("name", case_params(CASES))
 def test_as_a_process(name, files):
     """End to end through the console entry: exit code, stderr, JSON, time."""
     start = time.monotonic()

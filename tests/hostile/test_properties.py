@@ -13,7 +13,7 @@ import filing_grammar as fg
 from filing_grammar.cli import main
 from filing_grammar.tree import tree_tokens
 
-from ..conftest import SAMPLES
+from ..conftest import SAMPLES, property_runs
 from .util import assert_clean_result
 
 SEEDS = [p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))]
@@ -74,32 +74,44 @@ def mutated_bytes(draw):
     return out
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_bytes())
-def test_mutated_bytes_stay_lossless(data):
-    check(data)
+@property_runs(120)
+def test_mutated_bytes_stay_lossless(max_examples):
+    @settings(max_examples=max_examples, suppress_health_check=[HealthCheck.too_slow])
+    @given(mutated_bytes())
+    def prop(data):
+        check(data)
+    prop()
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.binary(max_size=2000))
-def test_arbitrary_bytes_stay_lossless(data):
-    check(data)
+@property_runs(150)
+def test_arbitrary_bytes_stay_lossless(max_examples):
+    @settings(max_examples=max_examples)
+    @given(st.binary(max_size=2000))
+    def prop(data):
+        check(data)
+    prop()
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(JUNK + [b"\n", b"x\n", b"  \n", b"<TYPE>8-K\n", b"<TEXT>\n", b"</DOCUMENT>\n",
-                                        b"<SEC-DOCUMENT>a.txt\n", b"</SEC-DOCUMENT>\n", b"FILER:\n"]),
-                max_size=80))
-def test_tag_soup_bytes_stay_lossless(parts):
-    check(b"".join(parts))
+@property_runs(100)
+def test_tag_soup_bytes_stay_lossless(max_examples):
+    @settings(max_examples=max_examples)
+    @given(st.lists(st.sampled_from(JUNK + [b"\n", b"x\n", b"  \n", b"<TYPE>8-K\n", b"<TEXT>\n",
+                                            b"</DOCUMENT>\n", b"<SEC-DOCUMENT>a.txt\n",
+                                            b"</SEC-DOCUMENT>\n", b"FILER:\n"]),
+                    max_size=80))
+    def prop(parts):
+        check(b"".join(parts))
+    prop()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
-@given(data=mutated_bytes(), fmt=st.sampled_from([("parse", "json"), ("parse", "table"), ("tree", "json")]))
-def test_mutated_bytes_through_the_cli(data, fmt, tmp_path, capsys):
-    path = tmp_path / "in.txt"
-    path.write_bytes(data)
-    code = main([fmt[0], str(path), "--format", fmt[1]])
-    out, err = capsys.readouterr()
-    assert_clean_result(code, out, err, fmt[1])
+@property_runs(40)
+def test_mutated_bytes_through_the_cli(max_examples, tmp_path, capsys):
+    @settings(max_examples=max_examples, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=mutated_bytes(), fmt=st.sampled_from([("parse", "json"), ("parse", "table"), ("tree", "json")]))
+    def prop(data, fmt):
+        path = tmp_path / "in.txt"
+        path.write_bytes(data)
+        code = main([fmt[0], str(path), "--format", fmt[1]])
+        out, err = capsys.readouterr()
+        assert_clean_result(code, out, err, fmt[1])
+    prop()

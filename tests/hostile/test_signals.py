@@ -99,7 +99,12 @@ def test_closed_pipe_exits_quietly(args):
     assert proc.returncode == 0
 
 
-def test_closed_pipe_during_a_big_output(big):
+@pytest.mark.parametrize("size", [pytest.param(1_000_000, id="1mb"),
+                                  pytest.param(12_000_000, id="12mb", marks=pytest.mark.slow)])
+def test_closed_pipe_during_a_big_output(size, tmp_path):
+    """The text tree of a 1 MB filing is several MB: far more than a pipe holds."""
+    big = tmp_path / "big.txt"
+    big.write_bytes(big_filing(size, copies=1 if size < 10_000_000 else 40))
     cmd = f"{sys.executable} -m filing_grammar tree {big} --format text | head -n 3"
     proc = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, timeout=120,
                           cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
