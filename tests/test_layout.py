@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import pathlib
+import re
 
 
 from .conftest import ROOT
@@ -149,3 +150,12 @@ def _long_modules() -> list[str]:
 
 def test_no_module_is_over_600_lines():
     assert not _long_modules(), f"modules over {MAX_LINES} lines: {', '.join(_long_modules())}"
+
+
+def test_every_subpackage_ships_in_the_wheel():
+    """pyproject.toml lists the packages one by one (grammar/ is mapped into
+    the package); a subpackage left out would be missing from `pip install .`."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    listed = set(re.findall(r'"(filing_grammar(?:\.\w+)*)"', text.split("packages = [", 1)[1].split("]", 1)[0]))
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert found <= listed, f"not in pyproject.toml packages: {sorted(found - listed)}"
