@@ -19,10 +19,17 @@ GOOD = str(SAMPLES / "000_baa583cdd3fdc5f0.txt")
 OTHER = str(SAMPLES / "002_15025ed101fcb0cd.txt")
 
 
+def _default_sigint() -> None:
+    # A test run started in the background (`make test &`) ignores SIGINT,
+    # and a child would inherit that: give it the terminal's default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(args, **kw) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.Popen([sys.executable, "-m", "filing_grammar", *args], cwd=ROOT, env=env,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_default_sigint, **kw)
 
 
 def _inside_main(proc: subprocess.Popen) -> None:
