@@ -120,12 +120,13 @@ _BODY = re.compile(
       (?P<PAGE>.*(?i:</?PAGE>).*$)
     | (?P<TABLE_TAG></?(?:TABLE|CAPTION|S|C|FN|F\d+)>.*$)
     | (?P<RULE>(?:[-=_*~]\s*){3,}$)
-    # "Item 5.  Other Events", "ITEM 2.02 RESULTS", "Items 5 and 7.", "Item 7(c)".
+    # "Item 5.  Other Events", "ITEM 2.02 RESULTS", "Items 5 and 7.", "Item 7(c)",
+    # "Item5." (no space).
     # The title must start with a capital (prose such as "Item 9.01 of Form 8-K"
     # is body text), unless the heading lists further item numbers.
     # (\.{4} and not \.{4,}: the same lines, but linear on a long run of dots)
     | (?P<TOC_LINE>.*\.{4}\s*\d{0,4}$)
-    | (?P<ITEM_HEADING>(?i:items?)\s+""" + ITEM_NUMBER + r"""(?!\d|\.\d)(?:\s*\([a-z]\))?
+    | (?P<ITEM_HEADING>(?i:items?)\s*""" + ITEM_NUMBER + r"""(?!\d|\.\d)(?:\s*\([a-z]\))?
           (?:""" + _SEP + r"""$
            |""" + _SEP + r"""(?:[A-Z0-9("'\[\u201c]|(?i:n/a))
            |\s*(?:,|and|through|to|&)\s*(?:items?\s+)?\d))
@@ -172,7 +173,7 @@ _BODY = re.compile(
 # ".*?" before an optional "\s{2,}page" backtracks quadratically over a long
 # run of spaces).
 ITEM_PARTS = re.compile(
-    r"^(?P<lead>\s*)(?P<word>items?)\s+(?P<num>" + ITEM_NUMBER + r")(?P<sub>\s*\([a-z]\))?"
+    r"^(?P<lead>\s*)(?P<word>items?)\s*(?P<num>" + ITEM_NUMBER + r")(?P<sub>\s*\([a-z]\))?"
     r"(?P<more>(?:\s*(?:,|and|through|to|&)\s*(?:items?\s+)?" + ITEM_NUMBER + r"(?:\s*\([a-z]\))?)*)"
     r"(?P<rest>.*)$",
     re.I,
@@ -228,7 +229,7 @@ LINE_KINDS = (
     "PHONE_CAPTION", "FORMER_CAPTION", "REGISTRANTS_CAPTION", "CHECKBOX", "CHECKBOX_INTRO",
     "SECURITIES_12B_INTRO", "EGC_INTRO", "AMENDMENT",
     # items, signature, exhibits
-    "ITEM_HEADING", "SECTION_HEADING", "SIGNATURE_HEADING", "SIGNATURE_LEGEND", "BY_LINE",
+    "CONTENTS", "ITEM_HEADING", "SECTION_HEADING", "SIGNATURE_HEADING", "SIGNATURE_LEGEND", "BY_LINE",
     "NAME_LINE", "TITLE_LINE", "DATE_LINE", "REGISTRANT_CAPTION", "EXHIBIT_INDEX_HEADING",
     "EXHIBIT_HEADING", "EXHIBIT_ENTRY",
     # anything else
@@ -238,6 +239,12 @@ LINE_KINDS = (
 
 def classify_body(line: str) -> str:
     """The kind of one line of document text (no newline)."""
+    kind = _classify_raw(line)
+    return "TEXT" if kind == "TOC_LINE" else kind
+
+
+def _classify_raw(line: str) -> str:
+    """classify_body, telling a contents line with dotted leaders (TOC_LINE)."""
     stripped = line.strip()
     if not stripped:
         return "BLANK"
@@ -247,8 +254,7 @@ def classify_body(line: str) -> str:
             return "TEXT"
     m = _BODY.match(stripped)
     if m is not None:
-        kind = m.lastgroup
-        return "TEXT" if kind == "TOC_LINE" else kind  # type: ignore[return-value]
+        return m.lastgroup  # type: ignore[return-value]
     low = stripped.lower()
     if len(stripped) > 400 or not any(word in low for word in _CAPTION_WORDS):
         return "TEXT"
@@ -315,26 +321,91 @@ def _text_is_html(text: str, pos: int) -> bool:
 _HEADINGS = frozenset({"EXHIBIT_INDEX_HEADING", "ITEM_HEADING", "SIGNATURE_HEADING", "EXHIBIT_HEADING"})
 
 
+# Lines that do not interrupt a table of contents.
+_FURNITURE = frozenset({"BLANK", "PAGE", "PAGE_NUMBER", "RULE"})
+# A page number in a column after a contents entry ("SIGNATURES      4").
+_PAGE_COLUMN = re.compile(r"(?i)(?<=\S)\s{2,}(?:page\s+)?\d{1,3}\s*$")
+
+
+def _classify_entry(line: str) -> str:
+    """The kind of a line that may be a contents entry: a heading with a page
+    number after it is the heading."""
+    kind = _classify_raw(line)
+    if kind in _HEADINGS or kind in _FURNITURE or kind == "TOC_LINE":
+        return kind
+    bare = _PAGE_COLUMN.sub("", line)
+    if bare != line:
+        inner = _classify_raw(bare)
+        if inner in _HEADINGS:
+            return inner
+    return kind
+
+
 def _next_kinds(text: str, pos: int, count: int) -> list[str]:
-    """Kinds of the next ``count`` non-blank lines after ``pos``."""
+    """Kinds of the next ``count`` lines after ``pos`` that are not blank or
+    furniture (a page number on a line of its own, a rule)."""
     kinds = []
     while len(kinds) < count:
         m = _FIRST_LINE.search(text, pos, min(len(text), pos + 2000))
         if m is None:
             break
-        kinds.append(classify_body(m.group()))
+        kind = _classify_entry(m.group())
+        if kind not in _FURNITURE:
+            kinds.append(kind)
         pos = m.end()
     return kinds
 
 
 def _in_contents(text: str, pos: int, kind: str) -> bool:
-    """Is this heading an entry of a table of contents?  A contents lists
-    headings as lines of their own: "SIGNATURES" followed at once by
+    """Is this heading the first entry of a table of contents?  A contents
+    lists headings as lines of their own: "SIGNATURES" followed at once by
     "EXHIBIT INDEX", or a run of three headings with no text between them."""
     nxt = _next_kinds(text, pos, 2)
     if kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and nxt[:1] and nxt[0] in _HEADINGS:
         return True
     return len(nxt) == 2 and nxt[0] in _HEADINGS and nxt[1] in _HEADINGS
+
+
+def _heading_key(kind: str, line: str) -> tuple:
+    """What a heading names: its kind and, for an item, its numbers; else its
+    words.  A table of contents ends where a heading repeats one of its entries."""
+    if kind == "ITEM_HEADING":
+        m = ITEM_PARTS.match(line)
+        if m is not None:
+            return kind, m.group("num"), tuple((m.group("more") or "").split())
+    return kind, " ".join(line.lower().split()) if kind == "EXHIBIT_HEADING" else ""
+
+
+def _contents_end(text: str, pos: int, first: tuple) -> tuple[int, int]:
+    """The end of a table of contents whose first entry (``first``, its
+    heading key) ends at ``pos``, and how many more lines it takes.  Its
+    entries are headings with no text between them (blank lines and page
+    numbers between entries belong to it) and dotted leader lines ("Item
+    2.02 ........ 3"); it ends at a line of text, or at a heading that
+    repeats one of its entries: the document's own first heading."""
+    end, lines = pos, 0
+    scan, scanned = pos, 0
+    seen = {first}
+    n = len(text)
+    while scan < n:
+        nl = text.find("\n", scan)
+        nxt = n if nl == -1 else nl + 1
+        line = text[scan:nxt].rstrip("\n")
+        kind = _classify_entry(line)
+        scanned += 1
+        if kind in _FURNITURE:
+            scan = nxt
+            continue
+        if kind in _HEADINGS:
+            key = _heading_key(kind, _PAGE_COLUMN.sub("", line).strip())
+            if key in seen:
+                break
+            seen.add(key)
+        elif kind != "TOC_LINE":
+            break
+        scan = end = nxt
+        lines = scanned
+    return end, lines
 
 
 def tokenize(text: str, html: bool = True, rendering: Rendering | None = None) -> Iterator[Token]:
@@ -349,7 +420,6 @@ def tokenize(text: str, html: bool = True, rendering: Rendering | None = None) -
     make = _LineToken if rendering is None else functools.partial(RenderedToken.at, rendering)
     prev_kind, prev_line = "BLANK", ""
     tag_depth = 0
-    in_contents = False  # inside a run of contents entries
     pos = 0
     line_no = 1
     n = len(text)
@@ -432,10 +502,11 @@ def tokenize(text: str, html: bool = True, rendering: Rendering | None = None) -
                 kind = classify_body(line)
                 if kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
                     kind = "TEXT"
-                elif kind in _HEADINGS and (in_contents or _in_contents(text, end, kind)):
-                    kind, in_contents = "TEXT", True
-                elif kind not in ("BLANK", "PAGE", "PAGE_NUMBER", "RULE"):
-                    in_contents = False
+                elif kind in _HEADINGS and _in_contents(text, end, kind):
+                    # a table of contents: one token, from its first entry to its last
+                    end, more = _contents_end(text, end, _heading_key(kind, line.strip()))
+                    kind = "CONTENTS"
+                    lines_used += more
         prev_kind, prev_line = kind, line
         value = text[pos:end]
         last = value.rstrip("\n")

@@ -1,0 +1,92 @@
+"""Tables of contents, and headings written without a space: what is there
+is read, and a contents entry is never an item or the signature block."""
+
+from __future__ import annotations
+
+import pathlib
+
+import filing_grammar as fg
+from filing_grammar.checks import check_source
+
+from .test_records import COVER, SIGNED
+
+SAMPLES = pathlib.Path(__file__).resolve().parent.parent / "samples"
+
+
+def _codes(text: str, name: str = "f.txt") -> list[str]:
+    return [d.code for d in check_source(fg.read_source(text, name))]
+
+
+# A contents listing the items and the signature, then the items themselves,
+# the first one straight after the contents (a family of 2010-2011 filings
+# lost that item: only 9.01 was read).
+CONTENTS = (
+    "                                TABLE OF CONTENTS\n"
+    "\n"
+    "Item 1.01  Entry into a Material Definitive Agreement                  2\n"
+    "\n"
+    "Item 9.01  Financial Statements and Exhibits                          3\n"
+    "\n"
+    "SIGNATURE                                                             4\n"
+    "\n"
+)
+BODY = (
+    "Item 1.01  Entry into a Material Definitive Agreement\n"
+    "\n"
+    "On March 1, 2010, the Company entered into a credit agreement.\n"
+    "\n"
+    "Item 9.01  Financial Statements and Exhibits\n"
+    "\n"
+    "(d) Exhibits\n"
+    "\n"
+    "99.1  Press release dated March 1, 2010\n"
+)
+
+
+def test_contents_is_a_node_and_the_items_after_it_are_read():
+    text = COVER + CONTENTS + BODY + SIGNED
+    filing = fg.parse(text)
+    assert [i.number for i in filing.items] == ["1.01", "9.01"]
+    assert filing.items[0].text.startswith("On March 1, 2010")
+    tree = fg.parse_tree(text).tree
+    toc = list(tree.find_data("table_of_contents"))
+    assert len(toc) == 1
+    assert "".join(toc[0].children).startswith("Item 1.01")
+    assert "SIGNATURE" in "".join(toc[0].children)
+    # the signature block is the one after the items, not the contents' entry
+    assert filing.signature.signer == "Jane Roe"
+    assert filing.signature.span.line > filing.items[-1].line
+    codes = _codes(text)
+    for code in ("FG305", "FG306", "FG402", "FG301"):
+        assert code not in codes, codes
+
+
+def test_html_contents_with_page_numbers_and_links():
+    rows = "".join(f'<tr><td><a href="#i{n}">Item {n}</a></td><td>{title}</td><td>{page}</td></tr>'
+                   for n, title, page in (("5.02", "Departure of Directors or Certain Officers", 2),
+                                          ("9.01", "Financial Statements and Exhibits", 3)))
+    html = ("<html><body><p>UNITED STATES</p><p>SECURITIES AND EXCHANGE COMMISSION</p><p>FORM 8-K</p>"
+            "<p>Date of Report (Date of earliest event reported): May 3, 2011</p>"
+            "<p>ACME CORP</p><p>(Exact name of registrant as specified in its charter)</p>"
+            f"<p>TABLE OF CONTENTS</p><table>{rows}<tr><td>SIGNATURE</td><td></td><td>4</td></tr></table>"
+            "<p>Item 5.02 Departure of Directors or Certain Officers</p><p>On May 2, 2011, Jane Roe resigned.</p>"
+            "<p>Item 9.01 Financial Statements and Exhibits</p><p>None.</p>"
+            "<p>SIGNATURE</p><p>Pursuant to the requirements of the Securities Exchange Act of 1934, the "
+            "registrant has duly caused this report to be signed on its behalf by the undersigned "
+            "hereunto duly authorized.</p><p>ACME CORP</p><p>By: /s/ John Doe</p><p>Name: John Doe</p>"
+            "<p>Title: President</p><p>Date: May 3, 2011</p></body></html>")
+    filing = fg.parse(html)
+    assert [i.number for i in filing.items] == ["5.02", "9.01"]
+    assert filing.signature.signer == "John Doe" and filing.signature.date == "2011-05-03"
+    codes = _codes(html, "f.htm")
+    for code in ("FG305", "FG306", "FG402", "FG405"):
+        assert code not in codes, codes
+
+
+def test_a_heading_without_a_space_is_an_item():
+    body = ("Item5.  Other Events\n\nThe Company announced a dividend.\n\n"
+            "Item7.  Financial Statements and Exhibits\n\nNone.\n")
+    filing = fg.parse(COVER + body + SIGNED)
+    assert [(i.number, i.title) for i in filing.items] == [
+        ("5", "Other Events"), ("7", "Financial Statements and Exhibits")]
+    assert "FG301" not in _codes(COVER + body + SIGNED)
