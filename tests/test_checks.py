@@ -559,6 +559,10 @@ def test_fg207_misprinted_irs_number_is_read_and_reported():
     assert parse(lines).cover.irs_employer_id == "95-449516"
 
 
+def test_fg208_misprinted_file_number_is_read_and_reported():
+    assert edited(SEEDS[0], (28, "333-92152", "333-9215X")) == [("FG208", 28)]
+
+
 def test_fg304_accepts_part_of_the_official_title_under_a_combined_heading():
     # 133_ec_1002682_8K_2008: "Items 1.01(a) and 5.02(e) Amendment of a Material
     # Definitive Agreement; Compensatory Arrangements of Certain Officers"

@@ -90,3 +90,62 @@ def test_a_heading_without_a_space_is_an_item():
     assert [(i.number, i.title) for i in filing.items] == [
         ("5", "Other Events"), ("7", "Financial Statements and Exhibits")]
     assert "FG301" not in _codes(COVER + body + SIGNED)
+
+
+# ---------------------------------------------------------------------------
+#  cover values as printed (issue 11): broken-on-purpose copies of the seed
+# ---------------------------------------------------------------------------
+SEED = SAMPLES / "000_baa583cdd3fdc5f0.txt"
+IDS = "Delaware                              333-92152                 95-4449516"
+
+
+def _seed() -> str:
+    text = SEED.read_text(encoding="latin-1")
+    assert IDS in text
+    return text
+
+
+def _check(text: str):
+    src = fg.read_source(text, "seed.txt")
+    return src, check_source(src)
+
+
+def test_a_malformed_file_number_is_reported_at_the_value():
+    text = _seed().replace("333-92152", "333-9215X")
+    src, diags = _check(text)
+    found = [d for d in diags if d.code == "FG208"]
+    assert len(found) == 1 and "333-9215X" in found[0].message
+    span = found[0].primary.span
+    assert src.text[span.start:span.end] == "333-9215X"
+    assert not [d for d in diags if d.code == "FG204"]  # present, so not missing
+
+
+def test_ids_with_labels_and_one_space_apart_are_read():
+    text = _seed().replace(IDS, "Delaware          File No. 333-92152 No. 95-4449516")
+    cover = fg.parse(text).cover
+    assert (cover.commission_file_number, cover.irs_employer_id) == ("333-92152", "95-4449516")
+    text = _seed().replace(IDS, "Delaware                 333-92152 95-4449516")
+    cover = fg.parse(text).cover
+    assert (cover.commission_file_number, cover.irs_employer_id) == ("333-92152", "95-4449516")
+
+
+NAMED_COVER = COVER + (
+    "                              KAISER VENTURES INC.\n"
+    "             (Exact name of registrant as specified in its charter)\n"
+    "\n"
+    "   Delaware                      1-11605                   95-4545390\n"
+    "(State or other jurisdiction   (Commission File Number)   (IRS Employer\n"
+    " of incorporation)                                         Identification No.)\n"
+    "\n")
+
+
+def test_a_deleted_name_is_missing_not_the_ids_row():
+    assert fg.parse(NAMED_COVER).cover.registrant_name == "KAISER VENTURES INC."
+    text = NAMED_COVER.replace("                              KAISER VENTURES INC.\n", "")
+    cover = fg.parse(text).cover
+    assert cover.registrant_name is None
+    assert (cover.state_of_incorporation, cover.commission_file_number) == ("Delaware", "1-11605")
+    src, diags = _check(text + BODY + SIGNED)
+    found = [d for d in diags if d.code == "FG203"]
+    assert len(found) == 1
+    assert src.line(found[0].primary.span.line).strip().startswith("(Exact name")

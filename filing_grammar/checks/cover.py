@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..records import Cover, Span
-from ..values import IRS
+from ..values import FILE_NUMBER, IRS
 from .context import Context
 from .diagnostic import Diagnostic, Label
 from .rules import diag
@@ -84,6 +84,14 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     if not cover.commission_file_number:
         yield diag("FG204", "the cover page does not give the Commission file number",
                    _missing(ctx, cover, "commission_file_number", "Commission file number"))
+
+    # FG208: a file number read from its column but not in EDGAR's shape
+    number = cover.commission_file_number
+    if number and not FILE_NUMBER.match(number):
+        span = cover.spans.get("commission_file_number") or _anchor_span(ctx, cover)
+        yield diag("FG208", f"the Commission file number `{number}` is malformed",
+                   Label(span, "expected digits and hyphens, e.g. 333-92152"),
+                   help="print the file number as the SEC assigned it")
 
     # FG207: an IRS number read from its column but not nine digits
     irs = cover.irs_employer_id

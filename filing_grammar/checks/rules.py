@@ -219,6 +219,20 @@ RULES: tuple[Rule, ...] = (
         "(State of incorporation)  (Commission File Number)  (IRS Employer ID Number)",
         "Print the nine-digit number, e.g. `03-0153200`.",
     ),
+    Rule(
+        "FG208", "malformed-file-number", W,
+        "the Commission file number is malformed",
+        "Reports a Commission file number on the cover page, in the file number's "
+        "column, that is not digits and hyphens in the shape EDGAR gives them "
+        "(`0-27026`, `1-5502`, `333-92152`, `001-33099`).",
+        "The file number ties the report to the registrant's registration; a "
+        "misprinted one ties it to none. The value is still read, as printed, and the "
+        "diagnostic points at it. It is a warning: the value is found by its column "
+        "under the caption row.",
+        "Delaware                 333-9215X                95-4449516\n"
+        "(State of incorporation)  (Commission File Number)  (IRS Employer ID Number)",
+        "Print the file number as the SEC assigned it, e.g. `333-92152`.",
+    ),
     # ------------------------------------------------------------------ items
     Rule(
         "FG301", "no-items", E,

@@ -234,9 +234,9 @@ class _CoverReader(CoverSections):
         i = self._find("registrant_name")
         if i is None:
             return
-        blocks = [b for b in self._above(i) if not _is_date_block(b)]
+        blocks = [b for b in self._above(i) if _may_be_name(b)]
         if not blocks:
-            blocks = [b for b in self._below(i)[:1] if not _is_date_block(b)]
+            blocks = [b for b in self._below(i)[:1] if _may_be_name(b)]
             if not blocks:
                 return
             name_block = blocks[0]
@@ -349,10 +349,23 @@ class _CoverReader(CoverSections):
                 value, tok, at = found[key]
                 self._set(attr, value, [tok], at)
 
-    @staticmethod
-    def _classify_id(seg: str, tok: Token, found: dict, roles, col) -> None:
+    @classmethod
+    def _classify_id(cls, seg: str, tok: Token, found: dict, roles, col) -> None:
         seg = seg.strip()
         if not seg:
+            return
+        # "No. 95-4545390", "File No. 1-3285", "I.R.S. No. 95-4545390": the
+        # value after its label
+        prefix = _ID_PREFIX.match(seg)
+        if prefix and prefix.end() < len(seg):
+            seg, col = seg[prefix.end():], None if col is None else col + prefix.end()
+        # "0-27568 65-0617076": two values one space apart
+        pieces = seg.split(" ")
+        if len(pieces) > 1 and sum(1 for p in pieces if IRS.match(p) or FILE_NUMBER.match(p)) > 1:
+            at = col
+            for piece in pieces:
+                cls._classify_id(piece, tok, found, roles, at)
+                at = None if at is None else at + len(piece) + 1
             return
         at = span_at(tok, col, col + len(seg)) if col is not None else None
         if IRS.match(seg) and "irs" not in found:
@@ -366,6 +379,11 @@ class _CoverReader(CoverSections):
             # a misprinted number in the IRS column ("03-153200") is kept as
             # printed; check FG207 says it is malformed
             found["irs"] = (seg, tok, at)
+        elif (roles is not None and "file" not in found and _FILE_NUMBER_LIKE.fullmatch(seg)
+              and _nearest(roles, col, len(seg)) == "file"):
+            # a misprinted number in the file number column ("333-9215X") is
+            # kept as printed; check FG208 says it is malformed
+            found["file"] = (seg, tok, at)
         elif roles is not None and re.search(r"[A-Za-z]", seg) and not re.search(r"\d{3}", seg):
             role = _nearest(roles, col, len(seg))
             if role == "name" and not _is_state(seg):
@@ -456,6 +474,12 @@ class _CoverReader(CoverSections):
             self._set("former_name", text, block)
 
 
+# The label before an ids value: "No.", "File No.", "I.R.S. No.", "EIN".
+_ID_PREFIX = re.compile(r"(?i)(?:(?:commission\s+)?file\s+no\.?|i\.?\s?r\.?\s?s\.?\s+(?:employer\s+)?"
+                        r"(?:identification\s+)?no\.?|ein|no\.)\s*:?\s*(?=\d)")
+# Something a filer meant as a file number: digits and hyphens, a letter or
+# two among them ("333-9215X", "1-5502A"), at least one hyphen.
+_FILE_NUMBER_LIKE = re.compile(r"\d{1,3}-[\dA-Za-z]{3,6}(?:-[\dA-Za-z]{1,3})?")
 # Something like a date: a digit or a month's first letters.
 _DATEISH = re.compile(r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 # Caption words beside a value on a caption line, and in an address block.
@@ -471,6 +495,16 @@ def _caption_open(line: str) -> bool:
     Code, and telephone number," / "Address and")?"""
     line = line.strip()
     return line.count("(") > line.count(")") or bool(re.search(r"(?:,|\band|\bof|\bor)$", line, re.I))
+
+
+def _may_be_name(block: list[Token]) -> bool:
+    """Can a block be the registrant's name?  Not a date, not the row of state
+    / file number / IRS number, not a state alone (the name's own line left
+    out puts one of those next to the caption)."""
+    if _is_date_block(block) or _looks_like_ids(block):
+        return False
+    text = collapse(" ".join(line_text(t) for t in block))
+    return not (_is_state(text) or FILE_NUMBER.match(text) or IRS.match(text))
 
 
 def _is_date_block(block: list[Token]) -> bool:
