@@ -143,6 +143,9 @@ class Cover(_Record):
     form_title_span: Span | None = _internal()
     # the date of report as printed, when it could not be read as a date
     date_text: str | None = _internal()
+    # a second date printed in parentheses beside or under the date of report:
+    # the date of the earliest event reported (ISO)
+    event_date: str | None = _internal()
     # "(Amendment No. 1)" and the explanatory note of an 8-K/A, as printed
     amendment_number: str | None = _internal()
     explanatory_note: str | None = _internal()

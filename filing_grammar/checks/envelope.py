@@ -181,8 +181,8 @@ def _header_period(ctx: Context) -> Iterator[Diagnostic]:
     h = f.sec_header
     if not (h.period_of_report and f.cover and f.cover.date_of_report):
         return
-    if h.period_of_report == f.cover.date_of_report:
-        return
+    if h.period_of_report in (f.cover.date_of_report, f.cover.event_date):
+        return  # a cover may print both the report's date and the earliest event's
     span = f.cover.spans.get("date_of_report")
     line = _field_line(ctx, "CONFORMED PERIOD OF REPORT")
     if span is None or line is None:

@@ -43,7 +43,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             yield diag("FG405", "the signature block gives no date",
                        Label(head, "no date in this signature block"),
                        help="add `Date: Month day, year`")
-    report = f.cover.date_of_report if f.cover else None
+    # the earliest date the cover prints: the report's, or the earliest event's
+    report = min(d for d in (f.cover.date_of_report, f.cover.event_date) if d) \
+        if f.cover and f.cover.date_of_report else None
     if sig.date and report and sig.date < report:
         span = sig.spans.get("date")
         primary = span or head

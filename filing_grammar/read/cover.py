@@ -228,7 +228,23 @@ class _CoverReader(CoverSections):
                     self._set("date_of_report", iso, [tok], at)
                     if iso is None:
                         self.spans["date_of_report"] = at
+                    self._event_date(tok, text[m.end():])
                     return
+
+    def _event_date(self, tok: Token, rest: str) -> None:
+        """ "Date of Report (Date of earliest event reported): October 3, 2000"
+        over "(September 21, 2000)": the second date, in parentheses beside or
+        under the first, is the date of the earliest event."""
+        tokens = [t for f in self.fields for t in f.tokens]
+        following = [t for t in tokens[tokens.index(tok) + 1:] if t.type != "BLANK"][:1] \
+            if tok in tokens else []
+        for text in [rest] + [line_text(t) for t in following]:
+            m = _EVENT_DATE.match(text)
+            if m:
+                iso, _ = find_date(m.group(1))
+                if iso:
+                    self.values["event_date"] = iso
+                return
 
     def _name(self) -> None:
         i = self._find("registrant_name")
@@ -480,6 +496,8 @@ _ID_PREFIX = re.compile(r"(?i)(?:(?:commission\s+)?file\s+no\.?|i\.?\s?r\.?\s?s\
 # Something a filer meant as a file number: digits and hyphens, a letter or
 # two among them ("333-9215X", "1-5502A"), at least one hyphen.
 _FILE_NUMBER_LIKE = re.compile(r"\d{1,3}-[\dA-Za-z]{3,6}(?:-[\dA-Za-z]{1,3})?")
+# A date in parentheses, alone (after the date of report, or on the line under it).
+_EVENT_DATE = re.compile(r"\s*\(([^()]{6,30})\)\s*$")
 # Something like a date: a digit or a month's first letters.
 _DATEISH = re.compile(r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 # Caption words beside a value on a caption line, and in an address block.

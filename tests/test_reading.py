@@ -1,5 +1,6 @@
-"""Tables of contents, and headings written without a space: what is there
-is read, and a contents entry is never an item or the signature block."""
+"""Reading what is there (issue 11): tables of contents, headings without a
+space, cover values as printed, the dates a cover prints; a contents entry is
+never an item or the signature block."""
 
 from __future__ import annotations
 
@@ -149,3 +150,15 @@ def test_a_deleted_name_is_missing_not_the_ids_row():
     found = [d for d in diags if d.code == "FG203"]
     assert len(found) == 1
     assert src.line(found[0].primary.span.line).strip().startswith("(Exact name")
+
+
+def test_the_earliest_events_date_under_the_date_of_report():
+    # 111_ec_1001426_8K_2005: "...reported): January 10, 2005" over "(January 7, 2005)";
+    # the header's period of report is 20050107
+    text = (SAMPLES / "111_ec_1001426_8K_2005_0001275287-05-000056.txt").read_text(encoding="latin-1")
+    cover = fg.parse(text).cover
+    assert (cover.date_of_report, cover.event_date) == ("2005-01-10", "2005-01-07")
+    assert "FG104" not in _codes(text)
+    assert "(January 7, 2005)" in text
+    without = text.replace("(January 7, 2005)", "", 1)
+    assert [d.primary.span.line for d in check_source(fg.read_source(without, "x")) if d.code == "FG104"] == [69]
