@@ -456,7 +456,14 @@ def test_fg102_malformed_header_line():
 
 
 def test_fg502_exhibit_not_listed():
-    assert ("FG502", 153) in edited(S111, (153, "EX-99.1", "EX-99.7"))
+    text = (SAMPLES / S111).read_text(encoding="latin-1")
+    extra = "<DOCUMENT>\n<TYPE>EX-99.2\n<SEQUENCE>3\n<TEXT>\nA second release.\n</TEXT>\n</DOCUMENT>\n"
+    text = text.replace("</SEC-DOCUMENT>", extra + "</SEC-DOCUMENT>", 1)
+    src = read_source(text, "x.txt")
+    got = [(d.code, d.primary.span.line) for d in check_source(src) if d.code.startswith("FG50")]
+    assert got == [("FG502", src.text[:src.text.index("<TYPE>EX-99.2")].count("\n") + 1)]
+    # renumbered, the one exhibit is one diagnostic (FG503), not a FG501 and a FG502
+    assert [c for c, _ in edited(S111, (153, "EX-99.1", "EX-99.7")) if c.startswith("FG50")] == ["FG503"]
     # written loosely, 99 stands for 99.1
     assert not {"FG501", "FG502"} & {c for c, _ in edited(S111, (153, "EX-99.1", "EX-99"))}
 

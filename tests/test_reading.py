@@ -162,3 +162,30 @@ def test_the_earliest_events_date_under_the_date_of_report():
     assert "(January 7, 2005)" in text
     without = text.replace("(January 7, 2005)", "", 1)
     assert [d.primary.span.line for d in check_source(fg.read_source(without, "x")) if d.code == "FG104"] == [69]
+
+
+# ---------------------------------------------------------------------------
+#  exhibits: the list against the attached documents
+# ---------------------------------------------------------------------------
+S111 = SAMPLES / "111_ec_1001426_8K_2005_0001275287-05-000056.txt"
+
+
+def test_an_exhibit_numbered_two_ways_is_one_diagnostic():
+    text = S111.read_text(encoding="latin-1").replace("<TYPE>EX-99.1", "<TYPE>EX-99.2")
+    diags = check_source(fg.read_source(text, "x.txt"))
+    codes = [d.code for d in diags]
+    assert codes.count("FG503") == 1 and "FG501" not in codes and "FG502" not in codes, codes
+    d = next(d for d in diags if d.code == "FG503")
+    assert d.primary.span.line == 126 and "EX-99.2" in d.message
+    assert [s.span.line for s in d.secondary] == [153]
+
+
+def test_a_footnote_mark_after_the_description_says_incorporated():
+    text = S111.read_text(encoding="latin-1")
+    entry_end = "                    board of directors.\n"
+    assert entry_end in text
+    text = text.replace(entry_end, entry_end.replace("directors.", "directors.*"), 1)
+    text = text.replace("<TYPE>EX-99.1", "<TYPE>GRAPHIC")
+    marked = text.replace("     (c)    Exhibits.", "     (c)    Exhibits.\n\n* Incorporated by reference to Form 8-K.")
+    assert "FG501" in _codes(text)
+    assert "FG501" not in _codes(marked)

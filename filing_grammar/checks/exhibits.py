@@ -91,6 +91,39 @@ def _not_filed_footnotes(ctx: Context) -> set[str]:
     return marks
 
 
+def _words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", (text or "").lower()) if w not in _COMMON}
+
+
+# Words every exhibit description may hold; they do not pair two descriptions.
+_COMMON = frozenset({"exhibit", "dated", "between", "company", "corporation", "inc", "with", "from", "form"})
+
+
+def _same_exhibit(entry: ExhibitRef, doc: Document) -> bool:
+    """Do a listed entry and a filed document describe the same exhibit?  At
+    least two significant words in common, or half of the shorter description's."""
+    a, b = _words(entry.description), _words(doc.description)
+    common = a & b
+    return bool(common) and (len(common) >= 2 or len(common) * 2 >= min(len(a), len(b)))
+
+
+def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[ExhibitRef, Document]]:
+    """Entries listed but not filed under their number, paired with documents
+    filed but not listed under theirs: the same exhibit numbered two ways.
+    Paired by their descriptions; one of each left is a pair too."""
+    pairs = []
+    docs = list(unlisted)
+    for entry in unfiled:
+        doc = next((d for d in docs if _same_exhibit(entry, d)), None)
+        if doc is not None:
+            pairs.append((entry, doc))
+            docs.remove(doc)
+    rest = [e for e in unfiled if all(e is not p[0] for p in pairs)]
+    if len(rest) == 1 and len(docs) == 1:
+        pairs.append((rest[0], docs[0]))
+    return pairs
+
+
 def check(ctx: Context) -> Iterator[Diagnostic]:
     f = ctx.filing
     ex_docs: list[tuple[Document, tuple]] = [
@@ -101,6 +134,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     # a lone primary document, as some archives keep it, does not
     full_submission = f.sec_header is not None and any(d.type for d in f.documents)
 
+    unfiled: list[ExhibitRef] = []
     if full_submission and entries:
         carried = [k for _, k in ex_docs] + _inline_exhibits(ctx)
         inline_text = _text_after_list(ctx) > INLINE_LINES
@@ -117,25 +151,56 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if entry.page:  # paginated: printed in the 8-K document itself
                 continue
             if entry.mark and entry.mark in footnotes:
-                continue  # "2.1*" with "* Incorporated by reference to ..."
-            span = entry.number_span or ctx.line_span(1)
-            yield diag("FG501", f"exhibit {entry.number} is listed but not filed",
-                       Label(span, f"no `EX-{entry.number.upper()}` document carries this exhibit"),
-                       notes=["exhibits filed: " + (", ".join(d.type for d, _ in ex_docs) or "none")],
-                       help="file it as a `<DOCUMENT>` with `<TYPE>EX-" + entry.number.upper() + "`, "
-                            "or say it is incorporated by reference")
+                continue  # "2.1*" or "... Corporation*" with "* Incorporated by reference to ..."
+            unfiled.append(entry)
 
+    unlisted: list[Document] = []
     if entries and ex_docs:
         keys = [k for _, k in entries]
-        where = "exhibit index" if f.exhibit_source == "index" else "exhibit list"
-        first = f.exhibit_index[0].line
+        exact = {k for _, k in ex_docs}
         for doc, key in ex_docs:
-            if any(_matches(key, k) for k in keys):
+            # 99 stands for 99.1 and the reverse, unless another document is
+            # exactly the entry (EX-99 beside EX-99.1 is not exhibit 99.1)
+            if key in keys or any(_matches(key, k) and k not in exact for k in keys):
                 continue
             if key and key[0] == "101":
                 continue  # XBRL files (EX-101.SCH ...) go with the filing unlisted
-            line = doc.type_line or doc.line
-            yield diag("FG502", f"exhibit {doc.type} is filed but not in the {where}",
-                       Label(ctx.line_span(line), "not listed"),
-                       secondary=[Label(ctx.line_span(first), f"the {where} starts here")] if first else [],
-                       help=f"add {doc.type[3:]} to the {where}, or correct the document's `<TYPE>`")
+            unlisted.append(doc)
+
+    # FG503: the same exhibit numbered one way in the list, another in its
+    # <TYPE>: one diagnostic per numbering (24(d), 24(e) filed as EX-23.(D), EX-23.(E))
+    pairs = _pairs(unfiled, unlisted)
+    groups: dict[tuple, list[tuple[ExhibitRef, Document]]] = {}
+    for entry, doc in pairs:
+        groups.setdefault((exhibit_key(entry.number)[:1], exhibit_key(doc.type)[:1]), []).append((entry, doc))
+    where = "exhibit index" if f.exhibit_source == "index" else "exhibit list"
+    for group in groups.values():
+        entry, doc = group[0]
+        listed = ", ".join(e.number for e, _ in group)
+        filed = ", ".join(d.type for _, d in group)
+        yield diag("FG503", f"exhibit {listed} in the {where} is filed as {filed}",
+                   Label(entry.number_span or ctx.line_span(entry.line), f"listed as {listed}"),
+                   secondary=[Label(ctx.line_span(d.type_line or d.line), f"filed as {d.type}") for _, d in group],
+                   help="give the exhibit the same number in the list and in its `<TYPE>`")
+    paired_entries = {id(e) for e, _ in pairs}
+    paired_docs = {id(d) for _, d in pairs}
+
+    for entry in unfiled:
+        if id(entry) in paired_entries:
+            continue
+        span = entry.number_span or ctx.line_span(1)
+        yield diag("FG501", f"exhibit {entry.number} is listed but not filed",
+                   Label(span, f"no `EX-{entry.number.upper()}` document carries this exhibit"),
+                   notes=["exhibits filed: " + (", ".join(d.type for d, _ in ex_docs) or "none")],
+                   help="file it as a `<DOCUMENT>` with `<TYPE>EX-" + entry.number.upper() + "`, "
+                        "or say it is incorporated by reference")
+
+    first = f.exhibit_index[0].line if f.exhibit_index else 0
+    for doc in unlisted:
+        if id(doc) in paired_docs:
+            continue
+        line = doc.type_line or doc.line
+        yield diag("FG502", f"exhibit {doc.type} is filed but not in the {where}",
+                   Label(ctx.line_span(line), "not listed"),
+                   secondary=[Label(ctx.line_span(first), f"the {where} starts here")] if first else [],
+                   help=f"add {doc.type[3:]} to the {where}, or correct the document's `<TYPE>`")

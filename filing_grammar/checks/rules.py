@@ -369,6 +369,20 @@ RULES: tuple[Rule, ...] = (
         "EXHIBIT INDEX\n  99.1  Press release\n...\n<TYPE>EX-99.2",
         "Add the exhibit to the list, or correct the document's `<TYPE>`.",
     ),
+    Rule(
+        "FG503", "exhibit-numbered-two-ways", W,
+        "an exhibit is numbered one way in the exhibit list and another in its document type",
+        "Reports an exhibit the list gives one number and the attached document "
+        "another (`10.1` in the list, `<TYPE>EX-99`): a listed entry no document "
+        "carries, paired with a filed document no entry lists, by their descriptions "
+        "(or as the only two left). One diagnostic per numbering, in place of a "
+        "FG501 and a FG502 for each exhibit.",
+        "A reader looking for exhibit 10.1 does not find it. It is a warning: the "
+        "pairing is read from descriptions.",
+        "Exhibit 10.1   Agreement and Plan of Merger\n...\n<TYPE>EX-99\n"
+        "<DESCRIPTION>AGREEMENT AND PLAN OF MERGER",
+        "Give the exhibit the same number in the list and in its `<TYPE>`.",
+    ),
     # ------------------------------------------------------------------ layout
     Rule(
         "FG601", "unplaceable-text", E,

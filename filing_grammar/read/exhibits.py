@@ -106,7 +106,12 @@ class _Entry:
     def record(self) -> ExhibitRef:
         head = self.tokens[0]
         span = span_of([head])
-        return ExhibitRef(number=self.number, description=collapse(" ".join(self.pieces)).rstrip(" .") or None,
+        description = collapse(" ".join(self.pieces)).rstrip(" .") or None
+        if self.mark is None and description:
+            # "10.2 Agreement with ACME Corporation*": the mark after the description
+            end = _TRAILING_MARK.search(description)
+            self.mark = end.group(1) if end else None
+        return ExhibitRef(number=self.number, description=description,
                           page=self.page, line=span.line if span else 0, span=span_of(self.tokens),
                           number_span=span_at(head, *self.number_cols), mark=self.mark,
                           parenthesised=self.parenthesised)
@@ -114,6 +119,8 @@ class _Entry:
 
 # "2.1*", "10.3\u2020": a footnote mark after the exhibit number
 _MARK = re.compile(r"\s*(?:exhibit\s+)?[\d.()a-zA-Z]*?\d[\d.]*[a-zA-Z]?(\*+|\u2020)", re.I)
+# ... or at the end of its description
+_TRAILING_MARK = re.compile(r"\S(\*+|\u2020)$")
 # "(1) The pro forma adjustments ...": numbered like a footnote
 _PARENTHESISED = re.compile(r"\s*\(\d{1,2}\)")
 
