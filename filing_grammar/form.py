@@ -12,7 +12,8 @@ from dataclasses import dataclass
 __all__ = ["ItemDef", "NUMBERED", "DECIMAL", "DECIMAL_ERA_START", "item_def", "era_of",
            "normalise_number", "match_title", "title_key", "official_title_end", "official_title",
            "item_order_key", "OLD_TO_NEW", "TITLE_BEFORE", "EXHIBIT_ITEMS", "HEADER_KEYS", "TAG_KEYS",
-           "ID_COLUMN_ROLES", "id_column_role", "US_STATES", "FORM_NAME", "normalise_form_type"]
+           "ID_COLUMN_ROLES", "id_column_role", "US_STATES", "FORM_NAME", "normalise_form_type",
+           "due_date", "is_business_day", "NO_DEADLINE", "DUE_BUSINESS_DAYS"]
 
 # Release 33-8400: the decimal items replaced the numbered ones on this day.
 DECIMAL_ERA_START = "2004-08-23"
@@ -266,3 +267,63 @@ US_STATES = frozenset({
     "england", "united kingdom", "ireland", "netherlands", "luxembourg", "panama", "liberia",
     "marshall islands", "israel", "switzerland", "bahamas", "virgin islands",
 })
+
+
+# ---------------------------------------------------------------------------
+#  When an 8-K is due (shared/reference/form-8k.md, section 1.4)
+# ---------------------------------------------------------------------------
+# From 2004-08-23 (General Instruction B.1): within four business days after
+# the event; Items 7.01 and 8.01 follow Regulation FD or are voluntary, 9.01
+# goes with the others, 5.08 counts from a date the filing does not give.
+# Before, the rules varied by item and are not checked (the reference marks
+# them unverified).
+DUE_BUSINESS_DAYS = 4
+NO_DEADLINE = frozenset({"7.01", "8.01", "9.01", "5.08"})
+
+# Days the Commission was closed that are not on the federal holiday calendar
+# (executive orders: national days of mourning, Christmas Eves, storms).  A
+# closure missing here can only make the deadline look a day early; the rule
+# is a warning and its page says so.
+SEC_CLOSED = frozenset({
+    "2004-06-11",  # President Reagan, national day of mourning
+    "2007-01-02",  # President Ford
+    "2012-10-29", "2012-10-30",  # Hurricane Sandy
+    "2012-12-24", "2014-12-26", "2015-12-24", "2018-12-24", "2019-12-24", "2020-12-24", "2024-12-24",
+    "2018-12-05",  # President G. H. W. Bush
+    "2025-01-09",  # President Carter
+})
+
+
+def is_business_day(day) -> bool:
+    """A federal business day: not a weekend, a federal holiday (the
+    ``holidays`` package's US calendar) or a day the Commission was closed."""
+    import holidays  # only the deadline rule needs the calendar
+
+    if day.weekday() >= 5 or day.isoformat() in SEC_CLOSED:
+        return False
+    return day not in holidays.US(years=day.year, observed=True)
+
+
+def due_date(event: str, numbers) -> str | None:
+    """The last day an 8-K reporting items ``numbers`` for an event on
+    ``event`` (ISO) may be filed, or None when no deadline applies (numbered
+    items, or only items without one).  An event on a day that is not a
+    business day starts the count on the next business day, which counts."""
+    import datetime as dt
+
+    if event < DECIMAL_ERA_START:
+        return None
+    items = {normalise_number(n) for n in numbers}
+    if not items or items <= NO_DEADLINE:
+        return None
+    day = dt.date.fromisoformat(event)
+    left = DUE_BUSINESS_DAYS
+    if not is_business_day(day):
+        while not is_business_day(day):
+            day += dt.timedelta(days=1)
+        left -= 1  # the first business day after the event counts
+    while left:
+        day += dt.timedelta(days=1)
+        if is_business_day(day):
+            left -= 1
+    return day.isoformat()

@@ -566,6 +566,12 @@ def test_fg207_misprinted_irs_number_is_read_and_reported():
     assert parse(lines).cover.irs_employer_id == "95-449516"
 
 
+def test_fg108_filed_after_the_deadline():
+    # 111: event January 7, 2005 (a Friday), due Thursday January 13
+    assert ("FG108", 20) in edited(S111, (20, "20050110", "20050118"))
+    assert "FG108" not in {c for c, _ in edited(S111, (20, "20050110", "20050113"))}
+
+
 def test_fg208_misprinted_file_number_is_read_and_reported():
     assert edited(SEEDS[0], (28, "333-92152", "333-9215X")) == [("FG208", 28)]
 

@@ -189,3 +189,29 @@ def test_a_footnote_mark_after_the_description_says_incorporated():
     marked = text.replace("     (c)    Exhibits.", "     (c)    Exhibits.\n\n* Incorporated by reference to Form 8-K.")
     assert "FG501" in _codes(text)
     assert "FG501" not in _codes(marked)
+
+
+# ---------------------------------------------------------------------------
+#  the filing deadline (FG108)
+# ---------------------------------------------------------------------------
+def test_due_date_counts_federal_business_days():
+    from filing_grammar.form import due_date
+
+    assert due_date("2024-11-25", ["5.02"]) == "2024-12-02"  # over Thanksgiving
+    assert due_date("2024-11-23", ["5.02"]) == "2024-11-29"  # a Saturday: Monday counts
+    assert due_date("2024-12-20", ["1.01", "9.01"]) == "2024-12-30"  # Christmas Eve closure
+    assert due_date("2024-03-01", ["8.01", "9.01"]) is None  # no deadline for these
+    assert due_date("2003-03-01", ["5"]) is None  # numbered items: not checked
+
+
+def test_a_late_filing_is_reported_at_its_filing_date():
+    # 111: event January 7, 2005 (a Friday) -> due Thursday January 13
+    text = S111.read_text(encoding="latin-1")
+    assert "FILED AS OF DATE:\t\t20050110" in text
+    on_time = text.replace("FILED AS OF DATE:\t\t20050110", "FILED AS OF DATE:\t\t20050113")
+    late = text.replace("FILED AS OF DATE:\t\t20050110", "FILED AS OF DATE:\t\t20050114")
+    assert "FG108" not in _codes(on_time)
+    diags = [d for d in check_source(fg.read_source(late, "x.txt")) if d.code == "FG108"]
+    assert len(diags) == 1 and "deadline of 2005-01-13" in diags[0].message
+    assert diags[0].primary.span.line == 20
+    assert diags[0].secondary[0].span.line == 70  # "(January 7, 2005)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..form import item_def, item_order_key, match_title, normalise_number, title_key
+from ..form import DUE_BUSINESS_DAYS, NO_DEADLINE, due_date, item_def, item_order_key, match_title, normalise_number, title_key
 from ..tree import line_text
 from .context import Context, number_span
 from .diagnostic import Diagnostic, Label
@@ -80,6 +80,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             yield from _header_items(ctx)
         yield from _header_period(ctx)
         yield from _header_type(ctx)
+        if not ctx.items_unread:
+            yield from _deadline(ctx)
 
     # FG106: closing tags the parser had to insert (one diagnostic per place)
     places: dict = {}
@@ -209,3 +211,30 @@ def _header_type(ctx: Context) -> Iterator[Diagnostic]:
                secondary=[Label(ctx.line_span(hline), f"submission type {h.submission_type}")]
                if hline else [],
                help=f"give the document the submission's type: `<TYPE>{h.submission_type}`")
+
+
+def _deadline(ctx: Context) -> Iterator[Diagnostic]:
+    """FG108: filed after the deadline of the items it reports (2004-08-23 on:
+    four business days after the event)."""
+    f = ctx.filing
+    h = f.sec_header
+    cover = f.cover
+    if not (h.filed_as_of_date and cover and cover.date_of_report) or f.amendment:
+        return
+    if (f.form_type or "").upper().endswith("/A"):
+        return
+    event = cover.event_date or cover.date_of_report
+    numbers = list(reported_items(f))
+    due = due_date(event, numbers)
+    if due is None or h.filed_as_of_date <= due:
+        return
+    line = _field_line(ctx, "FILED AS OF DATE")
+    span = cover.spans.get("event_date" if cover.event_date else "date_of_report")
+    timed = sorted((n for n in numbers if n not in NO_DEADLINE), key=_order_key)
+    yield diag("FG108", f"the 8-K was filed on {h.filed_as_of_date}, after its deadline of {due}",
+               Label(ctx.line_span(line) if line else span, f"filed {h.filed_as_of_date}"),
+               secondary=[Label(span, f"the event is dated {event}")] if span and line else [],
+               notes=[f"item{'s' if len(timed) > 1 else ''} {_join_and(timed)} must be filed within "
+                      f"{DUE_BUSINESS_DAYS} business days after the event (General Instruction B.1)"],
+               help="file within four federal business days of the event; "
+                    "an event on a weekend or holiday starts the count on the next business day")

@@ -140,6 +140,24 @@ RULES: tuple[Rule, ...] = (
         "<TYPE>8-K\n<TEXT>\n<HTML>\n<BODY>\n<P>Item 8.01 Other Events</P>",
         "",
     ),
+    Rule(
+        "FG108", "filed-late", W,
+        "the 8-K was filed after its deadline",
+        "Reports an 8-K whose SEC header's FILED AS OF DATE is after its deadline: "
+        "from 2004-08-23, four business days after the event (the cover's date of "
+        "the earliest event reported; an event on a weekend or holiday starts the "
+        "count on the next business day, which counts). Items 7.01 and 8.01 (Regulation "
+        "FD or voluntary), 9.01 and 5.08 have no such deadline; nor has an 8-K/A, or "
+        "an 8-K of the numbered items before 2004-08-23 (their rules varied by item "
+        "and are not checked).",
+        "A late 8-K can cost a registrant its eligibility for short-form registration "
+        "(Form S-3). It is a warning: business days are counted on the federal holiday "
+        "calendar and the known closures of the Commission; a closure missing from "
+        "that list would make the deadline look a day early.",
+        "Date of Report (Date of earliest event reported): November 25, 2024\n"
+        "FILED AS OF DATE:\t\t20241205",
+        "File within four business days of the event.",
+    ),
     # ------------------------------------------------------------------ cover
     Rule(
         "FG201", "missing-date-of-report", E,

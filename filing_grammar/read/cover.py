@@ -228,22 +228,25 @@ class _CoverReader(CoverSections):
                     self._set("date_of_report", iso, [tok], at)
                     if iso is None:
                         self.spans["date_of_report"] = at
-                    self._event_date(tok, text[m.end():])
+                    self._event_date(tok, m.end())
                     return
 
-    def _event_date(self, tok: Token, rest: str) -> None:
+    def _event_date(self, tok: Token, after: int) -> None:
         """ "Date of Report (Date of earliest event reported): October 3, 2000"
         over "(September 21, 2000)": the second date, in parentheses beside or
-        under the first, is the date of the earliest event."""
+        under the first (from column ``after`` of ``tok``), is the date of the
+        earliest event."""
         tokens = [t for f in self.fields for t in f.tokens]
         following = [t for t in tokens[tokens.index(tok) + 1:] if t.type != "BLANK"][:1] \
             if tok in tokens else []
-        for text in [rest] + [line_text(t) for t in following]:
-            m = _EVENT_DATE.match(text)
+        for line, start in [(tok, after)] + [(t, 0) for t in following]:
+            text = line_text(line)
+            m = _EVENT_DATE.match(text, start)
             if m:
-                iso, _ = find_date(m.group(1))
+                iso, d = find_date(m.group(1))
                 if iso:
                     self.values["event_date"] = iso
+                    self.spans["event_date"] = span_at(line, m.start(1) + d.start(), m.start(1) + d.end())
                 return
 
     def _name(self) -> None:
