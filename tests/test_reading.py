@@ -215,3 +215,24 @@ def test_a_late_filing_is_reported_at_its_filing_date():
     assert len(diags) == 1 and "deadline of 2005-01-13" in diags[0].message
     assert diags[0].primary.span.line == 20
     assert diags[0].secondary[0].span.line == 70  # "(January 7, 2005)"
+
+
+# ---------------------------------------------------------------------------
+#  the signature's date
+# ---------------------------------------------------------------------------
+def test_a_date_in_a_footnote_is_not_the_signatures():
+    footnote = "\n* Incorporated by reference to Exhibit 99.1 of the Form 8-K dated March 3, 2005.\n"
+    filing = fg.parse(COVER + BODY + SIGNED + footnote)
+    assert filing.signature.date is None
+    dated = SIGNED.replace("Jane Roe, President\n", "Jane Roe, President\n\nDate: October 27, 2008\n")
+    assert fg.parse(COVER + BODY + dated + footnote).signature.date == "2008-10-27"
+
+
+def test_a_garbled_signature_date_is_not_a_real_date_not_no_date():
+    dated = SIGNED.replace("Jane Roe, President\n", "Jane Roe, President\n\nDate: Marcxh 12, 2002\n")
+    src, diags = _check(COVER + BODY + dated)
+    codes = [d.code for d in diags]
+    assert "FG404" in codes and "FG405" not in codes, codes
+    d = next(d for d in diags if d.code == "FG404")
+    assert "Marcxh 12, 2002" in d.message
+    assert src.text[d.primary.span.start:d.primary.span.end] == "Marcxh 12, 2002"

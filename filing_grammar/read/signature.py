@@ -37,6 +37,8 @@ _SIGNED = re.compile(r"/\s?s\s?/", re.I)  # "/s/": a conformed signature
 _BY_AT = re.compile(r"(?i)(?:^|\s)by\s*:|^\s*by\s+\S|/\s?s\s?/")
 _LABEL = re.compile(r"(?i)(name|title|its)\s*:")
 _JUNIOR = re.compile(r"\s*(jr|sr|ii|iii|iv)\b", re.I)
+# A footnote under the block: "* ...", "(1) ...", "[1] ...".
+_FOOTNOTE = re.compile(r"\s*(?:\*+|\u2020|\(\d{1,2}\)|\[\d{1,2}\])\s*\S")
 _NOT_A_NAME = re.compile(r"(?i)\(?registrant\)?|\(?issuer\)?|\(?an?\s+[a-z ]{3,30}\s+corporation\)?")
 
 # A column starting this near the left margin is the whole line.
@@ -280,14 +282,16 @@ class _SignatureReader:
 
     def _date(self) -> None:
         """A "Date:"/"Dated:" line, a date on the By line or alone on a line,
-        or the legend's "on this 8th day of January, 2025"."""
-        for tok, text in self.rest:
+        or the legend's "on this 8th day of January, 2025".  Not a date in a
+        footnote under the block ("* Filed on March 3, 2005 ...")."""
+        lines = self._before_footnotes()
+        for tok, text in lines:
             m = re.search(r"(?i)\bdated?\b\s*:?", text)
             if m and self._take_date(tok, text[m.start():], m.start()):
                 return
         if self.by_index is not None and self._take_date(*self.rest[self.by_index]):
             return
-        for tok, text in self.rest:
+        for tok, text in lines:
             _, m = find_date(text)
             if m and len(text.strip()) <= len(m.group()) + DATE_ALONE_SLACK:
                 self._take_date(tok, text)
@@ -297,6 +301,26 @@ class _SignatureReader:
             if m:
                 self.date_text = m.group()
                 self.values["date"] = iso
+                return
+        self._garbled_date(lines)
+
+    def _before_footnotes(self) -> list[tuple[Token, str]]:
+        """The block's lines down to its first footnote."""
+        for n, (_, text) in enumerate(self.rest):
+            if _FOOTNOTE.match(text):
+                return self.rest[:n]
+        return self.rest
+
+    def _garbled_date(self, lines: list[tuple[Token, str]]) -> None:
+        """ "Date: Marcxh 12, 2002": something with a year after a Date label
+        that is not a date is kept as printed (the check says it is no real
+        date, not that the block has none)."""
+        for tok, text in lines:
+            m = re.search(r"(?i)\bdated?\s*:\s*(\S.*?\b(?:19|20)\d\d\b)", text)
+            if m:
+                self.date_text = m.group(1)
+                self.spans["date"] = span_at(tok, m.start(1), m.end(1))
+                return
 
 
 def read_signature(node: Tree) -> Signature:
