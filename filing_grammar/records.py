@@ -225,6 +225,12 @@ class Filing(_Record):
     exhibit_index: tuple[ExhibitRef, ...] = ()
     documents: tuple[Document, ...] = ()
     unmatched: tuple[Unmatched, ...] = ()
+    # Inline XBRL (2019 on): the dei: facts tagged in the 8-K document, name ->
+    # values in document order ({"dei:EntityFileNumber": ["001-33099"], ...});
+    # None for a document that tags none
+    xbrl: Mapping[str, tuple[str, ...]] | None = None
+    # where each of those values is tagged (name -> spans, in the same order)
+    xbrl_spans: Mapping[str, tuple[Span, ...]] = _internal(factory=dict)
     # zero-width tags the parser inserted, as (tag kind, line)
     missing: tuple[tuple[str, int | None], ...] = _internal(())
     is_8k: bool = _internal(True)

@@ -29,7 +29,7 @@ from .read.exhibits import read_exhibit_index, read_item_exhibits
 from .read.items import item_is_inapplicable_list, read_item, split_combined_item
 from .read.signature import read_signature
 from .records import Cover, Document, ExhibitRef, Filing, Item, SecHeader, Signature, Span, Unmatched
-from .tree import RENDERING, form_tokens, line_text, span_at, span_of, tree_tokens
+from .tree import RENDERING, form_tokens, line_text, offset_span, rendering_of, span_at, span_of, tree_tokens
 
 __all__ = ["to_filing"]
 
@@ -70,6 +70,7 @@ class _Parts:
     documents: list[Document] = field(default_factory=list)
     forms: list[_Form] = field(default_factory=list)
     html_start: Span | None = None
+    rendering: object | None = None  # of the first HTML document
 
 
 # The nodes that hold other parts, and what the readers make of the others.
@@ -97,6 +98,8 @@ def _collect(node: Tree, parts: _Parts, html: bool = False) -> None:
             before = len(parts.forms)
             for sub in child.children:
                 if isinstance(sub, Tree) and sub.data == RENDERING:
+                    if parts.rendering is None:
+                        parts.rendering = rendering_of(sub)
                     _collect(sub, parts, True)
             if len(parts.forms) == before:
                 parts.forms.append(_Form(html=True))  # an HTML document with no form in it
@@ -165,6 +168,19 @@ def _form_type(parts: _Parts, form: _Form | None, tree: Tree) -> str | None:
     return None
 
 
+def _xbrl(rendering) -> tuple[dict | None, dict]:
+    """The dei: facts an Inline XBRL document tags (its cover page), and where."""
+    facts = [f for f in getattr(rendering, "facts", ()) if f.name.startswith("dei:")]
+    if not facts:
+        return None, {}
+    values: dict[str, tuple[str, ...]] = {}
+    spans: dict[str, tuple[Span, ...]] = {}
+    for f in facts:
+        values[f.name] = values.get(f.name, ()) + (f.value,)
+        spans[f.name] = spans.get(f.name, ()) + (offset_span(rendering, f.start, f.end),)
+    return values, spans
+
+
 def _exhibits(form: _Form) -> tuple[list[ExhibitRef], str | None]:
     """The exhibit index, else the lists under the items; and which it was."""
     if form.exhibit_index:
@@ -191,9 +207,10 @@ def to_filing(parsed: ParseResult | Tree, path: str | None = None) -> Filing:
     form_type = _form_type(parts, form, tree)
     is_8k = bool(form_type and form_type.upper().startswith("8-K")) or (
         form_type is None and form is not None and bool(form.items))
+    xbrl, xbrl_spans = _xbrl(parts.rendering)
     common = dict(path=path, form_type=form_type, sec_header=parts.headers[0] if parts.headers else None,
                   documents=tuple(parts.documents), unmatched=unmatched, missing=missing, is_8k=is_8k,
-                  text_span=parts.html_start)
+                  text_span=parts.html_start, xbrl=xbrl, xbrl_spans=xbrl_spans)
     if form is None:
         return Filing(**common)
     cover = form.cover

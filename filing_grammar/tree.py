@@ -19,7 +19,7 @@ from lark import Token, Tree
 from .records import Span
 
 __all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_text", "span_of", "span_at", "span_between",
-           "value_span", "text_span", "text_column"]
+           "value_span", "text_span", "text_column", "offset_span", "rendering_of"]
 
 # The node holding the form read from an HTML document's rendering.
 RENDERING = "rendering"
@@ -172,6 +172,21 @@ def text_span(tok: Token) -> Span:
         return span_of([tok]) or span_at(tok, 0, 1)
     lead = len(text) - len(text.lstrip())
     return span_at(tok, lead, lead + len(stripped))
+
+
+def offset_span(rendering, start: int, end: int) -> Span:
+    """The span of source offsets ``start`` to ``end`` (a rendering knows the
+    source's lines)."""
+    return _span(rendering, start, end)
+
+
+def rendering_of(tree: Tree):
+    """The Rendering the first rendered token under ``tree`` came from, if any."""
+    for tok in form_tokens(tree):
+        rendering = _rendering(tok)
+        if rendering is not None:
+            return rendering
+    return None
 
 
 def _span(rendering, start: int, end: int) -> Span:

@@ -572,6 +572,12 @@ def test_fg108_filed_after_the_deadline():
     assert "FG108" not in {c for c, _ in edited(S111, (20, "20050110", "20050113"))}
 
 
+def test_fg209_printed_and_tagged_values_agree_on_the_sample():
+    # tests/test_reading.py breaks it on purpose; here the real filing is quiet
+    html = (SAMPLES / "037_form8K_Blackrock.htm").read_text(encoding="utf-8")
+    assert "FG209" not in {d.code for d in check_source(read_source(html, "b.htm"))}
+
+
 def test_fg208_misprinted_file_number_is_read_and_reported():
     assert edited(SEEDS[0], (28, "333-92152", "333-9215X")) == [("FG208", 28)]
 

@@ -236,3 +236,34 @@ def test_a_garbled_signature_date_is_not_a_real_date_not_no_date():
     d = next(d for d in diags if d.code == "FG404")
     assert "Marcxh 12, 2002" in d.message
     assert src.text[d.primary.span.start:d.primary.span.end] == "Marcxh 12, 2002"
+
+
+# ---------------------------------------------------------------------------
+#  Inline XBRL: the tagged cover facts, and a printed value that differs
+# ---------------------------------------------------------------------------
+BLACKROCK = SAMPLES / "037_form8K_Blackrock.htm"
+FILE_TAG = ('<ix:nonNumeric name="dei:EntityFileNumber" contextRef="duration_2023-02-24_to_2023-02-24">'
+            '001-33099</ix:nonNumeric>')
+
+
+def test_inline_xbrl_cover_facts_are_in_the_record():
+    record = fg.parse_file(BLACKROCK).to_dict()
+    assert record["xbrl"]["dei:EntityFileNumber"] == ["001-33099"]
+    assert record["xbrl"]["dei:TradingSymbol"] == ["BLK", "BLK25"]
+    assert record["cover"]["commission_file_number"] == "001-33099"
+    assert fg.parse_file(S111).to_dict()["xbrl"] is None
+
+
+def test_a_tagged_file_number_that_differs_from_the_printed_one():
+    html = BLACKROCK.read_text(encoding="utf-8")
+    assert FILE_TAG in html and "<ix:hidden>" in html
+    assert "FG209" not in _codes(html, "b.htm")
+    # printed plainly, tagged (hidden) as another number
+    broken = html.replace(FILE_TAG, "001-33099").replace(
+        "<ix:hidden>", "<ix:hidden>" + FILE_TAG.replace("001-33099", "001-33098"), 1)
+    src = fg.read_source(broken, "b.htm")
+    found = [d for d in check_source(src) if d.code == "FG209"]
+    assert len(found) == 1 and "001-33098" in found[0].message
+    span = found[0].primary.span
+    assert src.text[span.start:span.end] == "001-33099"
+    assert "001-33098" in src.text[found[0].secondary[0].span.start:found[0].secondary[0].span.end]

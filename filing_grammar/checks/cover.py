@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..records import Cover, Span
-from ..values import FILE_NUMBER, IRS
+from ..values import FILE_NUMBER, IRS, find_date
 from .context import Context
 from .diagnostic import Diagnostic, Label
 from .rules import diag
@@ -106,3 +106,55 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if getattr(cover, name):
             continue
         yield diag("FG205", f"the cover page does not give the {words}", _missing(ctx, cover, name, words))
+
+    yield from _tagged(ctx, cover)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower().replace("&", "and") if ch.isalnum())
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _iso(text: str) -> str | None:
+    return find_date(text)[0]
+
+
+# printed cover field -> (dei fact(s), how two values are compared).  Not the
+# registrant's name: dei:EntityRegistrantName is EDGAR's conformed name
+# ("ORACLE CORP" for "Oracle Corporation"), not what the cover prints.
+_TAGGED = (
+    ("commission_file_number", ("dei:EntityFileNumber",), _letters),
+    ("irs_employer_id", ("dei:EntityTaxIdentificationNumber",), _digits),
+    ("date_of_report", ("dei:DocumentPeriodEndDate",), None),
+    ("zip_code", ("dei:EntityAddressPostalZipCode",), _digits),
+    ("telephone", ("dei:CityAreaCode", "dei:LocalPhoneNumber"), _digits),
+)
+
+
+def _tagged(ctx: Context, cover: Cover) -> Iterator[Diagnostic]:
+    """FG209: a printed cover value that differs from the Inline XBRL fact the
+    document tags for it (what EDGAR's own cover page validation compares)."""
+    facts = ctx.filing.xbrl
+    if not facts:
+        return
+    for name, tags, norm in _TAGGED:
+        printed = getattr(cover, name)
+        if not printed or not all(t in facts for t in tags):
+            continue
+        tagged = " ".join(facts[t][0] for t in tags)
+        if norm is None:  # a date: compare the days
+            same = _iso(tagged) in (cover.date_of_report, cover.event_date) or _iso(tagged) is None
+        else:
+            a, b = norm(printed), norm(tagged)
+            same = a == b or (name == "telephone" and a[-7:] == b[-7:] and len(b) >= 7 and a.endswith(b[-10:]))
+        if same:
+            continue
+        span = cover.spans.get(name) or _anchor_span(ctx, cover)
+        where = ctx.filing.xbrl_spans.get(tags[0], ())
+        yield diag("FG209", f"the cover prints `{printed}` but tags {tags[0]} `{tagged}`",
+                   Label(span, "printed here"),
+                   secondary=[Label(where[0], f"tagged `{tagged}`")] if where else [],
+                   help="print and tag the same value (EDGAR validates the cover page against its tags)")

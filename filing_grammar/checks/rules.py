@@ -251,6 +251,22 @@ RULES: tuple[Rule, ...] = (
         "(State of incorporation)  (Commission File Number)  (IRS Employer ID Number)",
         "Print the file number as the SEC assigned it, e.g. `333-92152`.",
     ),
+    Rule(
+        "FG209", "cover-differs-from-its-tags", W,
+        "a printed cover value differs from its Inline XBRL tag",
+        "Reports a cover value (file number, IRS number, date of report, ZIP code, "
+        "telephone) that differs from the `dei:` fact the Inline "
+        "XBRL document tags for it (`dei:EntityFileNumber` ...). Values are compared "
+        "as what they mean: letters and digits for numbers, days for dates. Not the "
+        "registrant's name: its tag holds EDGAR's conformed name (`ORACLE CORP` for "
+        "`Oracle Corporation`).",
+        "Since 2019 the cover page is tagged, and EDGAR validates it against the tags: "
+        "the printed and the tagged value must agree. It is a warning: the printed "
+        "value is read from the page's layout.",
+        "Commission File Number: 001-33099  ...  "
+        "<ix:nonNumeric name=\"dei:EntityFileNumber\">001-33098</ix:nonNumeric>",
+        "Print and tag the same value.",
+    ),
     # ------------------------------------------------------------------ items
     Rule(
         "FG301", "no-items", E,

@@ -18,7 +18,7 @@ from html import unescape as _unescape
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["render_html", "looks_like_html", "Rendering"]
+__all__ = ["render_html", "looks_like_html", "Rendering", "Fact"]
 
 _BLOCK = frozenset({
     "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -70,6 +70,10 @@ class _Renderer(HTMLParser):
         self.cell: _Cell | None = None
         self.cell_stack: list[_Cell | None] = []
         self.inline_stack: dict[str, list[bool]] = {}  # per block tag: opened inline?
+        # Inline XBRL facts (ix:nonNumeric, ix:nonFraction), hidden ones too:
+        # open ones as [name, start, pieces], closed ones as Fact
+        self.open_facts: list[list] = []
+        self.facts: list[Fact] = []
 
     def _pos(self) -> int:
         """The offset in the HTML of the tag or text being handled."""
@@ -108,6 +112,8 @@ class _Renderer(HTMLParser):
     # -- parser callbacks -----------------------------------------------------
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
+        if tag in _IX_FACTS:
+            self.open_facts.append([dict(attrs).get("name") or "", self._pos(), []])
         style = (dict(attrs).get("style") or "").replace(" ", "").lower()
         hidden = "display:none" in style
         if tag in _SKIP or hidden or self.skip_depth:
@@ -162,6 +168,10 @@ class _Renderer(HTMLParser):
 
     def handle_endtag(self, tag):
         tag = tag.lower()
+        if tag in _IX_FACTS and self.open_facts:
+            name, start, pieces = self.open_facts.pop()
+            value = " ".join("".join(pieces).split())
+            self.facts.append(Fact(name, value, start, self._pos() + len(tag) + 3))
         if self.skip_depth:
             if tag not in _VOID:
                 self.skip_depth -= 1
@@ -188,6 +198,8 @@ class _Renderer(HTMLParser):
                 self._break()
 
     def handle_data(self, data):
+        for fact in self.open_facts:
+            fact[2].append(data)
         if self.skip_depth:
             return
         pieces = _with_refs(data, self._html, self._pos())
@@ -231,6 +243,7 @@ def _looks_preformatted(data: str) -> bool:
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
+_IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
 
 
@@ -411,6 +424,17 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, tuple[tuple[int, int], .
 
 
 @dataclass(frozen=True)
+class Fact:
+    """An Inline XBRL fact of the document (``dei:EntityFileNumber`` ...): its
+    name, its text (white space collapsed), and where its element is."""
+
+    name: str
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Rendering:
     """An HTML document rendered to layout text, with the way back.
 
@@ -425,6 +449,8 @@ class Rendering:
     base: int = 0
     # line starts of the source text, to turn offsets into lines and columns
     source_starts: list[int] = field(default_factory=lambda: [0], repr=False, compare=False)
+    # the document's Inline XBRL facts, offsets in the source text
+    facts: tuple[Fact, ...] = field(default=(), repr=False, compare=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
@@ -467,4 +493,6 @@ def render_html(html: str, base: int = 0, source_starts: list[int] | None = None
         lines.pop(0)
     text = "\n".join(t for t, _ in lines) + ("\n" if lines else "")
     anchors = tuple(tuple((c, base + p) for c, p in a) for _, a in lines)
-    return Rendering(text, anchors, base, source_starts if source_starts is not None else _line_starts(html))
+    facts = tuple(Fact(f.name, f.value, base + f.start, base + f.end) for f in r.facts)
+    return Rendering(text, anchors, base, source_starts if source_starts is not None else _line_starts(html),
+                     facts)
