@@ -191,6 +191,7 @@ class ExhibitRef(_Record):
     number_span: Span | None = _internal()
     mark: str | None = _internal()
     parenthesised: bool = _internal(False)  # "(1) ..." style
+    run: int = _internal(0)  # which list of its section: prose between entries starts the next
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,8 @@ class Filing(_Record):
     is_8k: bool = _internal(True)
     # where exhibit_index came from: "index" (its own section), "item" or None
     exhibit_source: str | None = _internal()
+    # with an exhibit index: the list under Item 7 / Item 9.01 too, to compare
+    item_exhibits: tuple[ExhibitRef, ...] = _internal(())
     # the 8-K document is HTML (its form was read from the text rendering)
     is_html: bool = _internal(False)
     # where the 8-K document's text begins (its HTML, for an HTML document)

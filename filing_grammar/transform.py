@@ -181,14 +181,15 @@ def _xbrl(rendering) -> tuple[dict | None, dict]:
     return values, spans
 
 
-def _exhibits(form: _Form) -> tuple[list[ExhibitRef], str | None]:
-    """The exhibit index, else the lists under the items; and which it was."""
-    if form.exhibit_index:
-        return form.exhibit_index, "index"
-    entries: list[ExhibitRef] = []
+def _exhibits(form: _Form) -> tuple[list[ExhibitRef], str | None, list[ExhibitRef]]:
+    """The exhibit index, else the lists under the items; which it was; and
+    the lists under the items (to compare with the index)."""
+    listed: list[ExhibitRef] = []
     for item, node in form.items:
-        entries.extend(read_item_exhibits(item, node))
-    return entries, ("item" if entries else None)
+        listed.extend(read_item_exhibits(item, node))
+    if form.exhibit_index:
+        return form.exhibit_index, "index", listed
+    return listed, ("item" if listed else None), listed
 
 
 def to_filing(parsed: ParseResult | Tree, path: str | None = None) -> Filing:
@@ -219,7 +220,7 @@ def to_filing(parsed: ParseResult | Tree, path: str | None = None) -> Filing:
             or (cover and cover.form_title and re.search(r"/\s*A\b", cover.form_title)):
         amendment = {"number": cover.amendment_number if cover else None,
                      "purpose": cover.explanatory_note if cover else None}
-    exhibits, source = _exhibits(form)
+    exhibits, source, item_exhibits = _exhibits(form)
     return Filing(
         **common,
         amendment=amendment,
@@ -229,5 +230,6 @@ def to_filing(parsed: ParseResult | Tree, path: str | None = None) -> Filing:
         signature=form.signatures[0] if form.signatures else None,
         exhibit_index=tuple(exhibits),
         exhibit_source=source,
+        item_exhibits=tuple(item_exhibits),
         is_html=form.html,
     )

@@ -578,6 +578,12 @@ def test_fg209_printed_and_tagged_values_agree_on_the_sample():
     assert "FG209" not in {d.code for d in check_source(read_source(html, "b.htm"))}
 
 
+def test_fg504_fg505_item_list_against_the_index():
+    # the seed lists 99.1 under Item 7 (line 98) and in its Exhibit Index (line 143)
+    got = edited(SEEDS[0], (143, "99.1  LEHMAN", "99.2  LEHMAN"))
+    assert ("FG504", 98) in got and ("FG505", 143) in got
+
+
 def test_fg208_misprinted_file_number_is_read_and_reported():
     assert edited(SEEDS[0], (28, "333-92152", "333-9215X")) == [("FG208", 28)]
 

@@ -267,3 +267,32 @@ def test_a_tagged_file_number_that_differs_from_the_printed_one():
     span = found[0].primary.span
     assert src.text[span.start:span.end] == "001-33099"
     assert "001-33098" in src.text[found[0].secondary[0].span.start:found[0].secondary[0].span.end]
+
+
+def test_a_duplicated_item_with_its_long_official_title_is_reported():
+    title = ("Departure of Directors or Certain Officers; Election of Directors; Appointment of "
+             "Certain Officers; Compensatory Arrangements of Certain Officers")
+    body = (f"Item 5.02  {title}\n\nOn May 2, 2011, Jane Roe resigned.\n\n"
+            f"Item 5.02  {title}\n\nOn May 3, 2011, John Doe was appointed.\n")
+    src, diags = _check(COVER + body + SIGNED)
+    found = [d for d in diags if d.code == "FG306"]
+    assert len(found) == 1 and found[0].primary.span.line == src.text.count("\n", 0, src.text.rindex("Item 5.02")) + 1
+
+
+# ---------------------------------------------------------------------------
+#  the list under the item against the exhibit index (FG504, FG505)
+# ---------------------------------------------------------------------------
+INDEX_ENTRY = ("99.1  LEHMAN Computational Materials filed on Form SE dated\n"
+               "      September 30, 2002.                                                   6\n")
+
+
+def test_an_exhibit_dropped_from_the_index_but_listed_under_the_item():
+    text = _seed()
+    assert INDEX_ENTRY in text
+    assert not {"FG504", "FG505"} & set(_codes(text))
+    dropped = text.replace(INDEX_ENTRY, "99.2  Other materials                                                     7\n")
+    src, diags = _check(dropped)
+    found = {d.code: d for d in diags if d.code in ("FG504", "FG505")}
+    assert set(found) == {"FG504", "FG505"}
+    assert found["FG504"].primary.span.line == 98  # "99.1" under Item 7
+    assert src.text[found["FG505"].primary.span.start:].startswith("99.2")

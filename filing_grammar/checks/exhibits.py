@@ -204,3 +204,45 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                    Label(ctx.line_span(line), "not listed"),
                    secondary=[Label(ctx.line_span(first), f"the {where} starts here")] if first else [],
                    help=f"add {doc.type[3:]} to the {where}, or correct the document's `<TYPE>`")
+
+    yield from _item_against_index(ctx)
+
+
+def _item_against_index(ctx: Context) -> Iterator[Diagnostic]:
+    """FG504: an exhibit listed under Item 9.01 (Item 7) that the exhibit
+    index leaves out; FG505: the reverse, when the item lists exhibits at all."""
+    f = ctx.filing
+    if f.exhibit_source != "index" or not f.item_exhibits:
+        return
+    index = [exhibit_key(e.number) for e in f.exhibit_index]
+    run = _first_run(f.item_exhibits)
+    listed = [exhibit_key(e.number) for e in run if not e.parenthesised]
+    first = f.exhibit_index[0]
+    for entry in run:
+        key = exhibit_key(entry.number)
+        if entry.parenthesised or any(_matches(key, k) for k in index):
+            continue
+        yield diag("FG504", f"exhibit {entry.number} is listed under the item but not in the exhibit index",
+                   Label(entry.number_span or ctx.line_span(entry.line), "listed here"),
+                   secondary=[Label(ctx.line_span(first.line), "the exhibit index starts here")],
+                   help=f"add exhibit {entry.number} to the exhibit index")
+    for entry in f.exhibit_index:
+        key = exhibit_key(entry.number)
+        if not key or key[0] in _UNLISTED or any(_matches(key, k) for k in listed):
+            continue
+        yield diag("FG505", f"exhibit {entry.number} is in the exhibit index but not listed under the item",
+                   Label(entry.number_span or ctx.line_span(entry.line), "in the index"),
+                   secondary=[Label(ctx.line_span(run[0].line), "the item's list starts here")],
+                   help=f"list exhibit {entry.number} under Item 9.01, or take it out of the index")
+
+
+def _first_run(entries) -> list:
+    """The entries of the first list: numbered paragraphs further down an
+    item, after prose (notes to financial statements printed in the 8-K:
+    "1. ORGANIZATION ..."), are not its exhibit list."""
+    return [e for e in entries if e.run == entries[0].run] if entries else []
+
+
+# Exhibits an item's list may leave out: the XBRL files (101) and the cover
+# page's interactive data (104), filed with every Inline XBRL 8-K.
+_UNLISTED = frozenset({"101", "104"})

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..form import (
     DECIMAL, DECIMAL_ERA_START, NUMBERED, OLD_TO_NEW, ItemDef, item_order_key, match_title, normalise_number,
-    official_title, title_key,
+    official_title, official_title_end, title_key,
 )
 from ..records import Item
 from .context import Context, number_span
@@ -32,9 +32,12 @@ _order_key = item_order_key
 _SMALL = frozenset("a an and as at by for from in into of on or the to under with".split())
 
 
-def _looks_like_prose(title: str) -> bool:
+def _looks_like_prose(title: str, number: str | None = None) -> bool:
     """A heading line that runs straight into the item's text ("Item 2. On
-    September 30, 1996, the Company ...") has no title to compare."""
+    September 30, 1996, the Company ...") has no title to compare.  An official
+    title is never prose, however long (Item 5.02's has 19 words)."""
+    if number and official_title_end(number, title) >= len(title.rstrip(" .")) - 1:
+        return False
     words = title.split()
     if len(words) > 16:
         return True
@@ -71,7 +74,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     for item in f.items:
         numbers = [normalise_number(n) for n in (item.numbers or ([item.number] if item.number else []))]
         for number in numbers:
-            if number in seen and item.title and _looks_like_prose(item.title):
+            if number in seen and item.title and _looks_like_prose(item.title, number):
                 continue  # "Item 2. The registrant will file ...": a reference in the text
             span = number_span(ctx, item, number)
             valid = yield from _check_number(ctx, item, number, span, era, date)

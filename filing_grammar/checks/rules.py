@@ -417,6 +417,29 @@ RULES: tuple[Rule, ...] = (
         "<DESCRIPTION>AGREEMENT AND PLAN OF MERGER",
         "Give the exhibit the same number in the list and in its `<TYPE>`.",
     ),
+    Rule(
+        "FG504", "exhibit-missing-from-index", W,
+        "an exhibit listed under Item 9.01 is not in the exhibit index",
+        "Reports an exhibit the list under Item 9.01 (Item 7 before 2004-08-23) names "
+        "but the filing's exhibit index leaves out.",
+        "The exhibit index is where a reader looks for the exhibits; one left out of it "
+        "is easily missed. It is a warning: both lists are read from the layout.",
+        "Item 9.01 ... (d) Exhibits  99.1 Press release  99.2 Investor presentation\n"
+        "EXHIBIT INDEX  99.1 Press release",
+        "List every exhibit in the exhibit index.",
+    ),
+    Rule(
+        "FG505", "exhibit-missing-from-item", W,
+        "an exhibit in the exhibit index is not listed under Item 9.01",
+        "Reports an exhibit the exhibit index names but the list under Item 9.01 "
+        "(Item 7) leaves out, when the item lists exhibits at all. Exhibits 101 (XBRL) "
+        "and 104 (the cover page's interactive data) are left out of the comparison.",
+        "Item 9.01 asks for a list of the exhibits filed with the report. It is a "
+        "warning: both lists are read from the layout.",
+        "Item 9.01 ... (d) Exhibits  99.1 Press release\n"
+        "EXHIBIT INDEX  99.1 Press release  99.2 Investor presentation",
+        "List the exhibit under Item 9.01 too, or take it out of the index.",
+    ),
     # ------------------------------------------------------------------ layout
     Rule(
         "FG601", "unplaceable-text", E,

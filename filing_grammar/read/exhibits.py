@@ -90,7 +90,7 @@ class _Entry:
     """An exhibit entry being read: its description grows line by line (as
     pieces, joined once at the end: += on a long description is quadratic)."""
 
-    __slots__ = ("number", "pieces", "page", "tokens", "mark", "parenthesised", "number_cols")
+    __slots__ = ("number", "pieces", "page", "tokens", "mark", "parenthesised", "number_cols", "run")
 
     def __init__(self, number: str, tok: Token, page: str | None, number_cols: tuple[int, int]):
         self.number = number
@@ -102,6 +102,7 @@ class _Entry:
         self.mark = mark.group(1) if mark else None
         self.parenthesised = bool(_PARENTHESISED.match(text))
         self.number_cols = number_cols
+        self.run = 0
 
     def record(self) -> ExhibitRef:
         head = self.tokens[0]
@@ -114,7 +115,7 @@ class _Entry:
         return ExhibitRef(number=self.number, description=description,
                           page=self.page, line=span.line if span else 0, span=span_of(self.tokens),
                           number_span=span_at(head, *self.number_cols), mark=self.mark,
-                          parenthesised=self.parenthesised)
+                          parenthesised=self.parenthesised, run=self.run)
 
 
 # "2.1*", "10.3\u2020": a footnote mark after the exhibit number
@@ -139,6 +140,7 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
     last: _Entry | None = None
     indent = 0
     cont_col = -1  # the column of the current entry's continuation lines
+    run, prose = 0, False  # which list an entry is in: prose between two entries starts another
     for k, tok in enumerate(tokens):
         text = line_text(tok)
         if (tok.type == "EXHIBIT_ENTRY" and current is not None
@@ -158,6 +160,10 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
             # a column saying how the exhibit is filed is not its description
             desc, page = _page_or_year(_strip_filed_column(desc.strip()), page)
             current = _Entry(m.group("num"), tok, page, (m.start("num"), m.end("num")))
+            if prose and out:
+                run += 1
+            prose = False
+            current.run = run
             current.pieces.append(desc)
             indent = len(m.group("lead"))
             cont_col = m.end()  # until a continuation line says otherwise
@@ -178,7 +184,7 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
             tail = (len(content.strip()) < SHORT_LAST_LINE and not so_far.endswith((".", ")"))
                     and (k + 1 == len(tokens) or tokens[k + 1].type in ("BLANK", "PAGE")))
             if lead <= indent and not (_UNFINISHED.search(so_far) or content[:1].islower() or tail):
-                current = None
+                current, prose = None, True
                 continue
             desc, page = _page_or_year(*_split_page(content.strip(), letters=False))
             current.pieces.append(desc)
@@ -188,6 +194,8 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
                 current.page = page
         elif tok.type in ("BLANK", "RULE", "PAGE", "PAGE_NUMBER"):
             current = None
+        elif text.strip():
+            prose = True
     return [e.record() for e in out if id(e) not in inapplicable]
 
 
