@@ -29,7 +29,7 @@ def run(args) -> int:
         parsed, filing = parse_source(src)
         tree = parsed.tree
         unmatched = bool(filing.unmatched)
-        del filing
+        del filing, parsed
         if args.format == "json":
             text = json.dumps(tree_render.to_json(tree), indent=1, ensure_ascii=False) + "\n"
         elif args.format == "text":
@@ -38,7 +38,7 @@ def run(args) -> int:
             # the terminal's width and colour, or 80 plain columns for a file
             target = console(None if args.output in (None, "-") else io.StringIO())
             text = rendered(target, lambda c: c.print(tree_render.to_rich(tree, src.path)))
-        del tree
+        tree = None  # the tree goes before the text is written: it is the big part
         write_output(text, args.output)
         return Exit.FINDINGS if unmatched else Exit.OK
 
