@@ -23,6 +23,14 @@ _FIELDS = (
 )
 _SHORT = {"commission_file_number": "file number"}
 
+# field, its shape, and what is said of a value not in that shape
+_SHAPES = (
+    ("commission_file_number", FILE_NUMBER, "FG208", "the Commission file number `{}` is malformed",
+     "expected digits and hyphens, e.g. 333-92152", "print the file number as the SEC assigned it"),
+    ("irs_employer_id", IRS, "FG207", "the I.R.S. employer identification number `{}` is not nine digits",
+     "expected NN-NNNNNNN", "an EIN is two digits, a hyphen and seven digits"),
+)
+
 
 def _anchor_span(ctx: Context, cover: Cover) -> Span:
     """A diagnostic about the cover as a whole points at the FORM 8-K title,
@@ -85,21 +93,13 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         yield diag("FG204", "the cover page does not give the Commission file number",
                    _missing(ctx, cover, "commission_file_number", "Commission file number"))
 
-    # FG208: a file number read from its column but not in EDGAR's shape
-    number = cover.commission_file_number
-    if number and not FILE_NUMBER.match(number):
-        span = cover.spans.get("commission_file_number") or _anchor_span(ctx, cover)
-        yield diag("FG208", f"the Commission file number `{number}` is malformed",
-                   Label(span, "expected digits and hyphens, e.g. 333-92152"),
-                   help="print the file number as the SEC assigned it")
-
-    # FG207: an IRS number read from its column but not nine digits
-    irs = cover.irs_employer_id
-    if irs and not IRS.match(irs):
-        span = cover.spans.get("irs_employer_id") or _anchor_span(ctx, cover)
-        yield diag("FG207", f"the I.R.S. employer identification number `{irs}` is not nine digits",
-                   Label(span, "expected NN-NNNNNNN"),
-                   help="an EIN is two digits, a hyphen and seven digits")
+    # FG208 / FG207: a file number or an IRS number read from its column, but
+    # not in its shape
+    for name, shape, code, message, expected, help_ in _SHAPES:
+        value = getattr(cover, name)
+        if value and not shape.match(value):
+            span = cover.spans.get(name) or _anchor_span(ctx, cover)
+            yield diag(code, message.format(value), Label(span, expected), help=help_)
 
     # FG205: the other fields
     for name, words in _FIELDS:

@@ -302,37 +302,54 @@ def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
 _RUN = re.compile(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
 
 
+class _Collapsed:
+    """A line being collapsed as a browser shows text: runs of white space one
+    space, none at the start.  Anchors (column, HTML offset): at each piece's
+    first word, and after each run of white space that was not one character."""
+
+    __slots__ = ("out", "anchors", "length", "pending", "anchored")
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.anchors: list[tuple[int, int]] = []
+        self.length = 0
+        self.pending = self.anchored = False
+
+    def piece(self) -> None:
+        self.anchored = False  # a new piece: anchor its first word
+
+    def space(self, run: str) -> None:
+        if self.out:
+            self.pending = True
+            if len(run) != 1:
+                self.anchored = False
+
+    def word(self, word: str, pos: int) -> None:
+        if self.pending:
+            self.out.append(" ")
+            self.length += 1
+            self.pending = False
+        if not self.anchored:
+            self.anchors.append((self.length, pos))
+            self.anchored = True
+        self.out.append(word)
+        self.length += len(word)
+
+
 def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Pieces of text -> one line as a browser shows it: runs of white space
-    one space, none at the ends, no-break spaces kept as spaces.  Anchors: at
-    each piece's first word, and wherever a collapsed run was not one
-    character (so a column maps to its HTML offset exactly, up to entities)."""
-    out: list[str] = []
-    anchors: list[tuple[int, int]] = []
-    length = 0
-    started = pending = False
+    one space, none at the ends, no-break spaces kept as spaces."""
+    line = _Collapsed()
     for text, pos in pieces:
-        anchored = False
+        line.piece()
         for m in _RUN.finditer(text):
             word = m.group()
             if word[0] in " \t\n\r\f\v":
-                if started:
-                    pending = True
-                    if len(word) != 1:
-                        anchored = False
-                continue
-            if pending:
-                out.append(" ")
-                length += 1
-                pending = False
-            if not anchored:
-                anchors.append((length, pos + m.start()))
-                anchored = True
-            out.append(word)
-            length += len(word)
-            started = True
-    line = "".join(out).replace("\xa0", " ").rstrip()
-    return line, tuple(a for a in anchors if a[0] < len(line)) or tuple(anchors[:1])
+                line.space(word)
+            else:
+                line.word(word, pos + m.start())
+    text = "".join(line.out).replace("\xa0", " ").rstrip()
+    return text, tuple(a for a in line.anchors if a[0] < len(text)) or tuple(line.anchors[:1])
 
 
 # A column is as wide as its widest cell, up to this many characters.
@@ -341,48 +358,27 @@ _CELL_WIDTH = 70
 
 def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     """The lines of a cell (split at its line breaks), each with its white
-    space collapsed as ``" ".join(line.split())`` does, and its anchors
-    (column in the line, HTML offset): at each piece's first word, and after
-    each run of white space that was not one character."""
+    space collapsed as ``" ".join(line.split())`` does, and its anchors."""
     lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
-    out: list[str] = []
-    anchors: list[tuple[int, int]] = []
-    length = 0
-    pending = False
-
-    def end_line() -> None:
-        nonlocal out, anchors, length, pending
-        if out:
-            lines.append(("".join(out), tuple(anchors)))
-        out, anchors, length, pending = [], [], 0, False
-
+    line = _Collapsed()
     for text, pos in cell.pieces:
-        anchored = False
+        line.piece()
         offset = 0
         for part_no, part in enumerate(text.split(_CELL_BREAK)):
             if part_no:
-                end_line()
+                if line.out:
+                    lines.append(("".join(line.out), tuple(line.anchors)))
+                line = _Collapsed()
                 offset += 1
-                anchored = False
             for m in _CELL_RUN.finditer(part):
                 word = m.group()
                 if word.isspace():
-                    if out:
-                        pending = True
-                        if len(word) != 1:
-                            anchored = False
-                    continue
-                if pending:
-                    out.append(" ")
-                    length += 1
-                    pending = False
-                if not anchored:
-                    anchors.append((length, pos + offset + m.start()))
-                    anchored = True
-                out.append(word)
-                length += len(word)
+                    line.space(word)
+                else:
+                    line.word(word, pos + offset + m.start())
             offset += len(part)
-    end_line()
+    if line.out:
+        lines.append(("".join(line.out), tuple(line.anchors)))
     return lines
 
 
