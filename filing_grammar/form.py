@@ -6,6 +6,7 @@ and the checks import them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -294,14 +295,19 @@ SEC_CLOSED = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=None)
+def _federal_holidays(year: int) -> frozenset:
+    import holidays  # only the deadline rule needs the calendar
+
+    return frozenset(holidays.US(years=year, observed=True))
+
+
 def is_business_day(day) -> bool:
     """A federal business day: not a weekend, a federal holiday (the
     ``holidays`` package's US calendar) or a day the Commission was closed."""
-    import holidays  # only the deadline rule needs the calendar
-
     if day.weekday() >= 5 or day.isoformat() in SEC_CLOSED:
         return False
-    return day not in holidays.US(years=day.year, observed=True)
+    return day not in _federal_holidays(day.year)
 
 
 def due_date(event: str, numbers) -> str | None:
