@@ -5,7 +5,7 @@ This module dispatches each node of the tree to its reader and assembles the
 are in filing_grammar/read/:
 
     sec_header, tag_header, document_8k, document   read/envelope.py
-    cover_page                                      read/cover.py (+ cover_sections.py)
+    cover_page                                      read/cover.py (+ cover_sections.py, xbrl.py)
     item                                            read/items.py
     signature                                       read/signature.py
     exhibit_index (or the list under Item 9.01)     read/exhibits.py
@@ -28,8 +28,9 @@ from .read.envelope import read_document, read_sec_header, read_tag_header
 from .read.exhibits import read_exhibit_index, read_item_exhibits
 from .read.items import item_is_inapplicable_list, read_item, split_combined_item
 from .read.signature import read_signature
+from .read.xbrl import complete_cover, read_facts
 from .records import Cover, Document, ExhibitRef, Filing, Item, SecHeader, Signature, Span, Unmatched
-from .tree import RENDERING, form_tokens, line_text, offset_span, rendering_of, span_at, span_of, tree_tokens
+from .tree import RENDERING, form_tokens, line_text, rendering_of, span_at, span_of, tree_tokens
 
 __all__ = ["to_filing"]
 
@@ -168,19 +169,6 @@ def _form_type(parts: _Parts, form: _Form | None, tree: Tree) -> str | None:
     return None
 
 
-def _xbrl(rendering) -> tuple[dict | None, dict]:
-    """The dei: facts an Inline XBRL document tags (its cover page), and where."""
-    facts = [f for f in getattr(rendering, "facts", ()) if f.name.startswith("dei:")]
-    if not facts:
-        return None, {}
-    values: dict[str, tuple[str, ...]] = {}
-    spans: dict[str, tuple[Span, ...]] = {}
-    for f in facts:
-        values[f.name] = values.get(f.name, ()) + (f.value,)
-        spans[f.name] = spans.get(f.name, ()) + (offset_span(rendering, f.start, f.end),)
-    return values, spans
-
-
 def _exhibits(form: _Form) -> tuple[list[ExhibitRef], str | None, list[ExhibitRef]]:
     """The exhibit index, else the lists under the items; which it was; and
     the lists under the items (to compare with the index)."""
@@ -208,13 +196,15 @@ def to_filing(parsed: ParseResult | Tree, path: str | None = None) -> Filing:
     form_type = _form_type(parts, form, tree)
     is_8k = bool(form_type and form_type.upper().startswith("8-K")) or (
         form_type is None and form is not None and bool(form.items))
-    xbrl, xbrl_spans = _xbrl(parts.rendering)
+    xbrl, xbrl_spans = read_facts(parts.rendering)
     common = dict(path=path, form_type=form_type, sec_header=parts.headers[0] if parts.headers else None,
                   documents=tuple(parts.documents), unmatched=unmatched, missing=missing, is_8k=is_8k,
                   text_span=parts.html_start, xbrl=xbrl, xbrl_spans=xbrl_spans)
     if form is None:
         return Filing(**common)
     cover = form.cover
+    if cover is not None and xbrl:
+        cover = complete_cover(cover, parts.rendering)
     amendment = None
     if (form_type or "").upper().endswith("/A") or (cover and cover.amendment_number) \
             or (cover and cover.form_title and re.search(r"/\s*A\b", cover.form_title)):

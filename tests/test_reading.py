@@ -296,3 +296,24 @@ def test_an_exhibit_dropped_from_the_index_but_listed_under_the_item():
     assert set(found) == {"FG504", "FG505"}
     assert found["FG504"].primary.span.line == 98  # "99.1" under Item 7
     assert src.text[found["FG505"].primary.span.start:].startswith("99.2")
+
+
+IRS_TAG = ('<ix:nonNumeric name="dei:EntityTaxIdentificationNumber" '
+           'contextRef="duration_2023-02-24_to_2023-02-24">32-0174431</ix:nonNumeric>')
+
+
+def test_a_tagged_value_the_layout_reader_misses_is_not_missing():
+    html = BLACKROCK.read_text(encoding="utf-8")
+    assert IRS_TAG in html
+    # the number printed far from its caption (a paragraph at the end), tagged
+    moved = html.replace(IRS_TAG, "").replace("</body>", f"<p>Employer number: {IRS_TAG}</p></body>", 1)
+    src = fg.read_source(moved, "b.htm")
+    parsed, filing = fg.parse_source(src)
+    assert filing.cover.irs_employer_id == "32-0174431"
+    span = filing.cover.spans["irs_employer_id"]
+    assert "32-0174431" in src.text[span.start:span.end]
+    assert "FG205" not in [d.code for d in check_source(src)]
+    # hidden (tagged, not printed): the cover does not give it
+    hidden = html.replace(IRS_TAG, "").replace("<ix:hidden>", "<ix:hidden>" + IRS_TAG, 1)
+    assert fg.parse(hidden).cover.irs_employer_id is None
+    assert "FG205" in _codes(hidden, "b.htm")

@@ -8,6 +8,7 @@ dispatches the nodes and assembles the Filing.
     items.py           item                                   -> Item
     signature.py       signature                              -> Signature
     exhibits.py        exhibit_index, the list under Item 9.01 -> ExhibitRef
+    xbrl.py            Inline XBRL dei: facts -> Filing.xbrl; cover values they print
     lines.py           blocks of value lines and columns, shared by the readers
 
 Each does in Python only what a context-free grammar cannot: which line of a

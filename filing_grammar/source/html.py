@@ -113,7 +113,8 @@ class _Renderer(HTMLParser):
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
         if tag in _IX_FACTS:
-            self.open_facts.append([dict(attrs).get("name") or "", self._pos(), []])
+            shown = not self.skip_depth and "display:none" not in (dict(attrs).get("style") or "").replace(" ", "").lower()
+            self.open_facts.append([dict(attrs).get("name") or "", self._pos(), [], not shown])
         style = (dict(attrs).get("style") or "").replace(" ", "").lower()
         hidden = "display:none" in style
         if tag in _SKIP or hidden or self.skip_depth:
@@ -169,9 +170,9 @@ class _Renderer(HTMLParser):
     def handle_endtag(self, tag):
         tag = tag.lower()
         if tag in _IX_FACTS and self.open_facts:
-            name, start, pieces = self.open_facts.pop()
+            name, start, pieces, hidden_fact = self.open_facts.pop()
             value = " ".join("".join(pieces).split())
-            self.facts.append(Fact(name, value, start, self._pos() + len(tag) + 3))
+            self.facts.append(Fact(name, value, start, self._pos() + len(tag) + 3, hidden_fact))
         if self.skip_depth:
             if tag not in _VOID:
                 self.skip_depth -= 1
@@ -428,6 +429,7 @@ class Fact:
     value: str
     start: int
     end: int
+    hidden: bool = False  # in ix:header (ix:hidden) or display:none: tagged, not printed
 
 
 @dataclass(frozen=True)
@@ -489,6 +491,6 @@ def render_html(html: str, base: int = 0, source_starts: list[int] | None = None
         lines.pop(0)
     text = "\n".join(t for t, _ in lines) + ("\n" if lines else "")
     anchors = tuple(tuple((c, base + p) for c, p in a) for _, a in lines)
-    facts = tuple(Fact(f.name, f.value, base + f.start, base + f.end) for f in r.facts)
+    facts = tuple(Fact(f.name, f.value, base + f.start, base + f.end, f.hidden) for f in r.facts)
     return Rendering(text, anchors, base, source_starts if source_starts is not None else _line_starts(html),
                      facts)
