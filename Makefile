@@ -13,7 +13,10 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# setuptools tells, at every editable install, how it made one (grammar/ is
+	# mapped into the package); that notice is not a problem, so it is not shown
+	PYTHONWARNINGS="ignore:::setuptools.command.editable_wheel" \
+	  $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 run: $(STAMP)
