@@ -10,11 +10,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test test-slow bench fuzz clean
 
+# setuptools tells, at every editable install, how it made one (grammar/ is
+# mapped into the package); that notice is no problem, so it is not shown.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# setuptools tells, at every editable install, how it made one (grammar/ is
-	# mapped into the package); that notice is not a problem, so it is not shown
 	PYTHONWARNINGS="ignore:::setuptools.command.editable_wheel" \
 	  $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
