@@ -584,6 +584,10 @@ def test_fg504_fg505_item_list_against_the_index():
     assert ("FG504", 98) in got and ("FG505", 143) in got
 
 
+def test_fg210_misprinted_telephone_is_read_and_reported():
+    assert edited(SEEDS[0], (40, "(818) 225-3240", "(818) 225-324")) == [("FG210", 40)]
+
+
 def test_fg208_misprinted_file_number_is_read_and_reported():
     assert edited(SEEDS[0], (28, "333-92152", "333-9215X")) == [("FG208", 28)]
 

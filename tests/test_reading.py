@@ -317,3 +317,12 @@ def test_a_tagged_value_the_layout_reader_misses_is_not_missing():
     hidden = html.replace(IRS_TAG, "").replace("<ix:hidden>", "<ix:hidden>" + IRS_TAG, 1)
     assert fg.parse(hidden).cover.irs_employer_id is None
     assert "FG205" in _codes(hidden, "b.htm")
+
+
+def test_a_misprinted_telephone_is_reported_at_the_value():
+    text = _seed().replace("(818) 225-3240", "(818) 225-324")
+    src, diags = _check(text)
+    found = [d for d in diags if d.code == "FG210"]
+    assert len(found) == 1 and "(818) 225-324" in found[0].message
+    assert src.text[found[0].primary.span.start:found[0].primary.span.end] == "(818) 225-324"
+    assert not [d for d in diags if d.code == "FG205" and "telephone" in d.message]

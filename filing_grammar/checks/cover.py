@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..records import Cover, Span
-from ..values import FILE_NUMBER, IRS, find_date
+from ..values import FILE_NUMBER, IRS, PHONE, find_date
 from .context import Context
 from .diagnostic import Diagnostic, Label
 from .rules import diag
@@ -29,6 +29,8 @@ _SHAPES = (
      "expected digits and hyphens, e.g. 333-92152", "print the file number as the SEC assigned it"),
     ("irs_employer_id", IRS, "FG207", "the I.R.S. employer identification number `{}` is not nine digits",
      "expected NN-NNNNNNN", "an EIN is two digits, a hyphen and seven digits"),
+    ("telephone", PHONE, "FG210", "the telephone number `{}` is malformed",
+     "expected an area code and seven digits", "print the number as (NNN) NNN-NNNN"),
 )
 
 
@@ -97,7 +99,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     # not in its shape
     for name, shape, code, message, expected, help_ in _SHAPES:
         value = getattr(cover, name)
-        if value and not shape.match(value):
+        if value and not shape.search(value):
             span = cover.spans.get(name) or _anchor_span(ctx, cover)
             yield diag(code, message.format(value), Label(span, expected), help=help_)
 

@@ -267,6 +267,17 @@ RULES: tuple[Rule, ...] = (
         "<ix:nonNumeric name=\"dei:EntityFileNumber\">001-33098</ix:nonNumeric>",
         "Print and tag the same value.",
     ),
+    Rule(
+        "FG210", "malformed-telephone", W,
+        "the telephone number is malformed",
+        "Reports a telephone number on the cover page, by its caption, that is an area "
+        "code in parentheses and digits but not the ten digits of a number "
+        "(`(818) 225-324`).",
+        "The cover gives the registrant's telephone number including area code. It is "
+        "a warning: the number is read from the layout near its caption.",
+        "(818) 225-324\n(Registrant's telephone number, including area code)",
+        "Print the number as (NNN) NNN-NNNN.",
+    ),
     # ------------------------------------------------------------------ items
     Rule(
         "FG301", "no-items", E,

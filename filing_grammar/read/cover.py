@@ -472,6 +472,15 @@ class _CoverReader(CoverSections):
                 if m:
                     self._set("telephone", collapse(m.group()), [tok])
                     return
+        # a number meant as the telephone but misprinted ("(818) 225-324"):
+        # kept as printed, for the check to say so (FG210)
+        for toks in groups:
+            for tok in toks:
+                text = line_text(tok)
+                m = _PHONE_LIKE.search(text)
+                if m and not _CAPTION_DIGITS.search(text[:m.start()]):
+                    self._set("telephone", collapse(m.group()), [tok], span_at(tok, m.start(), m.end()))
+                    return
 
     def _former(self) -> None:
         i = self._find("former_name")
@@ -501,6 +510,11 @@ _ID_PREFIX = re.compile(r"(?i)(?:(?:commission\s+)?file\s+no\.?|i\.?\s?r\.?\s?s\
 _FILE_NUMBER_LIKE = re.compile(r"\d{1,3}-[\dA-Za-z]{3,6}(?:-[\dA-Za-z]{1,3})?")
 # A date in parentheses, alone (after the date of report, or on the line under it).
 _EVENT_DATE = re.compile(r"\s*\(([^()]{6,30})\)\s*$")
+# Something meant as a telephone number: an area code in parentheses, then
+# digits in two groups (checked against PHONE by FG210).
+_PHONE_LIKE = re.compile(r"\(\s*\d{3}\s*\)\s*\d{2,4}\s*[-.]\s*\d{2,6}\b")
+# digits before it on its line that would make it something else (a ZIP code)
+_CAPTION_DIGITS = re.compile(r"\d{5}\s*$")
 # Something like a date: a digit or a month's first letters.
 _DATEISH = re.compile(r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 # Caption words beside a value on a caption line, and in an address block.
