@@ -74,11 +74,17 @@ def test_tree_names_what_the_seed_gives():
     tree = fg.parse_tree(SEED.read_bytes()).tree
     names = [t.data for t in tree.iter_subtrees_topdown()]
     for rule in ("registrant_name", "registrant_ids", "value_block", "signed_by", "signature_date",
-                 "exhibit_entry", "legend"):
+                 "signature_lines", "exhibit_entry", "legend"):
         assert rule in names, rule
     ids = next(tree.find_data("registrant_ids"))
     values = next(ids.find_data("value_block"))
     assert "95-4449516" in "".join(tree_tokens(values))
+    # every line of the signature block is in a named node
+    runs = ["".join(tree_tokens(n)) for n in tree.find_data("signature_lines")]
+    assert any("CWMBS, INC." in r for r in runs) and any("Darren Bigby" in r and "Vice President" in r
+                                                         for r in runs)
+    legend = next(tree.find_data("legend"))
+    assert "duly authorized" in "".join(tree_tokens(legend))
     entry = next(tree.find_data("exhibit_entry"))
     assert "".join(tree_tokens(entry)).lstrip().startswith("99.1")
     text = to_text(tree)
