@@ -33,7 +33,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from .lexer import LineLexer, tokenize
 from .source import Source
-from .tree import RENDERING, tree_tokens
+from .tree import RENDERING
 
 __all__ = ["get_parser", "parse_tokens", "parse_source", "ParseResult", "grammar_text", "GRAMMAR_FILE"]
 
@@ -157,6 +157,7 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     end_state = state.parse_conf.end_state
     stack = state.state_stack
     fed: list[Token] = []  # for the last-resort fallback only
+    inserted: list[Token] = []  # the closing tags put in (zero-width tokens)
     # For each line made UNMATCHED: the line kinds the grammar would have
     # accepted there (offset -> kinds), for diagnostics that say what was expected.
     expected: dict[int, tuple[str, ...]] = {}
@@ -188,7 +189,9 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
         if seq is None:
             return False
         for kind in seq:
-            state.feed_token(_missing(kind, tok, text_len))
+            missing = _missing(kind, tok, text_len)
+            inserted.append(missing)
+            state.feed_token(missing)
         return True
 
     def feed(tok: Token) -> bool:
@@ -209,22 +212,19 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
             return True
         return False
 
-    def result(tree: Tree) -> ParseResult:
-        inserted = tuple(t for t in tree_tokens(tree) if t.value == "" and t.type != "$END")
-        return ParseResult(tree, MappingProxyType(expected), inserted)
+    def result(tree: Tree, closers: list[Token]) -> ParseResult:
+        return ParseResult(tree, MappingProxyType(expected), tuple(closers))
 
     iterator: Iterator[Token] = iter(tokens)
     for tok in iterator:
         if not feed(tok):
             rest = [tok, *iterator]
-            return result(_fallback(fed, rest))
+            return result(_fallback(fed, rest), [])  # the fallback tree holds no inserted tag
         fed.append(tok)
     end = Token("$END", "", start_pos=text_len, line=None, column=None, end_pos=text_len)
     if accepts(("$END",)) or try_closers(end):
-        tree = state.feed_token(end, True)
-    else:
-        tree = _fallback(fed, [])
-    return result(tree)
+        return result(state.feed_token(end, True), inserted)
+    return result(_fallback(fed, []), [])
 
 
 def _fallback(fed: list[Token], rest: list[Token]) -> Tree:

@@ -181,11 +181,16 @@ def offset_span(rendering, start: int, end: int) -> Span:
 
 
 def rendering_of(tree: Tree):
-    """The Rendering the first rendered token under ``tree`` came from, if any."""
-    for tok in form_tokens(tree):
-        rendering = _rendering(tok)
-        if rendering is not None:
-            return rendering
+    """The Rendering the first rendered token under ``tree`` came from, if any
+    (a walk that stops at the first token)."""
+    stack: list = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Token):
+            if _rendering(node) is not None:  # (an inserted closing tag has none)
+                return _rendering(node)
+        else:
+            stack.extend(reversed(node.children))
     return None
 
 
