@@ -34,7 +34,7 @@ from lark.lexer import Lexer
 
 from .source.html import Rendering, looks_like_html
 
-__all__ = ["LineLexer", "tokenize", "LINE_KINDS", "LineToken", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY",
+__all__ = ["LineLexer", "tokenize", "LINE_KINDS", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY",
            "ITEM_NUMBER", "EXHIBIT_NUMBER", "ITEM_PARTS", "ENTRY_PARTS"]
 
 # --------------------------------------------------------------------------
@@ -551,8 +551,6 @@ class _LineToken(Token):
     def value(self, _value: str) -> None:
         pass  # Token.__new__ sets it; the text is the token itself
 
-
-LineToken = _LineToken
 
 
 class RenderedToken(_LineToken):

@@ -9,9 +9,8 @@ from typing import Iterable
 
 from lark import Token
 
-from ..tree import line_text
 
-__all__ = ["VALUE_KINDS", "LAYOUT", "FURNITURE", "blocks", "segments", "joined"]
+__all__ = ["VALUE_KINDS", "LAYOUT", "FURNITURE", "blocks", "segments"]
 
 # Line kinds that carry words a value can be made of.
 VALUE_KINDS = frozenset({"TEXT", "EXHIBIT_ENTRY", "SECTION_HEADING", "NAME_LINE",
@@ -47,8 +46,3 @@ def segments(line: str, gap: int = 2) -> list[tuple[int, str]]:
     """Columns of a line: (start column, text), split on runs of ``gap`` or
     more spaces."""
     return [(m.start(), m.group()) for m in _SEGMENT[gap].finditer(line)]
-
-
-def joined(tokens: Iterable[Token]) -> str:
-    """The text of some lines joined with spaces (not yet collapsed)."""
-    return " ".join(line_text(t) for t in tokens)
