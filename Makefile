@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	PYTHONWARNINGS="ignore:::setuptools.command.editable_wheel" \
-	  $(BIN)/python -m pip install --quiet -e '.[test]'
+	  $(BIN)/python -m pip install --quiet -e '.[test,parquet,dask]'
 	touch $(STAMP)
 
 run: $(STAMP)

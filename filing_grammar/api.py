@@ -68,8 +68,13 @@ def parse(text: str | bytes, path: str | None = None) -> Filing:
 loads = parse
 
 
-def parse_bytes(data: bytes, path: str | None = None) -> Filing:
-    return parse(data, path)
+def parse_bytes(data: bytes | str, name: str | None = None) -> dict:
+    """The JSON record of a filing's bytes (what ``parse`` prints for it),
+    ``name`` as its ``path``: a pure function of its arguments, picklable, for
+    a map over many filings (Dask, Spark, multiprocessing; see README, "At
+    scale").  Any bytes give a record; nothing is read from disk.  For the
+    diagnostics, :func:`filing_grammar.check_bytes`."""
+    return parse_source(read_source(data, name))[1].to_dict()
 
 
 def parse_file(path: str | os.PathLike) -> Filing:

@@ -231,7 +231,7 @@ def _written_before_each_file(monkeypatch, capsys, *argv):
         return real(src, codes)
 
     monkeypatch.setattr(check_command, "check_one", spy)
-    code = main(["check", *argv])
+    code = main(["check", "--jobs", "1", *argv])  # in this process, where the spy is
     return code, before, "".join(before) + capsys.readouterr().out
 
 
@@ -283,7 +283,7 @@ def test_check_sarif_keeps_no_source_until_the_end(monkeypatch, capsys):
 
     monkeypatch.setattr(check_command, "check_one", spy_check)
     monkeypatch.setattr(sarif, "sarif_log", spy_log)
-    code, out, _ = run(capsys, "check", "--format", "sarif", *STREAMED)
+    code, out, _ = run(capsys, "check", "--jobs", "1", "--format", "sarif", *STREAMED)
     assert code == 1 and len(sources) == 3 and alive == []
     expected = sarif.to_sarif([FileResult(p, read_source(open(p, "rb").read(), p), check_file(pathlib.Path(p)))
                                for p in STREAMED])

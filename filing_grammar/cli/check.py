@@ -17,8 +17,8 @@ from ..checks import run_checks
 from ..checks.diagnostic import Diagnostic, Severity
 from ..checks.rules import select_codes
 from ..source import Source
-from .io import (PROG, STDIN_NAME, Exit, JsonDocument, err, exit_codes_help, output_stream, rendered,
-                 run_each, target_console)
+from . import batch
+from .io import PROG, Exit, JsonDocument, err, exit_codes_help, rendered
 
 
 def _codes(value: str) -> list[str]:
@@ -30,13 +30,16 @@ def register(subparsers) -> None:
                               description="Check filings and report diagnostics (see `rules`, `explain`).",
                               epilog=exit_codes_help("check"),
                               formatter_class=argparse.RawDescriptionHelpFormatter)
-    c.add_argument("paths", nargs="+", metavar="PATH", help="filing files ('-' reads standard input)")
-    c.add_argument("--format", choices=("rich", "concise", "json", "sarif"), default="rich")
+    c.add_argument("paths", nargs="+", metavar="PATH",
+                   help="filing files, directories, globs, .zip/.tar.gz archives ('-' reads standard input)")
+    c.add_argument("--format", choices=("rich", "concise", "json", "sarif", "jsonl", "parquet"), default="rich")
     c.add_argument("--select", type=_codes, metavar="CODES",
                    help="only these codes or prefixes, comma-separated (FG201,FG3)")
     c.add_argument("--ignore", type=_codes, metavar="CODES",
                    help="leave out these codes or prefixes, comma-separated")
-    c.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
+    c.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout "
+                   "(jsonl: in place, line by line, for --resume)")
+    batch.add_options(c)
     c.set_defaults(func=run)
 
 
@@ -48,41 +51,31 @@ def check_one(src: Source, codes) -> list[Diagnostic]:
 
 
 def run(args) -> int:
-    from ..render.diagnostics import FileResult
     try:
         codes = select_codes(args.select, args.ignore)
     except ValueError as exc:
         err(f"check: {exc} (see `{PROG} rules`)")
         return Exit.USAGE
-    status: list[int] = []
-    with output_stream(args.output) as out:
-        report = _REPORTS[args.format](out, args)
-
-        def work(src: Source) -> int:
-            diagnostics = check_one(src, codes)
-            report.add(FileResult(src.path or STDIN_NAME, src, diagnostics))
-            return Exit.FINDINGS if any(d.severity == Severity.ERROR for d in diagnostics) \
-                else Exit.OK
-
-        run_each(args.paths, work, status)
-        report.close()
-    return max(status, default=Exit.OK)
+    return batch.run(args, "check", lambda out, single, target: _REPORTS[args.format](out, single, target),
+                     codes=codes, check=check_one)
 
 
 # ---------------------------------------------------------------------------
-#  reports: add(result) as each file is checked, close() at the end
+#  reports: add(payload) as each file is checked (what batch.process made of
+#  it), close() at the end
 # ---------------------------------------------------------------------------
 class _Rich:
     """rustc-style diagnostics, then one summary line counted as we went."""
 
-    def __init__(self, out, args) -> None:
+    def __init__(self, out, single, target) -> None:
         from ..render.diagnostics import Tally
-        self.out, self.target, self.tally = out, target_console(args.output, out), Tally()
+        self.out, self.target, self.tally = out, target, Tally()
 
-    def add(self, result) -> None:
-        from ..render.diagnostics import render_rich
-        self.out.write(rendered(self.target, lambda c: render_rich(c, [result], show_summary=False)))
-        self.tally.add(result.diagnostics)
+    def add(self, payload) -> None:
+        text, severities = payload
+        self.out.write(text)
+        self.tally.files += 1
+        self.tally.severities.update(severities)
 
     def close(self) -> None:
         from ..render.diagnostics import render_summary
@@ -92,12 +85,11 @@ class _Rich:
 class _Concise:
     """One line per diagnostic."""
 
-    def __init__(self, out, args) -> None:
+    def __init__(self, out, single, target) -> None:
         self.out = out
 
-    def add(self, result) -> None:
-        from ..render.diagnostics import render_concise
-        self.out.write(render_concise([result]))
+    def add(self, payload) -> None:
+        self.out.write(payload)
 
     def close(self) -> None:
         pass
@@ -107,12 +99,11 @@ class _Json:
     """An array of records, or the one record of a single path (null when it
     could not be read): one JSON document, written a record at a time."""
 
-    def __init__(self, out, args) -> None:
-        self.doc = JsonDocument(out, single=len(args.paths) == 1)
+    def __init__(self, out, single, target) -> None:
+        self.doc = JsonDocument(out, single=single)
 
-    def add(self, result) -> None:
-        from ..render.diagnostics import to_json
-        self.doc.add(to_json(result))
+    def add(self, payload) -> None:
+        self.doc.add(payload)
 
     def close(self) -> None:
         self.doc.close()
@@ -121,12 +112,11 @@ class _Json:
 class _Sarif:
     """One SARIF log: each file's SARIF results are kept (not its source)."""
 
-    def __init__(self, out, args) -> None:
+    def __init__(self, out, single, target) -> None:
         self.out, self.results = out, []
 
-    def add(self, result) -> None:
-        from ..render.sarif import sarif_results
-        self.results += sarif_results(result)
+    def add(self, payload) -> None:
+        self.results += payload
 
     def close(self) -> None:
         from ..render.sarif import sarif_log

@@ -212,13 +212,18 @@ def iter_sources(paths: Sequence[str], status: list[int]) -> Iterator:
         yield src
 
 
-def internal_error(where: str, exc: BaseException) -> None:
+def internal_message(where: str, exc: BaseException) -> str:
+    """The line that reports a bug of ours met on ``where``."""
     if isinstance(exc, RecursionError):
         what = "input nests too deeply"
     else:
         what = f"{type(exc).__name__}: {exc}"
-    err(f"{printable(where)}: internal error ({one_line(what)}); "
-        "please report this bug with the file")
+    return (f"{printable(where)}: internal error ({one_line(what)}); "
+            "please report this bug with the file")
+
+
+def internal_error(where: str, exc: BaseException) -> None:
+    err(internal_message(where, exc))
 
 
 def run_each(paths: Sequence[str], work: Callable, status: list[int]) -> None:

@@ -38,7 +38,23 @@ def test_nonexistent(tmp_path):
 
 
 def test_directory(tmp_path):
-    check_unreadable(str(tmp_path), ": is a directory")
+    """``tree`` reads one file: a directory is refused.  ``parse`` and ``check``
+    read the filings in a directory (issue 13): one with none is one line and
+    exit 2, and the output is still one JSON document (an empty array)."""
+    proc = run(["tree", str(tmp_path), "--format", "json"], timeout=30)
+    assert proc.returncode == 2
+    assert_one_line(proc.stderr.decode(), ": is a directory")
+    assert json.loads(proc.stdout) is None
+    (tmp_path / "notes.md").write_text("not a filing")
+    for command in ("parse", "check"):
+        proc = run([command, str(tmp_path), "--format", "json"], timeout=30)
+        assert proc.returncode == 2, proc
+        assert_one_line(proc.stderr.decode(), ": no filings in this directory")
+        assert json.loads(proc.stdout) == []
+    proc = run(["parse", str(tmp_path), GOOD], timeout=30)
+    assert proc.returncode == 2
+    assert_one_line(proc.stderr.decode(), ": no filings in this directory")
+    assert [r["path"] for r in json.loads(proc.stdout)] == [GOOD]
 
 
 def test_broken_symlink(tmp_path):
