@@ -372,3 +372,30 @@ def test_the_readme_parquet_schema_is_the_schema_written(command, after):
     documented = " ".join(_readme_block(after, "").split()).replace("< ", "<").replace(" >", ">")
     written = " ".join(f"{f.name}: {_arrow_type(f.type)}" for f in schema(command))
     assert documented == written
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs /proc (Linux)")
+def test_workers_go_when_the_parent_is_killed(tmp_path):
+    """kill -9 of the command: its workers see their pipe close and exit (a
+    forked worker closes the parent's ends it inherited), none is left."""
+    src = tmp_path / "in"
+    for i in range(4):
+        (src / f"c{i}").mkdir(parents=True)
+        for p in FILINGS:
+            shutil.copy(p, src / f"c{i}" / p.name)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "filing_grammar", "parse", str(src), "--jobs", "2",
+                             "--format", "jsonl", "-o", str(out)], stderr=subprocess.DEVNULL, cwd=ROOT,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.exists() and out.stat().st_size):
+        time.sleep(0.02)
+    with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as fh:
+        workers = [int(pid) for pid in fh.read().split()]
+    assert len(workers) == 2
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in workers):
+        time.sleep(0.05)
+    assert not any(os.path.exists(f"/proc/{pid}") for pid in workers)

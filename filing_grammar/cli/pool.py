@@ -142,10 +142,16 @@ def _work(job: Job, src, size: int) -> Result:
 # ---------------------------------------------------------------------------
 #  the pool
 # ---------------------------------------------------------------------------
-def _serve(conn, job: Job) -> None:
-    """A worker: a file in, its result out, until told to stop."""
+def _serve(conn, job: Job, parent_ends: list) -> None:
+    """A worker: a file in, its result out, until told to stop or the parent
+    is gone (its end of the pipe closed: EOF)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for end in parent_ends:  # a forked child holds the parent's ends too: without
+        try:                 # closing them it would never see the parent go
+            end.close()
+        except OSError:
+            pass
     try:  # what the parent had buffered for stdout is the parent's to write
         sys.stdout = open(os.devnull, "w")
     except OSError:
@@ -214,7 +220,9 @@ class Pool:
             except (OSError, ValueError, AttributeError):
                 pass
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_serve, args=(child, self.job), daemon=True,
+        forked = self.ctx.get_start_method() == "fork"
+        parent_ends = [parent, *(w.conn for w in self.workers)] if forked else []
+        proc = self.ctx.Process(target=_serve, args=(child, self.job, parent_ends), daemon=True,
                                 name="filing-grammar-worker")
         proc.start()
         child.close()
@@ -250,7 +258,7 @@ class Pool:
         waiting for a slow file (and so the memory); ``tick()`` is called
         about 5 times a second while waiting."""
         from multiprocessing.connection import wait
-        window = window or max(16, 8 * self.jobs)
+        window = window or max(128, 64 * self.jobs)
         idle = deque(self.workers)
         busy: dict[Any, tuple[_Worker, int, str]] = {}
         done: dict[int, tuple[str, Result]] = {}
