@@ -326,3 +326,16 @@ def test_a_misprinted_telephone_is_reported_at_the_value():
     assert len(found) == 1 and "(818) 225-324" in found[0].message
     assert src.text[found[0].primary.span.start:found[0].primary.span.end] == "(818) 225-324"
     assert not [d for d in diags if d.code == "FG205" and "telephone" in d.message]
+
+
+def test_a_misprinted_zip_code_is_reported_at_the_value():
+    text = _seed().replace("Calabasas, California                          91302",
+                           "Calabasas, California                          9130 ")
+    src, diags = _check(text)
+    found = [d for d in diags if d.code == "FG211"]
+    assert len(found) == 1 and "`9130`" in found[0].message
+    assert src.text[found[0].primary.span.start:found[0].primary.span.end] == "9130"
+    assert fg.parse(text).cover.address == "4500 Park Granada, Calabasas, California"
+    # a ZIP+4 and a foreign postal code are not misprints
+    for ok in ("91302-1234", "91302 - 1234"):
+        assert "FG211" not in _codes(_seed().replace("91302", ok))

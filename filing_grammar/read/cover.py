@@ -22,7 +22,7 @@ from lark import Token, Tree
 from ..form import US_STATES, id_column_role
 from ..records import CHECKBOX_KEYS, Cover, Span
 from ..tree import line_text, span_at, span_of, text_span, tree_tokens, value_span
-from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date
+from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, misprinted_zip
 from .cover_sections import CoverSections
 from .lines import blocks, segments
 
@@ -444,6 +444,7 @@ class _CoverReader(CoverSections):
                     self._set("telephone", collapse(PHONE.search(text).group()), [tok])
                 continue
             used.append(tok)
+            bad = misprinted_zip(text)
             for col, seg in segments(text, 3):
                 if _CAPTION_WORDS.search(seg):
                     continue
@@ -452,6 +453,11 @@ class _CoverReader(CoverSections):
                     if zip_code is None:
                         zip_code, zip_at = m.group(), span_at(tok, col + m.start(), col + m.end())
                     seg = seg[: m.start()]
+                elif bad is not None and col <= bad.start("zip") < col + len(seg):
+                    # kept as printed, check FG211 says it is malformed
+                    if zip_code is None:
+                        zip_code, zip_at = bad.group("zip"), span_at(tok, bad.start("zip"), bad.end("zip"))
+                    seg = seg[: bad.start("zip") - col]
                 seg = collapse(seg).strip(" ,")
                 if seg:
                     parts.append(seg)
