@@ -84,6 +84,56 @@ def test_html_contents_with_page_numbers_and_links():
         assert code not in codes, codes
 
 
+# Item numbers with their titles on the lines under them, one wrapped over two
+# lines, page numbers beside the titles.
+CONTENTS_TITLES_UNDER = (
+    "TABLE OF CONTENTS\n"
+    "\n"
+    "Item 5.02\n"
+    "Departure of Directors or Certain Officers; Election of Directors;\n"
+    "Appointment of Certain Officers; Compensatory Arrangements of Certain Officers.    2\n"
+    "\n"
+    "Item 9.01\n"
+    "\n"
+    "Financial Statements and Exhibits                                            3\n"
+    "\n"
+    "SIGNATURES                                                                   4\n"
+    "\n"
+)
+BODY_TITLES_UNDER = (
+    "Item 5.02\n"
+    "Departure of Directors or Certain Officers; Election of Directors;\n"
+    "Appointment of Certain Officers; Compensatory Arrangements of Certain Officers.\n"
+    "\n"
+    "On May 2, 2011, Jane Roe resigned as a director.\n"
+    "\n"
+    "Item 9.01\n"
+    "Financial Statements and Exhibits\n"
+    "\n"
+    "None.\n"
+)
+
+
+def test_contents_with_titles_under_the_numbers():
+    text = COVER + CONTENTS_TITLES_UNDER + BODY_TITLES_UNDER + SIGNED
+    filing = fg.parse(text)
+    assert [i.number for i in filing.items] == ["5.02", "9.01"]
+    assert filing.items[0].text.startswith("On May 2, 2011")
+    toc = list(fg.parse_tree(text).tree.find_data("table_of_contents"))
+    assert len(toc) == 1
+    listed = "".join(toc[0].children)
+    assert listed.startswith("Item 5.02") and listed.rstrip().endswith("4")
+    assert "Compensatory Arrangements" in listed and "SIGNATURES" in listed
+    assert filing.signature.signer == "Jane Roe"
+    codes = _codes(text)
+    for code in ("FG305", "FG306", "FG402", "FG301"):  # (SIGNED has no date: FG405 is right)
+        assert code not in codes, codes
+    # the items alone, titles under the numbers, are items, not a contents
+    alone = fg.parse(COVER + BODY_TITLES_UNDER + SIGNED)
+    assert [i.number for i in alone.items] == ["5.02", "9.01"]
+    assert not list(fg.parse_tree(COVER + BODY_TITLES_UNDER + SIGNED).tree.find_data("table_of_contents"))
+
+
 def test_a_heading_without_a_space_is_an_item():
     body = ("Item5.  Other Events\n\nThe Company announced a dividend.\n\n"
             "Item7.  Financial Statements and Exhibits\n\nNone.\n")
