@@ -156,7 +156,7 @@ _BODY = re.compile(
     # ( ), the ballot boxes U+2610-2612, and Wingdings read as text (o, q,
     # \u00a8 empty; x, \u00fd, \u00fe checked).
     | (?P<CHECKBOX>(?:""" + _BOX + r""")\s*(?i:written|soliciting|pre-commencement|emerging|if\s+an\s+emerging).*$
-          |(?i:emerging\s+growth\s+company).{0,4}?\s*(?:""" + _BOX + r""")\s*$
+          |(?i:emerging\s+growth\s+compan(?:y|ies)).{0,4}?\s*(?:""" + _BOX + r""")\s*$
           |.{20,}(?i:transition\s+period|financial\s+accounting\s+standards).{0,80}?(?:""" + _BOX + r""")\s*$)
     | (?P<CHECKBOX_INTRO>(?i:check\s+the\s+appropriate\s+box\s+below).*$)
     | (?P<SECURITIES_12B_INTRO>(?i:securities\s+registered\s+pursuant\s+to\s+section\s+12\s*\(\s*b\s*\)).*$)

@@ -389,3 +389,21 @@ def test_a_misprinted_zip_code_is_reported_at_the_value():
     # a ZIP+4 and a foreign postal code are not misprints
     for ok in ("91302-1234", "91302 - 1234"):
         assert "FG211" not in _codes(_seed().replace("91302", ok))
+
+
+def test_the_emerging_growth_box_at_the_end_of_its_question():
+    # 2025 covers of two filing agents put the box at the end of the question's
+    # paragraph; another prints the label in the plural (two registrants)
+    ask = ("<p>Indicate by check mark whether the registrant is an emerging growth company as defined in "
+           "Rule 405 of the Securities Act of 1933 (&#167;230.405 of this chapter) or Rule 12b-2 of the "
+           "Securities Exchange Act of 1934 (&#167;240.12b-2 of this chapter). Emerging growth "
+           "company&#8194;{}</p>")
+    head = ("<html><body><p>FORM 8-K</p><p>Date of Report (Date of earliest event reported): May 3, 2025</p>"
+            "<p>ACME CORP</p><p>(Exact name of registrant as specified in its charter)</p>")
+    tail = "<p>Item 8.01 Other Events</p><p>None.</p></body></html>"
+    for box, state in (("&#9744;", False), ("&#9746;", True)):
+        assert fg.parse(head + ask.format(box) + tail).cover.emerging_growth_company is state
+    plural = head + "<p>Emerging growth companies&#160;&#160;<span>&#9744;</span></p>" + tail
+    assert fg.parse(plural).cover.emerging_growth_company is False
+    # the question without a box says nothing
+    assert fg.parse(head + ask.format("") + tail).cover.emerging_growth_company is None
