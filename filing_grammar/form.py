@@ -265,7 +265,7 @@ US_STATES = frozenset({
     "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
     "west virginia", "wisconsin", "wyoming", "puerto rico", "bermuda", "cayman islands",
     "british virgin islands", "canada", "ontario", "british columbia", "quebec", "alberta",
-    "england", "united kingdom", "ireland", "netherlands", "luxembourg", "panama", "liberia",
+    "england", "england and wales", "scotland", "united kingdom", "ireland", "netherlands", "luxembourg", "panama", "liberia",
     "marshall islands", "israel", "switzerland", "bahamas", "virgin islands",
 })
 

@@ -407,3 +407,32 @@ def test_the_emerging_growth_box_at_the_end_of_its_question():
     assert fg.parse(plural).cover.emerging_growth_company is False
     # the question without a box says nothing
     assert fg.parse(head + ask.format("") + tail).cover.emerging_growth_company is None
+
+
+def test_a_cover_printed_in_two_columns_one_per_registrant():
+    # Carnival Corporation and Carnival plc (2025): every caption twice in a row
+    rows = (("Carnival Corporation", "Carnival plc"),
+            ("(Exact name of registrant as<br/>specified in its charter)",) * 2,
+            ("Republic of Panama", "England and Wales"),
+            ("(State or other jurisdiction of<br/>incorporation)",) * 2,
+            ("001-9610", "001-15136"), ("(Commission File Number)",) * 2,
+            ("59-1562976", "98-0357772"), ("(IRS Employer Identification No.)",) * 2,
+            ("3655 N.W. 87th Avenue<br/>Miami, Florida 33178-2428",
+             "Carnival House, 100 Harbour Parade<br/>Southampton SO15 1ST, United Kingdom"),
+            ("(Address of principal<br/>executive offices)<br/>(Zip Code)",) * 2,
+            ("(305) 599-2600", "011 44 23 8065 5000"),
+            ("(Registrant's telephone number,<br/>including area code)",) * 2,
+            ("None", "None"), ("(Former name or former address,<br/>if changed since last report.)",) * 2)
+    table = "<table>" + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows) + "</table>"
+    html = ("<html><body><p>FORM 8-K</p><p>CURRENT REPORT</p>"
+            "<p>Date of Report (Date of earliest event reported) January 9, 2025</p>" + table +
+            "<p>Item 8.01 Other Events</p><p>None.</p></body></html>")
+    cover = fg.parse(html).cover
+    assert cover.registrant_name == "Carnival Corporation"
+    assert cover.co_registrants == ("Carnival plc",)
+    assert (cover.state_of_incorporation, cover.commission_file_number, cover.irs_employer_id) == (
+        "Republic of Panama", "001-9610", "59-1562976")
+    assert (cover.address, cover.zip_code, cover.telephone) == (
+        "3655 N.W. 87th Avenue, Miami, Florida", "33178-2428", "(305) 599-2600")
+    assert cover.former_name == "None"
+    assert not {"FG203", "FG204", "FG205"} & set(_codes(html, "c.htm"))
