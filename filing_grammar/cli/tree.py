@@ -7,7 +7,6 @@ import argparse
 import io
 import json
 
-from ..api import parse_source
 from .io import Exit, console, exit_codes_help, rendered, run_each, write_output
 
 
@@ -22,6 +21,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from ..api import parse_source
     from ..render import tree as tree_render
     status: list[int] = []
 
