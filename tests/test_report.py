@@ -18,6 +18,7 @@ from filing_grammar.render.report import render_report
 from filing_grammar.render.report_site import bar_chart
 
 from .conftest import SAMPLES
+from .hostile.inputs import CASES, MANY_LINES, SLOW_CASES
 
 SEED = SAMPLES / "000_baa583cdd3fdc5f0.txt"
 SEED2 = SAMPLES / "002_15025ed101fcb0cd.txt"
@@ -155,11 +156,24 @@ def test_an_html_8k_is_shown_as_its_rendering_with_each_line_linked_to_the_html(
     source = [i for i in doc.ids if i.startswith("H")]
     assert len(source) == len(HTML_8K.read_text().splitlines())
     assert "HTML document, shown as its text rendering" in html
-    to_html = [h for h in doc.links if h.startswith("H")]
-    assert to_html and set(to_html) <= set(source)
+    to_html = [a["href"][1:] for a in doc.tags["a"] if a.get("class", "").startswith("h")]
+    assert len(to_html) == len(rendered) and set(to_html) <= set(source)  # a link on each rendered line
     # the registrant's name, read from the rendering, links to its rendered line
     assert re.search(r'<th>registrant name</th><td><a href="#R1-\d+">BlackRock, Inc\.</a>', html)
     assert len([a for a in doc.tags["a"] if a.get("data-rule") == "item"]) == len(filing.items)
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if n not in SLOW_CASES and n not in MANY_LINES])
+def test_hostile_input_makes_a_page(name, tmp_path, capsys):
+    """Every hostile input (bar the big ones, which take seconds): exit 0 or
+    1, nothing on stderr, a page with the one script."""
+    path = tmp_path / "in.txt"
+    path.write_bytes(CASES[name]())
+    out = tmp_path / "out.html"
+    assert main(["report", str(path), "-o", str(out)]) in (0, 1)
+    assert capsys.readouterr().err == ""
+    doc = _Doc(out.read_text(encoding="utf-8"))
+    assert len(doc.tags["script"]) == 1 and "img" not in doc.tags
 
 
 def test_bar_chart_draws_a_bar_per_code_longest_first():

@@ -48,7 +48,8 @@ def pages(tmp_path_factory):
                             + '<img src="http://127.0.0.1:9/x.png">' + html[at:])
     made = {}
     for key, path in (("seed", SEED), ("seed2", SEED2), ("html", HTML_8K), ("stray", STRAY_TAG),
-                      ("hostile", hostile), ("hostile_html", hostile_html)):
+                      ("hostile", hostile), ("hostile_html", hostile_html),
+                      ("diagnostics", SAMPLES / "broken" / "03_unknown_item_2_07.txt")):
         made[key] = out / f"{key}.html"
         assert main(["report", str(path), "-o", str(made[key])]) in (0, 1)
     batch = out / "batch"
@@ -121,6 +122,20 @@ def test_unmatched_text_is_red_and_its_diagnostic_is_shown(driver, pages):
     assert diag.is_displayed() and in_viewport(driver, diag)
     assert "FG601" in diag.text and "cannot stand here" in diag.text
     shot(driver, "report-unmatched.png")
+
+
+def test_diagnostics_are_listed_and_marked_at_their_lines(driver, pages):
+    from selenium.webdriver.common.by import By
+    load(driver, pages["diagnostics"])
+    listed = driver.find_elements(By.CSS_SELECTOR, "#diagnostics ol.diags a")
+    assert [a.text.split()[1] for a in listed] == ["FG103", "FG103", "FG302"]
+    shot(driver, "report-diagnostics.png")
+    listed[2].click()
+    box = driver.find_element(By.ID, "d2")
+    assert in_viewport(driver, box) and "FG302" in box.text and "note: Form 8-K has decimal items" in box.text
+    assert computed(driver, box, "border-left-color") == "rgb(207, 34, 46)"  # an error's red
+    marks = driver.find_elements(By.CSS_SELECTOR, "mark.s-error")
+    assert marks and marks[0].text
 
 
 @pytest.mark.parametrize("key", ["hostile", "hostile_html"])

@@ -107,10 +107,12 @@ class _Text:
 
     # -- lines ---------------------------------------------------------------
     def _line(self, key: str, number: int, text: str, html_line: int | None = None,
-              marks: Sequence[tuple[int, int, str]] = ()) -> None:
+              marks: Sequence[tuple[int, int, str]] = (), repeat: bool = False) -> None:
+        """A line; a rendered line links to its HTML line (its number shown
+        faintly when it is the line before's too)."""
         shown = _marked(text, marks) if marks else escape(plain(text))
-        html = (f'<a class="h" href="#H{html_line}" title="HTML source line {html_line}">{html_line}</a>'
-                if html_line is not None else "")
+        html = (f'<a class="h{" same" if repeat else ""}" href="#H{html_line}" '
+                f'title="HTML source line {html_line}">{html_line}</a>' if html_line is not None else "")
         self.out.append(f'<div class="l" id="{key}"><a class="n" href="#{key}">{number}</a>{html}'
                         f'<span class="t">{shown or " "}</span></div>\n')
         self.out.append(f"\x00{key}\x00")  # where the diagnostics of this line go
@@ -137,9 +139,9 @@ class _Text:
                     self.positions.append((offset, key))
                 lead = len(text) - len(text.lstrip()) if text.strip() else 0
                 html_line = rendering.line_col(rendering.source_offset(n, lead))[0] if row else None
-                shown = html_line if html_line != self.last_html else None
+                repeat = html_line == self.last_html
                 self.last_html = html_line if html_line is not None else self.last_html
-                self._line(key, n, text, shown)
+                self._line(key, n, text, html_line, repeat=repeat)
 
     # -- nodes ---------------------------------------------------------------
     def node(self, tree: Tree) -> None:
@@ -160,7 +162,7 @@ class _Text:
             cls.append("item-b" if self.items % 2 == 0 else "item-a")
         label = _label(tree)
         self.out.append(f'<div class="{" ".join(cls)}" id="{nid}" data-rule="{escape(tree.data)}">')
-        if region:
+        if region and tree.data != "envelope":  # (its first line is its PEM or SEC header's)
             self.out.append(f'<span class="tag">{escape(tree.data.replace("_", " "))}</span>')
         kids = [c for c in tree.children if isinstance(c, Tree)]
         entry = (f'<a href="#{nid}" data-rule="{escape(tree.data)}"><b>{escape(tree.data)}</b>'
