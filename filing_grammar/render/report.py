@@ -165,7 +165,8 @@ class _Text:
         if region and tree.data != "envelope":  # (its first line is its PEM or SEC header's)
             self.out.append(f'<span class="tag">{escape(tree.data.replace("_", " "))}</span>')
         kids = [c for c in tree.children if isinstance(c, Tree)]
-        entry = (f'<a href="#{nid}" data-rule="{escape(tree.data)}"><b>{escape(tree.data)}</b>'
+        dot = f'<i class="dot {" ".join(cls[2:])}"></i>' if region else ""
+        entry = (f'<a href="#{nid}" data-rule="{escape(tree.data)}">{dot}<b>{escape(tree.data)}</b>'
                  f'{" " + escape(label) if label else ""}</a>')
         if kids:
             self.outline.append(f'<details open><summary>{entry}</summary>')
