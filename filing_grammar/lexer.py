@@ -32,6 +32,8 @@ from typing import Iterator
 from lark import Token
 from lark.lexer import Lexer
 
+from .form import official_title_end
+from .kinds import LINE_KINDS
 from .source.html import Rendering, looks_like_html
 
 __all__ = ["LineLexer", "tokenize", "LINE_KINDS", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY",
@@ -154,7 +156,7 @@ _BODY = re.compile(
     # ( ), the ballot boxes U+2610-2612, and Wingdings read as text (o, q,
     # \u00a8 empty; x, \u00fd, \u00fe checked).
     | (?P<CHECKBOX>(?:""" + _BOX + r""")\s*(?i:written|soliciting|pre-commencement|emerging|if\s+an\s+emerging).*$
-          |(?i:emerging\s+growth\s+company).{0,4}?\s*(?:""" + _BOX + r""")\s*$
+          |(?i:emerging\s+growth\s+compan(?:y|ies)).{0,4}?\s*(?:""" + _BOX + r""")\s*$
           |.{20,}(?i:transition\s+period|financial\s+accounting\s+standards).{0,80}?(?:""" + _BOX + r""")\s*$)
     | (?P<CHECKBOX_INTRO>(?i:check\s+the\s+appropriate\s+box\s+below).*$)
     | (?P<SECURITIES_12B_INTRO>(?i:securities\s+registered\s+pursuant\s+to\s+section\s+12\s*\(\s*b\s*\)).*$)
@@ -211,31 +213,6 @@ _REGISTRANTS = re.compile(
     r"|state\s+of\s+incorporation,(?:\s{2,}|\s*$)|address\s+and\s+telephone\s+number(?:\s{2,}|\s*$)")
 
 _UU_BEGIN = re.compile(r"begin [0-7]{3,4} \S")
-
-# Every line kind the lexer can emit, for %declare in the grammar and docs.
-LINE_KINDS = (
-    # envelope
-    "PEM_BEGIN", "PEM_FIELD", "PEM_END", "SEC_DOCUMENT_OPEN", "SEC_DOCUMENT_CLOSE",
-    "SEC_HEADER_OPEN", "SEC_HEADER_CLOSE", "ACCEPTANCE_DATETIME",
-    "HEADER_ROLE", "HEADER_GROUP", "HEADER_FIELD", "HEADER_TAG",
-    "SUBMISSION_OPEN", "SUBMISSION_CLOSE", "TAG_FIELD", "TAG_GROUP_OPEN", "TAG_GROUP_CLOSE",
-    "DOCUMENT_OPEN", "DOCUMENT_CLOSE", "TYPE_8K", "TYPE_OTHER", "SEQUENCE", "FILENAME",
-    "DESCRIPTION", "TEXT_OPEN", "TEXT_CLOSE", "UUENCODED", "HTML_LINE", "FLAWED", "LEADING_BLANK",
-    # layout furniture
-    "BLANK", "PAGE", "PAGE_NUMBER", "RULE", "TABLE_TAG",
-    # cover page
-    "UNITED_STATES", "COMMISSION", "WASHINGTON", "FORM_TITLE", "CURRENT_REPORT", "PURSUANT",
-    "EXCHANGE_ACT", "DATE_CAPTION", "NAME_CAPTION", "ID_CAPTION", "ADDRESS_CAPTION",
-    "PHONE_CAPTION", "FORMER_CAPTION", "REGISTRANTS_CAPTION", "CHECKBOX", "CHECKBOX_INTRO",
-    "SECURITIES_12B_INTRO", "EGC_INTRO", "AMENDMENT",
-    # items, signature, exhibits
-    "CONTENTS", "ITEM_HEADING", "SECTION_HEADING", "SIGNATURE_HEADING", "SIGNATURE_LEGEND", "BY_LINE",
-    "NAME_LINE", "TITLE_LINE", "DATE_LINE", "REGISTRANT_CAPTION", "EXHIBIT_INDEX_HEADING",
-    "EXHIBIT_HEADING", "EXHIBIT_ENTRY",
-    # anything else
-    "TEXT",
-)
-
 
 def classify_body(line: str) -> str:
     """The kind of one line of document text (no newline)."""
@@ -341,26 +318,57 @@ def _classify_entry(line: str) -> str:
     return kind
 
 
-def _next_kinds(text: str, pos: int, count: int) -> list[str]:
+def _title_end(text: str, pos: int, heading: str) -> int:
+    """Where the official title of an item heading's item ends, when it is
+    printed on the lines after the heading (``pos``: the heading's end), as a
+    contents may print it: "Item 5.02" / "Departure of Directors or Certain
+    Officers; ..." (wrapped over up to three lines, a page number after it).
+    ``pos`` itself when no title follows."""
+    m = ITEM_PARTS.match(_PAGE_COLUMN.sub("", heading))
+    if m is None:
+        return pos
+    number, title = m.group("num"), m.group("rest").strip(" .:-\u2013\u2014")
+    scan, n = pos, len(text)
+    for _ in range(5):
+        nl = text.find("\n", scan)
+        nxt = n if nl == -1 else nl + 1
+        line = text[scan:nxt].strip()
+        scan = nxt
+        if not line:
+            continue
+        title = (title + " " + _PAGE_COLUMN.sub("", line)).strip()
+        done = official_title_end(number, title)
+        if done and not title[done:].strip(" .:;,-"):
+            return nxt
+    return pos
+
+
+def _next_kinds(text: str, pos: int, count: int, line: str = "") -> list[str]:
     """Kinds of the next ``count`` lines after ``pos`` that are not blank or
-    furniture (a page number on a line of its own, a rule)."""
+    furniture (a page number on a line of its own, a rule), nor the title of
+    the item heading before them (``line``: the heading ending at ``pos``)."""
     kinds = []
+    kind = _classify_entry(line)
     while len(kinds) < count:
+        if kind == "ITEM_HEADING":
+            pos = _title_end(text, pos, line)
         m = _FIRST_LINE.search(text, pos, min(len(text), pos + 2000))
         if m is None:
             break
-        kind = _classify_entry(m.group())
+        line = m.group()
+        kind = _classify_entry(line)
         if kind not in _FURNITURE:
             kinds.append(kind)
         pos = m.end()
     return kinds
 
 
-def _in_contents(text: str, pos: int, kind: str) -> bool:
+def _in_contents(text: str, pos: int, kind: str, line: str = "") -> bool:
     """Is this heading the first entry of a table of contents?  A contents
-    lists headings as lines of their own: "SIGNATURES" followed at once by
-    "EXHIBIT INDEX", or a run of three headings with no text between them."""
-    nxt = _next_kinds(text, pos, 2)
+    lists headings as lines of their own (an item's title may stand on the
+    lines under its number): "SIGNATURES" followed at once by "EXHIBIT
+    INDEX", or a run of three headings with no text between them."""
+    nxt = _next_kinds(text, pos, 2, line)
     if kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and nxt[:1] and nxt[0] in _HEADINGS:
         return True
     return len(nxt) == 2 and nxt[0] in _HEADINGS and nxt[1] in _HEADINGS
@@ -376,7 +384,7 @@ def _heading_key(kind: str, line: str) -> tuple:
     return kind, " ".join(line.lower().split()) if kind == "EXHIBIT_HEADING" else ""
 
 
-def _contents_end(text: str, pos: int, first: tuple) -> tuple[int, int]:
+def _contents_end(text: str, pos: int, first: tuple, heading: str = "") -> tuple[int, int]:
     """The end of a table of contents whose first entry (``first``, its
     heading key) ends at ``pos``, and how many more lines it takes.  Its
     entries are headings with no text between them (blank lines and page
@@ -387,7 +395,15 @@ def _contents_end(text: str, pos: int, first: tuple) -> tuple[int, int]:
     scan, scanned = pos, 0
     seen = {first}
     n = len(text)
+    title_from = heading if first[0] == "ITEM_HEADING" else None
     while scan < n:
+        if title_from is not None:  # the entry's title on the lines under it
+            after = _title_end(text, scan, title_from)
+            if after > scan:
+                scanned += text.count("\n", scan, after)
+                scan = end = after
+                lines = scanned
+            title_from = None
         nl = text.find("\n", scan)
         nxt = n if nl == -1 else nl + 1
         line = text[scan:nxt].rstrip("\n")
@@ -401,6 +417,8 @@ def _contents_end(text: str, pos: int, first: tuple) -> tuple[int, int]:
             if key in seen:
                 break
             seen.add(key)
+            if kind == "ITEM_HEADING":
+                title_from = line
         elif kind != "TOC_LINE":
             break
         scan = end = nxt
@@ -502,9 +520,9 @@ def tokenize(text: str, html: bool = True, rendering: Rendering | None = None) -
                 kind = classify_body(line)
                 if kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
                     kind = "TEXT"
-                elif kind in _HEADINGS and _in_contents(text, end, kind):
+                elif kind in _HEADINGS and _in_contents(text, end, kind, line):
                     # a table of contents: one token, from its first entry to its last
-                    end, more = _contents_end(text, end, _heading_key(kind, line.strip()))
+                    end, more = _contents_end(text, end, _heading_key(kind, line.strip()), line)
                     kind = "CONTENTS"
                     lines_used += more
         prev_kind, prev_line = kind, line
