@@ -318,10 +318,10 @@ def _cell(value, key: str | None) -> str:
 
 def _table(title: str, head: Iterable[str], rows: list[str], anchor: str) -> str:
     if not rows:
-        return f'<h3 id="{anchor}">{escape(title)}</h3><p class="none">None read.</p>'
+        return f'<div class="rb"><h3 id="{anchor}">{escape(title)}</h3><p class="none">None read.</p></div>'
     th = "".join(f"<th>{escape(h)}</th>" for h in head)
-    return (f'<h3 id="{anchor}">{escape(title)}</h3><table class="rec"><thead><tr>{th}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return (f'<div class="rb"><h3 id="{anchor}">{escape(title)}</h3><table class="rec"><thead><tr>{th}</tr>'
+            f'</thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def _records(filing: Filing, text: _Text) -> str:
@@ -433,7 +433,7 @@ def render_report(src, parsed, filing: Filing, diagnostics, name: str | None = N
 <section class="textpane" id="text"><div class="textbar"><h2>Text</h2>{_legend()}</div>
 <div class="lines">{"".join(body_text)}</div></section>
 </div>
-<section class="panel" id="records"><h2>Records</h2>{_records(filing, text)}</section>
+<section class="panel" id="records"><h2>Records</h2><div class="recs">{_records(filing, text)}</div></section>
 <section class="panel" id="rules"><h2>Rules</h2>{_rules(diagnostics) or '<p class="none">No rule was broken.</p>'}</section>
 <footer>Written by filing-grammar report. This page loads nothing from the network.</footer>
 """
