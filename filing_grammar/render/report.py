@@ -97,6 +97,7 @@ class _Text:
         self.items = 0
         self.has_html = False
         self.last_html: int | None = None
+        self.html_lines: set[int] = set()  # lines of the source shown as HTML source
         self.diagnostics = diagnostics
         self.at_line: dict[str, list[int]] = {}  # line id -> diagnostics there (filled later)
         self.marks: dict[int, list[tuple[int, int, str]]] = {}  # source line -> (col, end, severity)
@@ -194,6 +195,7 @@ class _Text:
                     lines.pop()
                 for k, text in enumerate(lines):
                     n = tok.line + k
+                    self.html_lines.add(n)
                     self.out.append(f'<div class="l" id="H{n}"><a class="n" href="#H{n}">{n}</a>'
                                     f'<span class="t">{escape(plain(text)) or " "}</span></div>\n')
             self.out.append("</details>")
@@ -205,6 +207,10 @@ class _Text:
             self.node(node)
 
     # -- where a span is shown ---------------------------------------------
+    def source_line(self, line: int) -> str:
+        """The id of a line of the source as printed: HTML source or text."""
+        return f"H{line}" if line in self.html_lines else f"L{line}"
+
     def locate(self, span: Span | None) -> str | None:
         """The id of the line showing ``span`` (None: no line)."""
         if span is None or not self.positions:
@@ -257,7 +263,7 @@ def _marked(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
 # ---------------------------------------------------------------------------
 #  diagnostics
 # ---------------------------------------------------------------------------
-def _diagnostic(d, k: int, where: str | None) -> str:
+def _diagnostic(d, k: int, text: "_Text") -> str:
     from ..checks.rules import rule
     r = rule(d.code)
     title = escape(r.summary) if r else ""
@@ -267,9 +273,11 @@ def _diagnostic(d, k: int, where: str | None) -> str:
              f'<span class="msg">{escape(plain(d.message))}</span>']
     if d.primary.message:
         parts.append(f' <span class="lab">— {escape(plain(d.primary.message))}</span>')
-    parts.append(f' <span class="at">line {d.line}:{d.column}</span>')
+    parts.append(f' <a class="at" href="#{text.source_line(d.line)}">line {d.line}:{d.column}</a>')
     for label in d.secondary:
-        parts.append(f'<div class="note">also line {label.span.line}: {escape(plain(label.message))}</div>')
+        shown = text.locate(label.span) or text.source_line(label.span.line)
+        parts.append(f'<div class="note">also <a href="#{shown}">line {label.span.line}</a>: '
+                     f'{escape(plain(label.message))}</div>')
     for note in d.notes:
         parts.append(f'<div class="note">note: {escape(plain(note))}</div>')
     if d.help:
@@ -405,10 +413,10 @@ def render_report(src, parsed, filing: Filing, diagnostics, name: str | None = N
     for piece in text.out:
         if piece.startswith("\x00"):
             for k in text.at_line.get(piece.strip("\x00"), ()):
-                body_text.append(_diagnostic(diagnostics[k], k, where[k]))
+                body_text.append(_diagnostic(diagnostics[k], k, text))
         else:
             body_text.append(piece)
-    stray = [_diagnostic(diagnostics[k], k, None) for k in text.at_line.get("", ())]
+    stray = [_diagnostic(diagnostics[k], k, text) for k in text.at_line.get("", ())]
     c = counts(diagnostics)
     chips = "".join(f'<span class="chip s-{s}{" zero" if not n else ""}">{n} {s}{"s" if n != 1 and s != "info" else ""}</span>'
                     for s, n in c.items())
