@@ -13,7 +13,7 @@ from dataclasses import dataclass
 __all__ = ["ItemDef", "NUMBERED", "DECIMAL", "DECIMAL_ERA_START", "item_def", "era_of",
            "normalise_number", "match_title", "title_key", "official_title_end", "official_title",
            "item_order_key", "OLD_TO_NEW", "TITLE_BEFORE", "EXHIBIT_ITEMS", "HEADER_KEYS", "TAG_KEYS",
-           "ID_COLUMN_ROLES", "id_column_role", "US_STATES", "POSTAL_STATES", "FORM_NAME", "normalise_form_type",
+           "ID_COLUMN_ROLES", "id_column_role", "SECTION_TITLES", "US_STATES", "POSTAL_STATES", "FORM_NAME", "normalise_form_type",
            "due_date", "is_business_day", "NO_DEADLINE", "DUE_BUSINESS_DAYS"]
 
 # Release 33-8400: the decimal items replaced the numbered ones on this day.
@@ -170,6 +170,21 @@ def official_title_end(number: str, text: str) -> int:
         if m:
             best = max(best, m.end())
     return best
+
+
+# The nine sections the decimal items are grouped in (Release 33-8400); many
+# filers print a section's heading above its items ("Section 8 - Other Events").
+SECTION_TITLES = {
+    "1": "Registrant's Business and Operations",
+    "2": "Financial Information",
+    "3": "Securities and Trading Markets",
+    "4": "Matters Related to Accountants and Financial Statements",
+    "5": "Corporate Governance and Management",
+    "6": "Asset-Backed Securities",
+    "7": "Regulation FD",
+    "8": "Other Events",
+    "9": "Financial Statements and Exhibits",
+}
 
 
 # Release 33-8400: where each numbered item went (shared/reference/form-8k.md)

@@ -32,7 +32,7 @@ from typing import Iterator
 from lark import Token
 from lark.lexer import Lexer
 
-from .form import official_title_end
+from .form import SECTION_TITLES, official_title_end
 from .kinds import LINE_KINDS
 from .source.html import Rendering, looks_like_html
 
@@ -106,6 +106,9 @@ _TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 # alternative that matches wins.
 # --------------------------------------------------------------------------
 _SEP = r"[\s.:\-\u2013\u2014]*"
+_SECTIONS = "|".join(
+    number + r"\s*[.:\-\u2013\u2014]+\s*" + r"\W{1,3}".join(re.escape(w) for w in re.findall(r"[A-Za-z]+", title))
+    for number, title in SECTION_TITLES.items())
 # Item numbers ("5", "2.02") and exhibit numbers ("99", "99.1", "10.3a",
 # "4(b)"): the shapes of the headings and entries below, and of their parts
 # as the readers take them apart (ITEM_PARTS, ENTRY_PARTS at the end).
@@ -132,7 +135,9 @@ _BODY = re.compile(
           (?:""" + _SEP + r"""$
            |""" + _SEP + r"""(?:[A-Z0-9("'\[\u201c]|(?i:n/a))
            |\s*(?:,|and|through|to|&)\s*(?:items?\s+)?\d))
-    | (?P<SECTION_HEADING>(?i:section)\s+\d{1,2}\s*[.:\-\u2013\u2014]\s*[A-Z].*$)
+    # "Section 8 - Other Events": a section of the form by its official title
+    # (form.SECTION_TITLES); "Section 3. Notice of Meetings." is text.
+    | (?P<SECTION_HEADING>(?i:section\s+(?:""" + _SECTIONS + r"""))[\s.:]*$)
     | (?P<SIGNATURE_HEADING>(?i:signatures?|s\ ?i\ ?g\ ?n\ ?a\ ?t\ ?u\ ?r\ ?e\ ?s?)[.:]?$)
     | (?P<SIGNATURE_LEGEND>(?i:pursuant\s+to\s+the\s+requirements\s+of\s+(?:the\s+)?securities\s+(?:and\s+)?exchange\s+act
           |in\s+accordance\s+with\s+(?:the\s+requirements\s+of\s+)?(?:section\s+13|the\s+securities\s+exchange\s+act)))

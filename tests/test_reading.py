@@ -436,3 +436,28 @@ def test_a_cover_printed_in_two_columns_one_per_registrant():
         "3655 N.W. 87th Avenue, Miami, Florida", "33178-2428", "(305) 599-2600")
     assert cover.former_name == "None"
     assert not {"FG203", "FG204", "FG205"} & set(_codes(html, "c.htm"))
+
+
+def test_a_section_heading_is_a_node_between_items_not_the_end_of_one():
+    body = ("Section 2 - Financial Information\n\n"
+            "Item 2.02  Results of Operations and Financial Condition\n\n"
+            "The Company reported its results.\n\n"
+            "SECTION 9 \u2013 FINANCIAL STATEMENTS AND EXHIBITS\n\n"
+            "Item 9.01  Financial Statements and Exhibits\n\nNone.\n\n"
+            "Section 3. Notice of Meetings.\n")
+    filing = fg.parse(COVER + body + SIGNED)
+    assert [i.number for i in filing.items] == ["2.02", "9.01"]
+    assert filing.items[0].text == "The Company reported its results."
+    # a section of a quoted by-law is text of the item
+    assert filing.items[1].text.endswith("Section 3. Notice of Meetings.")
+    sections = list(fg.parse_tree(COVER + body + SIGNED).tree.find_data("section"))
+    assert ["".join(s.children).split("\n")[0] for s in sections] == [
+        "Section 2 - Financial Information", "SECTION 9 \u2013 FINANCIAL STATEMENTS AND EXHIBITS"]
+
+
+def test_check_box_labels_with_two_spaces_between_words():
+    # 020_EXPERTELLIGENCE: "[_]  Written  communications pursuant to Rule 425 ..."
+    text = (SAMPLES / "020_EXPERTELLIGENCE_0001164150-07-000163.txt").read_text(encoding="latin-1")
+    assert "[_]  Written  communications" in text
+    boxes = fg.parse(text).cover.checkboxes
+    assert boxes["written_communications"] is False and boxes["soliciting_material"] is False

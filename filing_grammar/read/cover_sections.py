@@ -118,7 +118,7 @@ class CoverSections:
             if tok.type != "CHECKBOX":
                 continue
             text = line_text(tok)
-            label = (text + " " + (line_text(toks[k + 1]) if k + 1 < len(toks) else "")).lower()
+            label = " ".join((text + " " + (line_text(toks[k + 1]) if k + 1 < len(toks) else "")).lower().split())
             checked = box_state(text)
             if checked is None:
                 continue
