@@ -2,13 +2,14 @@
 #   make run    set up .venv and parse samples/ (records as JSON, one per file)
 #   make test   set up .venv and run the tests (the fast set, in parallel)
 # and, for CI or before a release:
-#   make test-slow   the tests marked slow: scale cases, exhaustive hostile runs
+#   make test-slow   the tests marked slow: scale cases, exhaustive hostile runs,
+#                    the HTML report in a headless browser
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-slow bench fuzz fuzz-cli clean
+.PHONY: run test test-slow test-browser bench fuzz fuzz-cli clean
 
 # setuptools tells, at every editable install, how it made one (grammar/ is
 # mapped into the package); that notice is no problem, so it is not shown.
@@ -31,6 +32,11 @@ test: $(STAMP)
 # One process: these measure time and memory ratios.
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -q -m slow
+
+# The report in headless Chromium (needs chromium and chromium-driver; skips without).
+test-browser: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
+	$(BIN)/python -m pytest -q -m slow tests/test_report_browser.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
