@@ -13,7 +13,7 @@ from dataclasses import dataclass
 __all__ = ["ItemDef", "NUMBERED", "DECIMAL", "DECIMAL_ERA_START", "item_def", "era_of",
            "normalise_number", "match_title", "title_key", "official_title_end", "official_title",
            "item_order_key", "OLD_TO_NEW", "TITLE_BEFORE", "EXHIBIT_ITEMS", "HEADER_KEYS", "TAG_KEYS",
-           "ID_COLUMN_ROLES", "id_column_role", "US_STATES", "FORM_NAME", "normalise_form_type",
+           "ID_COLUMN_ROLES", "id_column_role", "SECTION_TITLES", "US_STATES", "POSTAL_STATES", "FORM_NAME", "normalise_form_type",
            "due_date", "is_business_day", "NO_DEADLINE", "DUE_BUSINESS_DAYS"]
 
 # Release 33-8400: the decimal items replaced the numbered ones on this day.
@@ -172,6 +172,21 @@ def official_title_end(number: str, text: str) -> int:
     return best
 
 
+# The nine sections the decimal items are grouped in (Release 33-8400); many
+# filers print a section's heading above its items ("Section 8 - Other Events").
+SECTION_TITLES = {
+    "1": "Registrant's Business and Operations",
+    "2": "Financial Information",
+    "3": "Securities and Trading Markets",
+    "4": "Matters Related to Accountants and Financial Statements",
+    "5": "Corporate Governance and Management",
+    "6": "Asset-Backed Securities",
+    "7": "Regulation FD",
+    "8": "Other Events",
+    "9": "Financial Statements and Exhibits",
+}
+
+
 # Release 33-8400: where each numbered item went (shared/reference/form-8k.md)
 OLD_TO_NEW = {"1": "5.01", "2": "2.01", "3": "1.03", "4": "4.01", "5": "8.01", "6": "5.02",
               "7": "9.01", "8": "5.03", "9": "7.01", "10": "5.05", "11": "5.04", "12": "2.02"}
@@ -265,9 +280,28 @@ US_STATES = frozenset({
     "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
     "west virginia", "wisconsin", "wyoming", "puerto rico", "bermuda", "cayman islands",
     "british virgin islands", "canada", "ontario", "british columbia", "quebec", "alberta",
-    "england", "united kingdom", "ireland", "netherlands", "luxembourg", "panama", "liberia",
+    "england", "england and wales", "scotland", "united kingdom", "ireland", "netherlands", "luxembourg", "panama", "liberia",
     "marshall islands", "israel", "switzerland", "bahamas", "virgin islands",
 })
+
+
+# The states, districts and territories the US Postal Service gives ZIP codes
+# to, by name and by two-letter code: an address that ends in one of them
+# ends in a ZIP code (five digits, or ZIP+4).
+POSTAL_STATES = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "district of columbia": "DC",
+    "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID", "illinois": "IL",
+    "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
+    "maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
+    "mississippi": "MS", "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
+    "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY",
+    "north carolina": "NC", "north dakota": "ND", "ohio": "OH", "oklahoma": "OK", "oregon": "OR",
+    "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC", "south dakota": "SD",
+    "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT", "virginia": "VA",
+    "washington": "WA", "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY",
+    "puerto rico": "PR", "guam": "GU",
+}
 
 
 # ---------------------------------------------------------------------------

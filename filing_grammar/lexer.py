@@ -31,6 +31,9 @@ from typing import Iterator
 
 from lark import Token
 
+from .form import SECTION_TITLES, official_title_end
+from .envelope_lines import _ENVELOPE, _MAX_TAG_DEPTH, classify_header, classify_tag_header
+from .kinds import LINE_KINDS
 from .source.html import Rendering, looks_like_html
 from .tokens import RenderedToken, RunToken, line_token
 
@@ -38,72 +41,13 @@ __all__ = ["tokenize", "RunToken", "LINE_KINDS", "RenderedToken", "BOX_CHECKED",
            "ITEM_NUMBER", "EXHIBIT_NUMBER", "ITEM_PARTS", "ENTRY_PARTS"]
 
 # --------------------------------------------------------------------------
-# Envelope tags: only recognised at the very start of a line (EDGAR always
-# starts structural tags in column 1).
-# --------------------------------------------------------------------------
-_ENVELOPE = re.compile(
-    r"""
-      (?P<PEM_BEGIN>-----BEGIN\ PRIVACY-ENHANCED\ MESSAGE-----\s*$)
-    | (?P<PEM_END>-----END\ PRIVACY-ENHANCED\ MESSAGE-----\s*$)
-    | (?P<SEC_DOCUMENT_OPEN><(?:SEC|IMS)-DOCUMENT>)
-    | (?P<SEC_DOCUMENT_CLOSE></(?:SEC|IMS)-DOCUMENT>)
-    | (?P<SEC_HEADER_OPEN><(?:SEC|IMS)-HEADER>)
-    | (?P<SEC_HEADER_CLOSE></(?:SEC|IMS)-HEADER>)
-    | (?P<ACCEPTANCE_DATETIME><ACCEPTANCE-DATETIME>)
-    | (?P<DOCUMENT_OPEN><DOCUMENT>\s*$)
-    | (?P<DOCUMENT_CLOSE></DOCUMENT>\s*$)
-    | (?P<TYPE_8K><TYPE>\s*8-K)
-    | (?P<TYPE_OTHER><TYPE>)
-    | (?P<SEQUENCE><SEQUENCE>)
-    | (?P<FILENAME><FILENAME>)
-    | (?P<DESCRIPTION><DESCRIPTION>)
-    | (?P<TEXT_OPEN><TEXT>\s*$)
-    | (?P<TEXT_CLOSE></TEXT>\s*$)
-    | (?P<FLAWED><FLAWED>\s*$)
-    | (?P<SUBMISSION_OPEN><SUBMISSION>\s*$)
-    | (?P<SUBMISSION_CLOSE></SUBMISSION>\s*$)
-    """,
-    re.VERBOSE,
-)
-
-# --------------------------------------------------------------------------
-# Header lines (inside <SEC-HEADER>): KEY:<TAB>value, nested by TABs.
-# Roles open a party block, groups open a block inside a party.  Matching by
-# name, not by indentation, because some 2000 headers indent one TAB too many.
-# --------------------------------------------------------------------------
-_HEADER_ROLE = re.compile(
-    r"\s*(FILER|SUBJECT COMPANY|FILED BY|REPORTING-OWNER|ISSUER|GROUP MEMBERS?)\s*:\s*$"
-)
-_HEADER_GROUP = re.compile(
-    r"\s*(COMPANY DATA|FILING VALUES|BUSINESS ADDRESS|MAIL ADDRESS|FORMER COMPANY|"
-    r"OWNER DATA|REPORTING-OWNER RELATIONSHIP|FORMER NAME)\s*:\s*$"
-)
-# A leading "]" is the tail of a value EDGAR split over two lines in 2000
-# ("STANDARD INDUSTRIAL CLASSIFICATION:\t[3281" / "]\t\tIRS NUMBER: ...").
-_HEADER_FIELD = re.compile(r"\]?\s*[A-Z][A-Z0-9 ()/&.,'-]*:")
-# Stray group tags (</COMPANY-DATA>, </FILER>) that EDGAR left in key-value
-# headers of September-October 2000.
-# Form 4-era headers also carry <RELATIONSHIP>DIRECTOR lines.
-_HEADER_TAG = re.compile(r"\s*</?[A-Z][A-Z0-9-]*>")
-
-# The angle-bracket form of the header (<SUBMISSION> archives, the
-# dissemination feed): <TAG>value lines; group tags open and close blocks.
-_TAG_GROUPS = frozenset({
-    "FILER", "COMPANY-DATA", "FILING-VALUES", "BUSINESS-ADDRESS", "MAIL-ADDRESS",
-    "FORMER-COMPANY", "SUBJECT-COMPANY", "FILED-BY", "REPORTING-OWNER", "OWNER-DATA",
-    "ISSUER", "DEPOSITOR", "SECURITIZER", "SERIES-AND-CLASSES-CONTRACTS-DATA",
-    "EXISTING-SERIES-AND-CLASSES-CONTRACTS", "SERIES", "CLASS-CONTRACT", "MERGER",
-    "MERGER-SERIES-AND-CLASSES-CONTRACTS", "ACQUIRING-DATA", "TARGET-DATA", "NEW-SERIES-AND-CLASSES-CONTRACTS",
-    "NEW-SERIES", "NEW-CLASSES-CONTRACTS", "FORMER-NAME",
-})
-_MAX_TAG_DEPTH = 20
-_TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
-
-# --------------------------------------------------------------------------
 # Body lines, matched on the stripped line.  Order matters: the first
 # alternative that matches wins.
 # --------------------------------------------------------------------------
 _SEP = r"[\s.:\-\u2013\u2014]*"
+_SECTIONS = "|".join(
+    number + r"\s*[.:\-\u2013\u2014]+\s*" + r"\W{1,3}".join(re.escape(w) for w in re.findall(r"[A-Za-z]+", title))
+    for number, title in SECTION_TITLES.items())
 # Item numbers ("5", "2.02") and exhibit numbers ("99", "99.1", "10.3a",
 # "4(b)"): the shapes of the headings and entries below, and of their parts
 # as the readers take them apart (ITEM_PARTS, ENTRY_PARTS at the end).
@@ -130,7 +74,9 @@ _BODY = re.compile(
           (?:""" + _SEP + r"""$
            |""" + _SEP + r"""(?:[A-Z0-9("'\[\u201c]|(?i:n/a))
            |\s*(?:,|and|through|to|&)\s*(?:items?\s+)?\d))
-    | (?P<SECTION_HEADING>(?i:section)\s+\d{1,2}\s*[.:\-\u2013\u2014]\s*[A-Z].*$)
+    # "Section 8 - Other Events": a section of the form by its official title
+    # (form.SECTION_TITLES); "Section 3. Notice of Meetings." is text.
+    | (?P<SECTION_HEADING>(?i:section\s+(?:""" + _SECTIONS + r"""))[\s.:]*$)
     | (?P<SIGNATURE_HEADING>(?i:signatures?|s\ ?i\ ?g\ ?n\ ?a\ ?t\ ?u\ ?r\ ?e\ ?s?)[.:]?$)
     | (?P<SIGNATURE_LEGEND>(?i:pursuant\s+to\s+the\s+requirements\s+of\s+(?:the\s+)?securities\s+(?:and\s+)?exchange\s+act
           |in\s+accordance\s+with\s+(?:the\s+requirements\s+of\s+)?(?:section\s+13|the\s+securities\s+exchange\s+act)))
@@ -154,7 +100,7 @@ _BODY = re.compile(
     # ( ), the ballot boxes U+2610-2612, and Wingdings read as text (o, q,
     # \u00a8 empty; x, \u00fd, \u00fe checked).
     | (?P<CHECKBOX>(?:""" + _BOX + r""")\s*(?i:written|soliciting|pre-commencement|emerging|if\s+an\s+emerging).*$
-          |(?i:emerging\s+growth\s+company).{0,4}?\s*(?:""" + _BOX + r""")\s*$
+          |(?i:emerging\s+growth\s+compan(?:y|ies)).{0,4}?\s*(?:""" + _BOX + r""")\s*$
           |.{20,}(?i:transition\s+period|financial\s+accounting\s+standards).{0,80}?(?:""" + _BOX + r""")\s*$)
     | (?P<CHECKBOX_INTRO>(?i:check\s+the\s+appropriate\s+box\s+below).*$)
     | (?P<SECURITIES_12B_INTRO>(?i:securities\s+registered\s+pursuant\s+to\s+section\s+12\s*\(\s*b\s*\)).*$)
@@ -213,31 +159,6 @@ _REGISTRANTS = re.compile(
 
 _UU_BEGIN = re.compile(r"begin [0-7]{3,4} \S")
 
-# Every line kind the lexer can emit, for %declare in the grammar and docs.
-LINE_KINDS = (
-    # envelope
-    "PEM_BEGIN", "PEM_FIELD", "PEM_END", "SEC_DOCUMENT_OPEN", "SEC_DOCUMENT_CLOSE",
-    "SEC_HEADER_OPEN", "SEC_HEADER_CLOSE", "ACCEPTANCE_DATETIME",
-    "HEADER_ROLE", "HEADER_GROUP", "HEADER_FIELD", "HEADER_TAG",
-    "SUBMISSION_OPEN", "SUBMISSION_CLOSE", "TAG_FIELD", "TAG_GROUP_OPEN", "TAG_GROUP_CLOSE",
-    "DOCUMENT_OPEN", "DOCUMENT_CLOSE", "TYPE_8K", "TYPE_OTHER", "SEQUENCE", "FILENAME",
-    "DESCRIPTION", "TEXT_OPEN", "TEXT_CLOSE", "UUENCODED", "HTML_LINE", "FLAWED", "LEADING_BLANK", "OPAQUE",
-    # layout furniture
-    "BLANK", "PAGE", "PAGE_NUMBER", "RULE", "TABLE_TAG",
-    # cover page
-    "UNITED_STATES", "COMMISSION", "WASHINGTON", "FORM_TITLE", "CURRENT_REPORT", "PURSUANT",
-    "EXCHANGE_ACT", "DATE_CAPTION", "NAME_CAPTION", "ID_CAPTION", "ADDRESS_CAPTION",
-    "PHONE_CAPTION", "FORMER_CAPTION", "REGISTRANTS_CAPTION", "CHECKBOX", "CHECKBOX_INTRO",
-    "SECURITIES_12B_INTRO", "EGC_INTRO", "AMENDMENT",
-    # items, signature, exhibits
-    "CONTENTS", "ITEM_HEADING", "SECTION_HEADING", "SIGNATURE_HEADING", "SIGNATURE_LEGEND", "BY_LINE",
-    "NAME_LINE", "TITLE_LINE", "DATE_LINE", "REGISTRANT_CAPTION", "EXHIBIT_INDEX_HEADING",
-    "EXHIBIT_HEADING", "EXHIBIT_ENTRY",
-    # anything else
-    "TEXT",
-)
-
-
 def classify_body(line: str) -> str:
     """The kind of one line of document text (no newline)."""
     kind = _classify_raw(line)
@@ -262,37 +183,6 @@ def _classify_raw(line: str) -> str:
     if _REGISTRANTS.search(stripped):
         return "REGISTRANTS_CAPTION"
     m = _CAPTION.search(stripped)
-    if m is not None:
-        return m.lastgroup  # type: ignore[return-value]
-    return "TEXT"
-
-
-def classify_tag_header(line: str) -> str:
-    """The kind of one line of a <SUBMISSION> tag header (no newline)."""
-    if not line.strip():
-        return "BLANK"
-    m = _TAG_LINE.match(line.strip())
-    if m is None:
-        return "TEXT"
-    closing, name, value = m.groups()
-    if name in _TAG_GROUPS and not value.strip():
-        return "TAG_GROUP_CLOSE" if closing else "TAG_GROUP_OPEN"
-    return "TEXT" if closing else "TAG_FIELD"
-
-
-def classify_header(line: str) -> str:
-    """The kind of one line inside <SEC-HEADER> (no newline)."""
-    if not line.strip():
-        return "BLANK"
-    if _HEADER_TAG.match(line):
-        return "HEADER_TAG"
-    if _HEADER_ROLE.match(line):
-        return "HEADER_ROLE"
-    if _HEADER_GROUP.match(line):
-        return "HEADER_GROUP"
-    if _HEADER_FIELD.match(line):
-        return "HEADER_FIELD"
-    m = _ENVELOPE.match(line)
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]
     return "TEXT"
@@ -342,26 +232,57 @@ def _classify_entry(line: str) -> str:
     return kind
 
 
-def _next_kinds(text: str, pos: int, count: int) -> list[str]:
+def _title_end(text: str, pos: int, heading: str) -> int:
+    """Where the official title of an item heading's item ends, when it is
+    printed on the lines after the heading (``pos``: the heading's end), as a
+    contents may print it: "Item 5.02" / "Departure of Directors or Certain
+    Officers; ..." (wrapped over up to three lines, a page number after it).
+    ``pos`` itself when no title follows."""
+    m = ITEM_PARTS.match(_PAGE_COLUMN.sub("", heading))
+    if m is None:
+        return pos
+    number, title = m.group("num"), m.group("rest").strip(" .:-\u2013\u2014")
+    scan, n = pos, len(text)
+    for _ in range(5):
+        nl = text.find("\n", scan)
+        nxt = n if nl == -1 else nl + 1
+        line = text[scan:nxt].strip()
+        scan = nxt
+        if not line:
+            continue
+        title = (title + " " + _PAGE_COLUMN.sub("", line)).strip()
+        done = official_title_end(number, title)
+        if done and not title[done:].strip(" .:;,-"):
+            return nxt
+    return pos
+
+
+def _next_kinds(text: str, pos: int, count: int, line: str = "") -> list[str]:
     """Kinds of the next ``count`` lines after ``pos`` that are not blank or
-    furniture (a page number on a line of its own, a rule)."""
+    furniture (a page number on a line of its own, a rule), nor the title of
+    the item heading before them (``line``: the heading ending at ``pos``)."""
     kinds = []
+    kind = _classify_entry(line)
     while len(kinds) < count:
+        if kind == "ITEM_HEADING":
+            pos = _title_end(text, pos, line)
         m = _FIRST_LINE.search(text, pos, min(len(text), pos + 2000))
         if m is None:
             break
-        kind = _classify_entry(m.group())
+        line = m.group()
+        kind = _classify_entry(line)
         if kind not in _FURNITURE:
             kinds.append(kind)
         pos = m.end()
     return kinds
 
 
-def _in_contents(text: str, pos: int, kind: str) -> bool:
+def _in_contents(text: str, pos: int, kind: str, line: str = "") -> bool:
     """Is this heading the first entry of a table of contents?  A contents
-    lists headings as lines of their own: "SIGNATURES" followed at once by
-    "EXHIBIT INDEX", or a run of three headings with no text between them."""
-    nxt = _next_kinds(text, pos, 2)
+    lists headings as lines of their own (an item's title may stand on the
+    lines under its number): "SIGNATURES" followed at once by "EXHIBIT
+    INDEX", or a run of three headings with no text between them."""
+    nxt = _next_kinds(text, pos, 2, line)
     if kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and nxt[:1] and nxt[0] in _HEADINGS:
         return True
     return len(nxt) == 2 and nxt[0] in _HEADINGS and nxt[1] in _HEADINGS
@@ -377,7 +298,7 @@ def _heading_key(kind: str, line: str) -> tuple:
     return kind, " ".join(line.lower().split()) if kind == "EXHIBIT_HEADING" else ""
 
 
-def _contents_end(text: str, pos: int, first: tuple) -> tuple[int, int]:
+def _contents_end(text: str, pos: int, first: tuple, heading: str = "") -> tuple[int, int]:
     """The end of a table of contents whose first entry (``first``, its
     heading key) ends at ``pos``, and how many more lines it takes.  Its
     entries are headings with no text between them (blank lines and page
@@ -388,7 +309,15 @@ def _contents_end(text: str, pos: int, first: tuple) -> tuple[int, int]:
     scan, scanned = pos, 0
     seen = {first}
     n = len(text)
+    title_from = heading if first[0] == "ITEM_HEADING" else None
     while scan < n:
+        if title_from is not None:  # the entry's title on the lines under it
+            after = _title_end(text, scan, title_from)
+            if after > scan:
+                scanned += text.count("\n", scan, after)
+                scan = end = after
+                lines = scanned
+            title_from = None
         nl = text.find("\n", scan)
         nxt = n if nl == -1 else nl + 1
         line = text[scan:nxt].rstrip("\n")
@@ -402,6 +331,8 @@ def _contents_end(text: str, pos: int, first: tuple) -> tuple[int, int]:
             if key in seen:
                 break
             seen.add(key)
+            if kind == "ITEM_HEADING":
+                title_from = line
         elif kind != "TOC_LINE":
             break
         scan = end = nxt
@@ -528,9 +459,9 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
                     kind = "TEXT"
                 elif kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
                     kind = "TEXT"
-                elif kind in _HEADINGS and _in_contents(text, end, kind):
+                elif kind in _HEADINGS and _in_contents(text, end, kind, line):
                     # a table of contents: one token, from its first entry to its last
-                    end, more = _contents_end(text, end, _heading_key(kind, line.strip()))
+                    end, more = _contents_end(text, end, _heading_key(kind, line.strip()), line)
                     kind = "CONTENTS"
                     lines_used += more
         prev_kind, prev_line = kind, line
@@ -592,9 +523,28 @@ def _opaque_end(text: str, pos: int, mode: str) -> int | None:
         line = text[start:end].rstrip("\n")
         if line.startswith("begin "):
             if _UU_BEGIN.match(line):
-                if _classify_entry(line) in _CONTENTS_LINES:
+                if _in_reach_of_contents(text, pos, start, line):
                     return None
                 end, _ = _uuencoded_end(text, end)
         elif _ENVELOPE.match(line) is not None:
-            return None if _classify_entry(line) in _CONTENTS_LINES else start
+            return None if _in_reach_of_contents(text, pos, start, line) else start
         scan = end
+
+
+def _in_reach_of_contents(text: str, pos: int, start: int, line: str) -> bool:
+    """Might a table of contents run over ``line`` (at ``start``; the run
+    began at ``pos``)?  Its entries are headings, dotted leaders and furniture
+    (_contents_end), and an item's title on the lines under its heading
+    (_title_end: up to five lines after an ITEM_HEADING)."""
+    if _classify_entry(line) in _CONTENTS_LINES:
+        return True
+    stop = start
+    for _ in range(5):
+        if stop <= pos:
+            break
+        nl = text.rfind("\n", pos, stop - 1)
+        begin = pos if nl == -1 else nl + 1
+        if _classify_entry(text[begin:stop - 1]) == "ITEM_HEADING":
+            return True
+        stop = begin
+    return False

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-__all__ = ["find_date", "to_iso", "header_date", "PHONE", "IRS", "FILE_NUMBER", "ZIP", "collapse"]
+from .form import POSTAL_STATES
+
+__all__ = ["find_date", "to_iso", "header_date", "PHONE", "IRS", "FILE_NUMBER", "ZIP", "misprinted_zip", "collapse"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -30,6 +32,26 @@ FILE_NUMBER = re.compile(r"^(?:No\.\s*)?(?:\d{1,3}-\d{3,6}(?:-\d{1,3})?|\d{3}-\d
 # US ZIP (+4), Canadian and UK postal codes, at the end of an address line
 ZIP = re.compile(r"(?<!Box )(?<!BOX )\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$"
                  r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$")
+
+
+# A US address ends in its state and ZIP code ("Calabasas, California 91302",
+# "Boston, MA 02110-1234", the ZIP in a column of its own).  A number printed
+# there that is not five digits or ZIP+4 is a ZIP code misprinted.
+_STATE_THEN_NUMBER = re.compile(
+    r"(?:^|[\s,])(?:(?i:" + "|".join(sorted(POSTAL_STATES, key=len, reverse=True)).replace(" ", r"\s+")
+    + r")|" + "|".join(sorted(set(POSTAL_STATES.values()))) + r")\.?,?\s+(?P<zip>\d[\d -]*\d)\s*$")
+
+
+def misprinted_zip(text: str) -> re.Match | None:
+    """The number after a US state at the end of an address line, when it is
+    not a ZIP code (``91302``, ``91302-1234``, ``02110 - 1234``)."""
+    m = _STATE_THEN_NUMBER.search(text)
+    if m is None:
+        return None
+    digits = re.sub(r"\s*-\s*", "-", m.group("zip"))
+    if re.fullmatch(r"\d{5}(?:-\d{4})?|\d{9}", digits) or " " in digits:
+        return None
+    return m
 
 
 def collapse(text: str) -> str:

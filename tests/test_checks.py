@@ -618,3 +618,8 @@ def test_broken_samples_are_what_make_broken_writes():
         assert (BROKEN / f"{name}.txt").read_text(encoding="latin-1") == "\n".join(lines), name
         written = json.loads((BROKEN / f"{name}.expect.json").read_text())
         assert [(e["code"], e["line"]) for e in written["expect"]] == list(expect), name
+
+
+def test_fg211_misprinted_zip_code_is_read_and_reported():
+    assert edited(SEEDS[0], (35, "91302", "9130 ")) == [("FG211", 35)]
+    assert edited(SEEDS[0], (35, "91302", "91302-0001")) == []

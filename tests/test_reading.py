@@ -84,6 +84,56 @@ def test_html_contents_with_page_numbers_and_links():
         assert code not in codes, codes
 
 
+# Item numbers with their titles on the lines under them, one wrapped over two
+# lines, page numbers beside the titles.
+CONTENTS_TITLES_UNDER = (
+    "TABLE OF CONTENTS\n"
+    "\n"
+    "Item 5.02\n"
+    "Departure of Directors or Certain Officers; Election of Directors;\n"
+    "Appointment of Certain Officers; Compensatory Arrangements of Certain Officers.    2\n"
+    "\n"
+    "Item 9.01\n"
+    "\n"
+    "Financial Statements and Exhibits                                            3\n"
+    "\n"
+    "SIGNATURES                                                                   4\n"
+    "\n"
+)
+BODY_TITLES_UNDER = (
+    "Item 5.02\n"
+    "Departure of Directors or Certain Officers; Election of Directors;\n"
+    "Appointment of Certain Officers; Compensatory Arrangements of Certain Officers.\n"
+    "\n"
+    "On May 2, 2011, Jane Roe resigned as a director.\n"
+    "\n"
+    "Item 9.01\n"
+    "Financial Statements and Exhibits\n"
+    "\n"
+    "None.\n"
+)
+
+
+def test_contents_with_titles_under_the_numbers():
+    text = COVER + CONTENTS_TITLES_UNDER + BODY_TITLES_UNDER + SIGNED
+    filing = fg.parse(text)
+    assert [i.number for i in filing.items] == ["5.02", "9.01"]
+    assert filing.items[0].text.startswith("On May 2, 2011")
+    toc = list(fg.parse_tree(text).tree.find_data("table_of_contents"))
+    assert len(toc) == 1
+    listed = "".join(toc[0].children)
+    assert listed.startswith("Item 5.02") and listed.rstrip().endswith("4")
+    assert "Compensatory Arrangements" in listed and "SIGNATURES" in listed
+    assert filing.signature.signer == "Jane Roe"
+    codes = _codes(text)
+    for code in ("FG305", "FG306", "FG402", "FG301"):  # (SIGNED has no date: FG405 is right)
+        assert code not in codes, codes
+    # the items alone, titles under the numbers, are items, not a contents
+    alone = fg.parse(COVER + BODY_TITLES_UNDER + SIGNED)
+    assert [i.number for i in alone.items] == ["5.02", "9.01"]
+    assert not list(fg.parse_tree(COVER + BODY_TITLES_UNDER + SIGNED).tree.find_data("table_of_contents"))
+
+
 def test_a_heading_without_a_space_is_an_item():
     body = ("Item5.  Other Events\n\nThe Company announced a dividend.\n\n"
             "Item7.  Financial Statements and Exhibits\n\nNone.\n")
@@ -326,3 +376,88 @@ def test_a_misprinted_telephone_is_reported_at_the_value():
     assert len(found) == 1 and "(818) 225-324" in found[0].message
     assert src.text[found[0].primary.span.start:found[0].primary.span.end] == "(818) 225-324"
     assert not [d for d in diags if d.code == "FG205" and "telephone" in d.message]
+
+
+def test_a_misprinted_zip_code_is_reported_at_the_value():
+    text = _seed().replace("Calabasas, California                          91302",
+                           "Calabasas, California                          9130 ")
+    src, diags = _check(text)
+    found = [d for d in diags if d.code == "FG211"]
+    assert len(found) == 1 and "`9130`" in found[0].message
+    assert src.text[found[0].primary.span.start:found[0].primary.span.end] == "9130"
+    assert fg.parse(text).cover.address == "4500 Park Granada, Calabasas, California"
+    # a ZIP+4 and a foreign postal code are not misprints
+    for ok in ("91302-1234", "91302 - 1234"):
+        assert "FG211" not in _codes(_seed().replace("91302", ok))
+
+
+def test_the_emerging_growth_box_at_the_end_of_its_question():
+    # 2025 covers of two filing agents put the box at the end of the question's
+    # paragraph; another prints the label in the plural (two registrants)
+    ask = ("<p>Indicate by check mark whether the registrant is an emerging growth company as defined in "
+           "Rule 405 of the Securities Act of 1933 (&#167;230.405 of this chapter) or Rule 12b-2 of the "
+           "Securities Exchange Act of 1934 (&#167;240.12b-2 of this chapter). Emerging growth "
+           "company&#8194;{}</p>")
+    head = ("<html><body><p>FORM 8-K</p><p>Date of Report (Date of earliest event reported): May 3, 2025</p>"
+            "<p>ACME CORP</p><p>(Exact name of registrant as specified in its charter)</p>")
+    tail = "<p>Item 8.01 Other Events</p><p>None.</p></body></html>"
+    for box, state in (("&#9744;", False), ("&#9746;", True)):
+        assert fg.parse(head + ask.format(box) + tail).cover.emerging_growth_company is state
+    plural = head + "<p>Emerging growth companies&#160;&#160;<span>&#9744;</span></p>" + tail
+    assert fg.parse(plural).cover.emerging_growth_company is False
+    # the question without a box says nothing
+    assert fg.parse(head + ask.format("") + tail).cover.emerging_growth_company is None
+
+
+def test_a_cover_printed_in_two_columns_one_per_registrant():
+    # Carnival Corporation and Carnival plc (2025): every caption twice in a row
+    rows = (("Carnival Corporation", "Carnival plc"),
+            ("(Exact name of registrant as<br/>specified in its charter)",) * 2,
+            ("Republic of Panama", "England and Wales"),
+            ("(State or other jurisdiction of<br/>incorporation)",) * 2,
+            ("001-9610", "001-15136"), ("(Commission File Number)",) * 2,
+            ("59-1562976", "98-0357772"), ("(IRS Employer Identification No.)",) * 2,
+            ("3655 N.W. 87th Avenue<br/>Miami, Florida 33178-2428",
+             "Carnival House, 100 Harbour Parade<br/>Southampton SO15 1ST, United Kingdom"),
+            ("(Address of principal<br/>executive offices)<br/>(Zip Code)",) * 2,
+            ("(305) 599-2600", "011 44 23 8065 5000"),
+            ("(Registrant's telephone number,<br/>including area code)",) * 2,
+            ("None", "None"), ("(Former name or former address,<br/>if changed since last report.)",) * 2)
+    table = "<table>" + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows) + "</table>"
+    html = ("<html><body><p>FORM 8-K</p><p>CURRENT REPORT</p>"
+            "<p>Date of Report (Date of earliest event reported) January 9, 2025</p>" + table +
+            "<p>Item 8.01 Other Events</p><p>None.</p></body></html>")
+    cover = fg.parse(html).cover
+    assert cover.registrant_name == "Carnival Corporation"
+    assert cover.co_registrants == ("Carnival plc",)
+    assert (cover.state_of_incorporation, cover.commission_file_number, cover.irs_employer_id) == (
+        "Republic of Panama", "001-9610", "59-1562976")
+    assert (cover.address, cover.zip_code, cover.telephone) == (
+        "3655 N.W. 87th Avenue, Miami, Florida", "33178-2428", "(305) 599-2600")
+    assert cover.former_name == "None"
+    assert not {"FG203", "FG204", "FG205"} & set(_codes(html, "c.htm"))
+
+
+def test_a_section_heading_is_a_node_between_items_not_the_end_of_one():
+    body = ("Section 2 - Financial Information\n\n"
+            "Item 2.02  Results of Operations and Financial Condition\n\n"
+            "The Company reported its results.\n\n"
+            "SECTION 9 \u2013 FINANCIAL STATEMENTS AND EXHIBITS\n\n"
+            "Item 9.01  Financial Statements and Exhibits\n\nNone.\n\n"
+            "Section 3. Notice of Meetings.\n")
+    filing = fg.parse(COVER + body + SIGNED)
+    assert [i.number for i in filing.items] == ["2.02", "9.01"]
+    assert filing.items[0].text == "The Company reported its results."
+    # a section of a quoted by-law is text of the item
+    assert filing.items[1].text.endswith("Section 3. Notice of Meetings.")
+    sections = list(fg.parse_tree(COVER + body + SIGNED).tree.find_data("section"))
+    assert ["".join(s.children).split("\n")[0] for s in sections] == [
+        "Section 2 - Financial Information", "SECTION 9 \u2013 FINANCIAL STATEMENTS AND EXHIBITS"]
+
+
+def test_check_box_labels_with_two_spaces_between_words():
+    # 020_EXPERTELLIGENCE: "[_]  Written  communications pursuant to Rule 425 ..."
+    text = (SAMPLES / "020_EXPERTELLIGENCE_0001164150-07-000163.txt").read_text(encoding="latin-1")
+    assert "[_]  Written  communications" in text
+    boxes = fg.parse(text).cover.checkboxes
+    assert boxes["written_communications"] is False and boxes["soliciting_material"] is False

@@ -41,7 +41,11 @@ def _read(text: str, runs: bool, monkeypatch) -> tuple:
 DOC = "<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n"
 EDGES = {
     # the text of an exhibit: one token up to </TEXT>
-    "opaque": DOC + "Exhibit 99.1\n\nPress release\nItem 5. Other Events\n</TEXT>\n</DOCUMENT>\n",
+    "opaque": DOC + "Exhibit 99.1\n\nItem 5. Other Events\nPress release\n" + "text\n" * 5 + "</TEXT>\n</DOCUMENT>\n",
+    # an item's title may stand on the lines under its heading in a contents:
+    # a tag that close to an item heading is read line by line
+    "title over a tag": DOC + "Item 2.02\nResults of Operations and\n<DESCRIPTION>Financial Condition\n"
+                        "Item 9.01\n</TEXT>\n</DOCUMENT>\n",
     # a uuencoded block inside it may hold what looks like a tag
     "uuencoded": DOC + "begin 644 a.pdf\nM<DOCUMENT>\n<DOCUMENT>\nend\nmore\n</TEXT>\n</DOCUMENT>\n",
     # a tag a table of contents may run over: read line by line

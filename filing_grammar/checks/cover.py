@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..records import Cover, Span
-from ..values import FILE_NUMBER, IRS, PHONE, find_date
+from ..values import FILE_NUMBER, IRS, PHONE, ZIP, find_date
 from .context import Context
 from .diagnostic import Diagnostic, Label
 from .rules import diag
@@ -31,6 +31,8 @@ _SHAPES = (
      "expected NN-NNNNNNN", "an EIN is two digits, a hyphen and seven digits"),
     ("telephone", PHONE, "FG210", "the telephone number `{}` is malformed",
      "expected an area code and seven digits", "print the number as (NNN) NNN-NNNN"),
+    ("zip_code", ZIP, "FG211", "the ZIP code `{}` is malformed",
+     "expected five digits, or five, a hyphen and four", "print the ZIP code as NNNNN or NNNNN-NNNN"),
 )
 
 
@@ -95,8 +97,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         yield diag("FG204", "the cover page does not give the Commission file number",
                    _missing(ctx, cover, "commission_file_number", "Commission file number"))
 
-    # FG208 / FG207: a file number or an IRS number read from its column, but
-    # not in its shape
+    # FG207 / FG208 / FG210 / FG211: a value read where it stands (its column,
+    # caption or place in the address), but not in its shape
     for name, shape, code, message, expected, help_ in _SHAPES:
         value = getattr(cover, name)
         if value and not shape.search(value):

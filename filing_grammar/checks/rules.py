@@ -278,6 +278,19 @@ RULES: tuple[Rule, ...] = (
         "(818) 225-324\n(Registrant's telephone number, including area code)",
         "Print the number as (NNN) NNN-NNNN.",
     ),
+    Rule(
+        "FG211", "malformed-zip-code", W,
+        "the ZIP code is malformed",
+        "Reports the number printed after a US state at the end of the address of "
+        "principal executive offices when it is not a ZIP code: five digits, or ZIP+4 "
+        "(`Calabasas, California 9130`).",
+        "The cover gives the address including the ZIP code. It is a warning: the "
+        "address is read from the layout, and only a number printed right after a US "
+        "state's name or code is taken for the ZIP code; foreign postal codes are not "
+        "judged.",
+        "Calabasas, California                 9130\n(Address of Principal Executive Offices)   (Zip Code)",
+        "Print the ZIP code as NNNNN or NNNNN-NNNN.",
+    ),
     # ------------------------------------------------------------------ items
     Rule(
         "FG301", "no-items", E,

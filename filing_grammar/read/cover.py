@@ -14,7 +14,7 @@ cover_sections.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from lark import Token, Tree
@@ -22,7 +22,9 @@ from lark import Token, Tree
 from ..form import US_STATES, id_column_role
 from ..records import CHECKBOX_KEYS, Cover, Span
 from ..tree import line_text, span_at, span_of, text_span, tree_tokens, value_span
-from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date
+from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, misprinted_zip
+from .cover_lines import (BOX_LINE, CAPTION_DIGITS, CAPTION_WORDS, DATEISH, EVENT_DATE, FILE_NUMBER_LIKE, ID_CAPTION_WORDS,
+                          ID_PREFIX, PHONE_LIKE, caption_open, closes_caption, left_part, nearest, second_column)
 from .cover_sections import CoverSections
 from .lines import blocks, segments
 
@@ -64,7 +66,7 @@ class _Field:
 
 def _is_state(text: str) -> bool:
     t = text.lower().strip(" .,()")
-    return t in US_STATES or t.removeprefix("state of ") in US_STATES
+    return t in US_STATES or re.sub(r"^(?:state|republic|commonwealth|kingdom)\s+of\s+", "", t) in US_STATES
 
 
 class _CoverReader(CoverSections):
@@ -81,7 +83,7 @@ class _CoverReader(CoverSections):
             prev = merged[-1] if merged else None
             same = prev is not None and prev.kind == f.kind and not blocks(f.value)
             continued = (prev is not None and f.kind != prev.kind and not f.value and prev.captions
-                         and _caption_open(line_text(prev.captions[-1])))
+                         and caption_open(line_text(prev.captions[-1])))
             if prev is not None and prev.kind not in _NOT_FIELDS and f.kind not in _NOT_FIELDS \
                     and f.captions and (same or continued):
                 prev.captions.extend(f.value + f.captions)
@@ -109,7 +111,15 @@ class _CoverReader(CoverSections):
         return None
 
     def _above(self, i: int) -> list[list[Token]]:
-        return blocks(self.fields[i].value)
+        """Blocks over field ``i``'s caption, less the end of the caption
+        before them ("including area code)" under "(Registrant's telephone
+        number,")."""
+        found = blocks(self.fields[i].value)
+        while found and closes_caption(line_text(found[0][0])):
+            found[0] = found[0][1:]
+            if not found[0]:
+                found.pop(0)
+        return found
 
     def _below(self, i: int) -> list[list[Token]]:
         """Blocks under field ``i``'s caption: in the next field that has any
@@ -185,9 +195,9 @@ class _CoverReader(CoverSections):
         the check says the date cannot be read."""
         if caption:
             m = re.search(r"(?i)(?:reported|report)\)?\s*:?\s*(\S.*)$", text)
-            if m and _DATEISH.search(m.group(1)):
+            if m and DATEISH.search(m.group(1)):
                 self.unread["date_of_report"] = span_at(tok, m.start(1), len(text.rstrip()))
-        elif _DATEISH.search(text) and not re.fullmatch(r"[-=_ ]+", text.strip()) \
+        elif DATEISH.search(text) and not re.fullmatch(r"[-=_ ]+", text.strip()) \
                 and not re.search(r"(?i)exchange\s+act|section\s+13", text):
             self.unread["date_of_report"] = span_at(tok, len(text) - len(text.lstrip()), len(text.rstrip()))
 
@@ -241,7 +251,7 @@ class _CoverReader(CoverSections):
             if tok in tokens else []
         for line, start in [(tok, after)] + [(t, 0) for t in following]:
             text = line_text(line)
-            m = _EVENT_DATE.match(text, start)
+            m = EVENT_DATE.match(text, start)
             if m:
                 iso, d = find_date(m.group(1))
                 if iso:
@@ -302,7 +312,7 @@ class _CoverReader(CoverSections):
         stage = "name"
         for block in blocks(self.fields[i].value):
             text = collapse(" ".join(line_text(t) for t in block))
-            if _is_date_block(block) or _BOX_LINE.search(text):
+            if _is_date_block(block) or BOX_LINE.search(text):
                 continue
             phone = PHONE.search(text)
             if phone and not re.search(r"[A-Za-z]{3}", PHONE.sub("", text)):
@@ -375,7 +385,7 @@ class _CoverReader(CoverSections):
             return
         # "No. 95-4545390", "File No. 1-3285", "I.R.S. No. 95-4545390": the
         # value after its label
-        prefix = _ID_PREFIX.match(seg)
+        prefix = ID_PREFIX.match(seg)
         if prefix and prefix.end() < len(seg):
             seg, col = seg[prefix.end():], None if col is None else col + prefix.end()
         # "0-27568 65-0617076": two values one space apart
@@ -394,17 +404,17 @@ class _CoverReader(CoverSections):
         elif roles is None and _is_state(seg) and "state" not in found:
             found["state"] = (seg, tok, at)  # "Delaware   File No. 1-3285   41-0417775" read as a caption row
         elif (roles is not None and "irs" not in found and re.fullmatch(r"\d{2}\s?-\s?\d{5,8}|\d{8,10}", seg)
-              and _nearest(roles, col, len(seg)) == "irs"):
+              and nearest(roles, col, len(seg)) == "irs"):
             # a misprinted number in the IRS column ("03-153200") is kept as
             # printed; check FG207 says it is malformed
             found["irs"] = (seg, tok, at)
-        elif (roles is not None and "file" not in found and _FILE_NUMBER_LIKE.fullmatch(seg)
-              and _nearest(roles, col, len(seg)) == "file"):
+        elif (roles is not None and "file" not in found and FILE_NUMBER_LIKE.fullmatch(seg)
+              and nearest(roles, col, len(seg)) == "file"):
             # a misprinted number in the file number column ("333-9215X") is
             # kept as printed; check FG208 says it is malformed
             found["file"] = (seg, tok, at)
         elif roles is not None and re.search(r"[A-Za-z]", seg) and not re.search(r"\d{3}", seg):
-            role = _nearest(roles, col, len(seg))
+            role = nearest(roles, col, len(seg))
             if role == "name" and not _is_state(seg):
                 found.setdefault("name", (seg, tok, at))
             elif _is_state(seg) or role == "state":
@@ -421,13 +431,13 @@ class _CoverReader(CoverSections):
         # the address may be printed as several blocks (HTML paragraphs)
         above = [b for b in self._above(i) if not _looks_like_ids(b, numbers_only=True)
                  and not _is_date_block(b)]
-        block = [t for b in above[-ADDRESS_BLOCKS:] for t in b if not _ID_CAPTION_WORDS.search(line_text(t))]
+        block = [t for b in above[-ADDRESS_BLOCKS:] for t in b if not ID_CAPTION_WORDS.search(line_text(t))]
         if not block:
             block = (self._below(i)[:1] or [[]])[0]
         # a value may also stand beside a caption on the caption line
         # ("Hoffman Estates, Illinois            (Zip code)")
         beside = [c for c in self.fields[i].captions
-                  if any(not _CAPTION_WORDS.search(seg) for _, seg in segments(line_text(c), 3))]
+                  if any(not CAPTION_WORDS.search(seg) for _, seg in segments(line_text(c), 3))]
         self._address_lines(list(block) + beside)
 
     def _address_lines(self, lines: list[Token]) -> None:
@@ -444,14 +454,20 @@ class _CoverReader(CoverSections):
                     self._set("telephone", collapse(PHONE.search(text).group()), [tok])
                 continue
             used.append(tok)
+            bad = misprinted_zip(text)
             for col, seg in segments(text, 3):
-                if _CAPTION_WORDS.search(seg):
+                if CAPTION_WORDS.search(seg):
                     continue
                 m = ZIP.search(seg)
                 if m:
                     if zip_code is None:
                         zip_code, zip_at = m.group(), span_at(tok, col + m.start(), col + m.end())
                     seg = seg[: m.start()]
+                elif bad is not None and col <= bad.start("zip") < col + len(seg):
+                    # kept as printed, check FG211 says it is malformed
+                    if zip_code is None:
+                        zip_code, zip_at = bad.group("zip"), span_at(tok, bad.start("zip"), bad.end("zip"))
+                    seg = seg[: bad.start("zip") - col]
                 seg = collapse(seg).strip(" ,")
                 if seg:
                     parts.append(seg)
@@ -477,8 +493,8 @@ class _CoverReader(CoverSections):
         for toks in groups:
             for tok in toks:
                 text = line_text(tok)
-                m = _PHONE_LIKE.search(text)
-                if m and not _CAPTION_DIGITS.search(text[:m.start()]):
+                m = PHONE_LIKE.search(text)
+                if m and not CAPTION_DIGITS.search(text[:m.start()]):
                     self._set("telephone", collapse(m.group()), [tok], span_at(tok, m.start(), m.end()))
                     return
 
@@ -500,36 +516,6 @@ class _CoverReader(CoverSections):
             if PHONE.fullmatch(text) or (self.values.get("telephone") and text.endswith(self.values["telephone"])):
                 return
             self._set("former_name", text, block)
-
-
-# The label before an ids value: "No.", "File No.", "I.R.S. No.", "EIN".
-_ID_PREFIX = re.compile(r"(?i)(?:(?:commission\s+)?file\s+no\.?|i\.?\s?r\.?\s?s\.?\s+(?:employer\s+)?"
-                        r"(?:identification\s+)?no\.?|ein|no\.)\s*:?\s*(?=\d)")
-# Something a filer meant as a file number: digits and hyphens, a letter or
-# two among them ("333-9215X", "1-5502A"), at least one hyphen.
-_FILE_NUMBER_LIKE = re.compile(r"\d{1,3}-[\dA-Za-z]{3,6}(?:-[\dA-Za-z]{1,3})?")
-# A date in parentheses, alone (after the date of report, or on the line under it).
-_EVENT_DATE = re.compile(r"\s*\(([^()]{6,30})\)\s*$")
-# Something meant as a telephone number: an area code in parentheses, then
-# digits in two groups (checked against PHONE by FG210).
-_PHONE_LIKE = re.compile(r"\(\s*\d{3}\s*\)\s*\d{2,4}\s*[-.]\s*\d{2,6}\b")
-# digits before it on its line that would make it something else (a ZIP code)
-_CAPTION_DIGITS = re.compile(r"\d{5}\s*$")
-# Something like a date: a digit or a month's first letters.
-_DATEISH = re.compile(r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-# Caption words beside a value on a caption line, and in an address block.
-_CAPTION_WORDS = re.compile(r"^\(|\)$|zip\s+code\)?$|principal\s+executive|address\s+of|^address\s+and$|telephone\s+number", re.I)
-_ID_CAPTION_WORDS = re.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
-# The lines of the check boxes, skipped by a cover without captions.
-_BOX_LINE = re.compile(r"(?i)check\s+the\s+appropriate\s+box|written\s+communications|soliciting\s+material|"
-                       r"pre-commencement|emerging\s+growth")
-
-
-def _caption_open(line: str) -> bool:
-    """Does a caption line go on to the next line ("(Address, including Zip
-    Code, and telephone number," / "Address and")?"""
-    line = line.strip()
-    return line.count("(") > line.count(")") or bool(re.search(r"(?:,|\band|\bof|\bor)$", line, re.I))
 
 
 def _may_be_name(block: list[Token]) -> bool:
@@ -556,13 +542,6 @@ def _looks_like_ids(block: list[Token], numbers_only: bool = False) -> bool:
     return False
 
 
-def _nearest(roles: list[tuple[int, str]], col: int | None, width: int) -> str | None:
-    """The caption column a value at ``col`` stands under (left edges or centres)."""
-    if not roles or col is None:
-        return None
-    return min(roles, key=lambda r: min(abs(r[0] - col), abs(r[0] - (col + width / 2))))[1]
-
-
 # Role of a column of the ids caption row -> the record field.
 _ID_FIELDS = {"state": "state_of_incorporation", "file": "commission_file_number", "irs": "irs_employer_id"}
 
@@ -571,14 +550,25 @@ _FIELD_NAMES = {"address": ("address", "zip_code")}
 
 
 def read_cover(node: Tree) -> Cover:
-    """``cover_page``: every field of the cover."""
+    """``cover_page``: every field of the cover.  A cover printed in two
+    columns is read by its first, the registrant's; the names in the second
+    are its co-registrants."""
     fields = []
-    for child in node.children:
-        if not isinstance(child, Tree):
-            continue
+    children = [c for c in node.children if isinstance(c, Tree)]
+    column = second_column([t for c in children if c.data == "registrant_name" for t in tree_tokens(c)])
+    others: list[str] = []
+    for child in children:
         tokens = tree_tokens(child)
+        if column is not None:
+            if child.data == "registrant_name":
+                names = [t for t in tokens[:-1] if line_text(t).strip()]
+                others = [seg for col, seg in segments(line_text(names[-1]), 3) if col >= column] if names else []
+            tokens = [left_part(t, column) for t in tokens]
         if child.data in _CAPTIONED:
             fields.append(_Field(child.data, tokens[:-1], tokens[-1:]))
         else:
             fields.append(_Field(child.data, tokens, []))
-    return _CoverReader(fields).read()
+    cover = _CoverReader(fields).read()
+    if others:
+        cover = replace(cover, co_registrants=cover.co_registrants + tuple(collapse(o) for o in others))
+    return cover

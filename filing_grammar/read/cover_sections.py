@@ -30,6 +30,9 @@ _CHECKED = re.compile(BOX_CHECKED)
 _EMPTY = re.compile(BOX_EMPTY)
 
 
+_EGC_BOX_AT_END = re.compile(r"(?i)\bemerging\s+growth\s+compan(?:y|ies)\W{0,3}?\s*(\S{1,5})$")
+
+
 def box_state(text: str) -> bool | None:
     """True for a checked box glyph in ``text``, False for an empty one."""
     checked, empty = _CHECKED.search(text), _EMPTY.search(text)
@@ -105,10 +108,17 @@ class CoverSections:
         True when the box is checked, False when empty, None when absent."""
         toks = [t for f in self.fields for t in f.tokens]
         for k, tok in enumerate(toks):
+            if tok.type == "EGC_INTRO":
+                # the box at the end of the question's paragraph ("... of this
+                # chapter). Emerging growth company \u2610")
+                tail = _EGC_BOX_AT_END.search(line_text(tok).rstrip())
+                if tail is not None and box_state(tail.group(1)) is not None:
+                    self.values["emerging_growth_company"] = box_state(tail.group(1))
+                continue
             if tok.type != "CHECKBOX":
                 continue
             text = line_text(tok)
-            label = (text + " " + (line_text(toks[k + 1]) if k + 1 < len(toks) else "")).lower()
+            label = " ".join((text + " " + (line_text(toks[k + 1]) if k + 1 < len(toks) else "")).lower().split())
             checked = box_state(text)
             if checked is None:
                 continue

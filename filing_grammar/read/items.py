@@ -112,7 +112,16 @@ def read_item(node: Tree) -> Item:
         j = 0
         while j < len(body) and body[j].type in ("BLANK", "RULE") and j < 2:
             j += 1
-        if j < len(body) and body[j].type == "TEXT":
+        # the official title, wrapped over up to three lines
+        k, joined = j, ""
+        while k < len(body) and k < j + 3 and body[k].type == "TEXT":
+            joined = (joined + " " + line_text(body[k]).strip()).strip()
+            done = official_title_end(number, joined)
+            if done and not joined[done:].strip(" .:;,"):
+                title, consumed = _clean_title(joined), k + 1
+                break
+            k += 1
+        if not title and j < len(body) and body[j].type == "TEXT":
             line = line_text(body[j]).strip()
             # a title stands alone (a blank line or rule under it) or is the
             # official one; the first line of a paragraph is not a title
