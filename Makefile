@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-slow bench fuzz clean
+.PHONY: run test test-slow bench fuzz fuzz-cli clean
 
 # setuptools tells, at every editable install, how it made one (grammar/ is
 # mapped into the package); that notice is no problem, so it is not shown.
@@ -35,12 +35,18 @@ test-slow: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
-# Coverage-guided fuzzing (atheris) of parse, parse_tree and the CLI; crashes
-# land in fuzz/crash-* (see fuzz/fuzz_parse.py).  FUZZ_SECONDS=60 for a taste.
+# Coverage-guided fuzzing (atheris): `fuzz` the library in process (parse,
+# tree, records, checks; fuzz/fuzz_parse.py), `fuzz-cli` the command line
+# (fuzz/fuzz_cli.py, far slower); crashes land in fuzz/crash-*.
+# FUZZ_SECONDS=60 for a taste.
 FUZZ_SECONDS ?= 1800
 fuzz: $(STAMP)
 	$(BIN)/python -m pip install --quiet atheris
 	$(BIN)/python fuzz/fuzz_parse.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz/ -print_final_stats=1
+
+fuzz-cli: $(STAMP)
+	$(BIN)/python -m pip install --quiet atheris
+	$(BIN)/python fuzz/fuzz_cli.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz/ -print_final_stats=1
 
 clean:
 	rm -rf $(VENV) build *.egg-info samples.records.json

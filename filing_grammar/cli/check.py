@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
-from ..api import parse_source
-from ..checks import run_checks
-from ..checks.diagnostic import Diagnostic, Severity
-from ..checks.rules import select_codes
-from ..source import Source
-from .io import (PROG, STDIN_NAME, Exit, JsonDocument, err, exit_codes_help, output_stream, rendered,
-                 run_each, target_console)
+from .io import (PROG, STDIN_NAME, Exit, JsonDocument, err, exit_codes_help, output_stream, plain_target,
+                 rendered, run_each, target_console)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..checks.diagnostic import Diagnostic
+    from ..source import Source
 
 
 def _codes(value: str) -> list[str]:
@@ -43,11 +43,15 @@ def register(subparsers) -> None:
 def check_one(src: Source, codes) -> list[Diagnostic]:
     """The diagnostics of one file: the one place the command line parses and
     checks a source."""
+    from ..api import parse_source
+    from ..checks import run_checks
     parsed, filing = parse_source(src)
     return run_checks(src, parsed, filing, codes)
 
 
 def run(args) -> int:
+    from ..checks.diagnostic import Severity
+    from ..checks.rules import select_codes
     from ..render.diagnostics import FileResult
     try:
         codes = select_codes(args.select, args.ignore)
@@ -73,20 +77,36 @@ def run(args) -> int:
 #  reports: add(result) as each file is checked, close() at the end
 # ---------------------------------------------------------------------------
 class _Rich:
-    """rustc-style diagnostics, then one summary line counted as we went."""
+    """rustc-style diagnostics, then one summary line counted as we went.
+
+    rich is loaded only when there is something to draw: a file without
+    diagnostics prints nothing, and the summary line, when no colour can be
+    shown (not a terminal, ``-o FILE``), is the line as rich would print it."""
 
     def __init__(self, out, args) -> None:
         from ..render.diagnostics import Tally
-        self.out, self.target, self.tally = out, target_console(args.output, out), Tally()
+        self.out, self.output, self.tally = out, args.output, Tally()
+        self._target = None
+
+    @property
+    def target(self):
+        if self._target is None:
+            self._target = target_console(self.output, self.out)
+        return self._target
 
     def add(self, result) -> None:
-        from ..render.diagnostics import render_rich
-        self.out.write(rendered(self.target, lambda c: render_rich(c, [result], show_summary=False)))
+        if result.diagnostics:
+            from ..render.diagnostics import render_rich
+            self.out.write(rendered(self.target, lambda c: render_rich(c, [result], show_summary=False)))
         self.tally.add(result.diagnostics)
 
     def close(self) -> None:
+        line = self.tally.line()
+        if self._target is None and plain_target(self.output):
+            self.out.write(line + "\n")  # rich prints it so, soft-wrapped, when it shows no style
+            return
         from ..render.diagnostics import render_summary
-        self.out.write(rendered(self.target, lambda c: render_summary(c, self.tally.line())))
+        self.out.write(rendered(self.target, lambda c: render_summary(c, line)))
 
 
 class _Concise:

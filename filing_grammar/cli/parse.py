@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..api import parse_source
 from .io import Exit, JsonDocument, exit_codes_help, output_stream, rendered, run_each, target_console
 
 
@@ -20,6 +19,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     """Each file's record is written as soon as it is parsed."""
+    from ..api import parse_source
     status: list[int] = []
     with output_stream(args.output) as out:
         if args.format == "json":
