@@ -238,10 +238,7 @@ def _title_end(text: str, pos: int, heading: str) -> int:
     contents may print it: "Item 5.02" / "Departure of Directors or Certain
     Officers; ..." (wrapped over up to three lines, a page number after it).
     ``pos`` itself when no title follows."""
-    m = ITEM_PARTS.match(_PAGE_COLUMN.sub("", heading))
-    if m is None:
-        return pos
-    number, title = m.group("num"), m.group("rest").strip(" .:-\u2013\u2014")
+    m = None
     scan, n = pos, len(text)
     for _ in range(5):
         nl = text.find("\n", scan)
@@ -250,6 +247,13 @@ def _title_end(text: str, pos: int, heading: str) -> int:
         scan = nxt
         if not line:
             continue
+        if line[:4].lower() in ("item", "sign", "exhi"):  # the next heading: no title under this one
+            break
+        if m is None:
+            m = ITEM_PARTS.match(_PAGE_COLUMN.sub("", heading))
+            if m is None:
+                break
+            number, title = m.group("num"), m.group("rest").strip(" .:-\u2013\u2014")
         title = (title + " " + _PAGE_COLUMN.sub("", line)).strip()
         done = official_title_end(number, title)
         if done and not title[done:].strip(" .:;,-"):
@@ -257,12 +261,12 @@ def _title_end(text: str, pos: int, heading: str) -> int:
     return pos
 
 
-def _next_kinds(text: str, pos: int, count: int, line: str = "") -> list[str]:
+def _next_kinds(text: str, pos: int, count: int, line: str = "", kind: str = "") -> list[str]:
     """Kinds of the next ``count`` lines after ``pos`` that are not blank or
     furniture (a page number on a line of its own, a rule), nor the title of
-    the item heading before them (``line``: the heading ending at ``pos``)."""
+    the item heading before them (``line``, of ``kind``: the heading ending
+    at ``pos``)."""
     kinds = []
-    kind = _classify_entry(line)
     while len(kinds) < count:
         if kind == "ITEM_HEADING":
             pos = _title_end(text, pos, line)
@@ -282,7 +286,7 @@ def _in_contents(text: str, pos: int, kind: str, line: str = "") -> bool:
     lists headings as lines of their own (an item's title may stand on the
     lines under its number): "SIGNATURES" followed at once by "EXHIBIT
     INDEX", or a run of three headings with no text between them."""
-    nxt = _next_kinds(text, pos, 2, line)
+    nxt = _next_kinds(text, pos, 2, line, kind)
     if kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and nxt[:1] and nxt[0] in _HEADINGS:
         return True
     return len(nxt) == 2 and nxt[0] in _HEADINGS and nxt[1] in _HEADINGS
