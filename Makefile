@@ -2,13 +2,14 @@
 #   make run    set up .venv and parse samples/ (records as JSON, one per file)
 #   make test   set up .venv and run the tests (the fast set, in parallel)
 # and, for CI or before a release:
-#   make test-slow   the tests marked slow: scale cases, exhaustive hostile runs
+#   make test-slow   the tests marked slow: scale cases, exhaustive hostile runs,
+#                    the HTML report in a headless browser
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-slow bench fuzz clean
+.PHONY: run test test-slow test-browser bench fuzz fuzz-cli clean
 
 # setuptools tells, at every editable install, how it made one (grammar/ is
 # mapped into the package); that notice is no problem, so it is not shown.
@@ -32,15 +33,26 @@ test: $(STAMP)
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -q -m slow
 
+# The report in headless Chromium (needs chromium and chromium-driver; skips without).
+test-browser: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
+	$(BIN)/python -m pytest -q -m slow tests/test_report_browser.py
+
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
-# Coverage-guided fuzzing (atheris) of parse, parse_tree and the CLI; crashes
-# land in fuzz/crash-* (see fuzz/fuzz_parse.py).  FUZZ_SECONDS=60 for a taste.
+# Coverage-guided fuzzing (atheris): `fuzz` the library in process (parse,
+# tree, records, checks; fuzz/fuzz_parse.py), `fuzz-cli` the command line
+# (fuzz/fuzz_cli.py, far slower); crashes land in fuzz/crash-*.
+# FUZZ_SECONDS=60 for a taste.
 FUZZ_SECONDS ?= 1800
 fuzz: $(STAMP)
 	$(BIN)/python -m pip install --quiet atheris
 	$(BIN)/python fuzz/fuzz_parse.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz/ -print_final_stats=1
+
+fuzz-cli: $(STAMP)
+	$(BIN)/python -m pip install --quiet atheris
+	$(BIN)/python fuzz/fuzz_cli.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz/ -print_final_stats=1
 
 clean:
 	rm -rf $(VENV) build *.egg-info samples.records.json

@@ -51,7 +51,7 @@ def tree_text(tree: Tree | ParseResult) -> str:
     """Concatenate a tree's tokens: the text it was parsed from."""
     if isinstance(tree, ParseResult):
         tree = tree.tree
-    return "".join(tree_tokens(tree))
+    return "".join(tree_tokens(tree, lines=False))
 
 
 def parse_source(src: Source) -> tuple[ParseResult, Filing]:

@@ -30,76 +30,15 @@ import re
 from typing import Iterator
 
 from lark import Token
-from lark.lexer import Lexer
 
 from .form import SECTION_TITLES, official_title_end
+from .envelope_lines import _ENVELOPE, _MAX_TAG_DEPTH, classify_header, classify_tag_header
 from .kinds import LINE_KINDS
 from .source.html import Rendering, looks_like_html
+from .tokens import RenderedToken, RunToken, line_token
 
-__all__ = ["LineLexer", "tokenize", "LINE_KINDS", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY",
+__all__ = ["tokenize", "RunToken", "LINE_KINDS", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY",
            "ITEM_NUMBER", "EXHIBIT_NUMBER", "ITEM_PARTS", "ENTRY_PARTS"]
-
-# --------------------------------------------------------------------------
-# Envelope tags: only recognised at the very start of a line (EDGAR always
-# starts structural tags in column 1).
-# --------------------------------------------------------------------------
-_ENVELOPE = re.compile(
-    r"""
-      (?P<PEM_BEGIN>-----BEGIN\ PRIVACY-ENHANCED\ MESSAGE-----\s*$)
-    | (?P<PEM_END>-----END\ PRIVACY-ENHANCED\ MESSAGE-----\s*$)
-    | (?P<SEC_DOCUMENT_OPEN><(?:SEC|IMS)-DOCUMENT>)
-    | (?P<SEC_DOCUMENT_CLOSE></(?:SEC|IMS)-DOCUMENT>)
-    | (?P<SEC_HEADER_OPEN><(?:SEC|IMS)-HEADER>)
-    | (?P<SEC_HEADER_CLOSE></(?:SEC|IMS)-HEADER>)
-    | (?P<ACCEPTANCE_DATETIME><ACCEPTANCE-DATETIME>)
-    | (?P<DOCUMENT_OPEN><DOCUMENT>\s*$)
-    | (?P<DOCUMENT_CLOSE></DOCUMENT>\s*$)
-    | (?P<TYPE_8K><TYPE>\s*8-K)
-    | (?P<TYPE_OTHER><TYPE>)
-    | (?P<SEQUENCE><SEQUENCE>)
-    | (?P<FILENAME><FILENAME>)
-    | (?P<DESCRIPTION><DESCRIPTION>)
-    | (?P<TEXT_OPEN><TEXT>\s*$)
-    | (?P<TEXT_CLOSE></TEXT>\s*$)
-    | (?P<FLAWED><FLAWED>\s*$)
-    | (?P<SUBMISSION_OPEN><SUBMISSION>\s*$)
-    | (?P<SUBMISSION_CLOSE></SUBMISSION>\s*$)
-    """,
-    re.VERBOSE,
-)
-
-# --------------------------------------------------------------------------
-# Header lines (inside <SEC-HEADER>): KEY:<TAB>value, nested by TABs.
-# Roles open a party block, groups open a block inside a party.  Matching by
-# name, not by indentation, because some 2000 headers indent one TAB too many.
-# --------------------------------------------------------------------------
-_HEADER_ROLE = re.compile(
-    r"\s*(FILER|SUBJECT COMPANY|FILED BY|REPORTING-OWNER|ISSUER|GROUP MEMBERS?)\s*:\s*$"
-)
-_HEADER_GROUP = re.compile(
-    r"\s*(COMPANY DATA|FILING VALUES|BUSINESS ADDRESS|MAIL ADDRESS|FORMER COMPANY|"
-    r"OWNER DATA|REPORTING-OWNER RELATIONSHIP|FORMER NAME)\s*:\s*$"
-)
-# A leading "]" is the tail of a value EDGAR split over two lines in 2000
-# ("STANDARD INDUSTRIAL CLASSIFICATION:\t[3281" / "]\t\tIRS NUMBER: ...").
-_HEADER_FIELD = re.compile(r"\]?\s*[A-Z][A-Z0-9 ()/&.,'-]*:")
-# Stray group tags (</COMPANY-DATA>, </FILER>) that EDGAR left in key-value
-# headers of September-October 2000.
-# Form 4-era headers also carry <RELATIONSHIP>DIRECTOR lines.
-_HEADER_TAG = re.compile(r"\s*</?[A-Z][A-Z0-9-]*>")
-
-# The angle-bracket form of the header (<SUBMISSION> archives, the
-# dissemination feed): <TAG>value lines; group tags open and close blocks.
-_TAG_GROUPS = frozenset({
-    "FILER", "COMPANY-DATA", "FILING-VALUES", "BUSINESS-ADDRESS", "MAIL-ADDRESS",
-    "FORMER-COMPANY", "SUBJECT-COMPANY", "FILED-BY", "REPORTING-OWNER", "OWNER-DATA",
-    "ISSUER", "DEPOSITOR", "SECURITIZER", "SERIES-AND-CLASSES-CONTRACTS-DATA",
-    "EXISTING-SERIES-AND-CLASSES-CONTRACTS", "SERIES", "CLASS-CONTRACT", "MERGER",
-    "MERGER-SERIES-AND-CLASSES-CONTRACTS", "ACQUIRING-DATA", "TARGET-DATA", "NEW-SERIES-AND-CLASSES-CONTRACTS",
-    "NEW-SERIES", "NEW-CLASSES-CONTRACTS", "FORMER-NAME",
-})
-_MAX_TAG_DEPTH = 20
-_TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 
 # --------------------------------------------------------------------------
 # Body lines, matched on the stripped line.  Order matters: the first
@@ -210,6 +149,7 @@ _CAPTION = re.compile(
 _CAPTION_WORDS = ("registrant", "report", "name", "telephone", "former", "address", "zip", "executive",
                   "jurisdiction", "commission", "file", "employer", "identification", "r.s",
                   "irs", "state", "incorporation", "organi")
+_CAPTION_WORD = re.compile("|".join(map(re.escape, _CAPTION_WORDS)))
 
 # The caption row of a combined cover, looked for before the other captions
 # because it also holds "Commission File Number" and "I.R.S. Employer ...".
@@ -238,42 +178,11 @@ def _classify_raw(line: str) -> str:
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]
     low = stripped.lower()
-    if len(stripped) > 400 or not any(word in low for word in _CAPTION_WORDS):
+    if len(stripped) > 400 or not _CAPTION_WORD.search(low):
         return "TEXT"
     if _REGISTRANTS.search(stripped):
         return "REGISTRANTS_CAPTION"
     m = _CAPTION.search(stripped)
-    if m is not None:
-        return m.lastgroup  # type: ignore[return-value]
-    return "TEXT"
-
-
-def classify_tag_header(line: str) -> str:
-    """The kind of one line of a <SUBMISSION> tag header (no newline)."""
-    if not line.strip():
-        return "BLANK"
-    m = _TAG_LINE.match(line.strip())
-    if m is None:
-        return "TEXT"
-    closing, name, value = m.groups()
-    if name in _TAG_GROUPS and not value.strip():
-        return "TAG_GROUP_CLOSE" if closing else "TAG_GROUP_OPEN"
-    return "TEXT" if closing else "TAG_FIELD"
-
-
-def classify_header(line: str) -> str:
-    """The kind of one line inside <SEC-HEADER> (no newline)."""
-    if not line.strip():
-        return "BLANK"
-    if _HEADER_TAG.match(line):
-        return "HEADER_TAG"
-    if _HEADER_ROLE.match(line):
-        return "HEADER_ROLE"
-    if _HEADER_GROUP.match(line):
-        return "HEADER_GROUP"
-    if _HEADER_FIELD.match(line):
-        return "HEADER_FIELD"
-    m = _ENVELOPE.match(line)
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]
     return "TEXT"
@@ -329,10 +238,7 @@ def _title_end(text: str, pos: int, heading: str) -> int:
     contents may print it: "Item 5.02" / "Departure of Directors or Certain
     Officers; ..." (wrapped over up to three lines, a page number after it).
     ``pos`` itself when no title follows."""
-    m = ITEM_PARTS.match(_PAGE_COLUMN.sub("", heading))
-    if m is None:
-        return pos
-    number, title = m.group("num"), m.group("rest").strip(" .:-\u2013\u2014")
+    m = None
     scan, n = pos, len(text)
     for _ in range(5):
         nl = text.find("\n", scan)
@@ -341,6 +247,13 @@ def _title_end(text: str, pos: int, heading: str) -> int:
         scan = nxt
         if not line:
             continue
+        if line[:4].lower() in ("item", "sign", "exhi"):  # the next heading: no title under this one
+            break
+        if m is None:
+            m = ITEM_PARTS.match(_PAGE_COLUMN.sub("", heading))
+            if m is None:
+                break
+            number, title = m.group("num"), m.group("rest").strip(" .:-\u2013\u2014")
         title = (title + " " + _PAGE_COLUMN.sub("", line)).strip()
         done = official_title_end(number, title)
         if done and not title[done:].strip(" .:;,-"):
@@ -348,12 +261,12 @@ def _title_end(text: str, pos: int, heading: str) -> int:
     return pos
 
 
-def _next_kinds(text: str, pos: int, count: int, line: str = "") -> list[str]:
+def _next_kinds(text: str, pos: int, count: int, line: str = "", kind: str = "") -> list[str]:
     """Kinds of the next ``count`` lines after ``pos`` that are not blank or
     furniture (a page number on a line of its own, a rule), nor the title of
-    the item heading before them (``line``: the heading ending at ``pos``)."""
+    the item heading before them (``line``, of ``kind``: the heading ending
+    at ``pos``)."""
     kinds = []
-    kind = _classify_entry(line)
     while len(kinds) < count:
         if kind == "ITEM_HEADING":
             pos = _title_end(text, pos, line)
@@ -373,7 +286,7 @@ def _in_contents(text: str, pos: int, kind: str, line: str = "") -> bool:
     lists headings as lines of their own (an item's title may stand on the
     lines under its number): "SIGNATURES" followed at once by "EXHIBIT
     INDEX", or a run of three headings with no text between them."""
-    nxt = _next_kinds(text, pos, 2, line)
+    nxt = _next_kinds(text, pos, 2, line, kind)
     if kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and nxt[:1] and nxt[0] in _HEADINGS:
         return True
     return len(nxt) == 2 and nxt[0] in _HEADINGS and nxt[1] in _HEADINGS
@@ -431,29 +344,59 @@ def _contents_end(text: str, pos: int, first: tuple, heading: str = "") -> tuple
     return end, lines
 
 
-def tokenize(text: str, html: bool = True, rendering: Rendering | None = None) -> Iterator[Token]:
+def tokenize(text: str, html: bool = True, rendering: Rendering | None = None,
+             runs: bool = False) -> Iterator[Token]:
     """Yield one positioned token per line of ``text`` (uuencode: per block).
 
     ``html=False`` reads text that is already a rendering of HTML: tags in it
     are literal text, never the start of another HTML document.  With
     ``rendering`` (the :class:`Rendering` whose text ``text`` is), the tokens
-    are :class:`RenderedToken`\\ s that know their way back to the HTML."""
+    are :class:`RenderedToken`\\ s that know their way back to the HTML.
+
+    ``runs=True`` (parser.py): the text of a document that is not an 8-K is
+    one ``OPAQUE`` :class:`RunToken`, the lines of an HTML document one
+    ``HTML_LINE`` run; ``lines()`` of a run are the tokens yielded without."""
+    return _tokens(text, html, rendering, runs)
+
+
+def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode: str | None = None,
+            offset: int = 0, line_no: int = 1, prev_kind: str = "BLANK") -> Iterator[Token]:
+    """:func:`tokenize`; given ``mode``, the lines of a run at ``offset``."""
     if rendering is not None:
         html = False
-    make = _LineToken if rendering is None else functools.partial(RenderedToken.at, rendering)
-    prev_kind, prev_line = "BLANK", ""
+    prev_line = ""
     tag_depth = 0
     pos = 0
-    line_no = 1
     n = len(text)
-    mode = "html" if html and _text_is_html(text, 0) else "body"  # body | pem | header | tags | html
-    # Blank lines before an envelope tag on the first non-blank line are
-    # LEADING_BLANK (as a bare 8-K may start with blank lines, BLANK there
-    # would leave the parser unable to tell the two apart).
-    first = _FIRST_LINE.search(text, 0, min(n, 100_000))
-    leading_end = first.start() if first and _ENVELOPE.match(first.group()) else 0
+    doc_type = None  # the <TYPE> kind of the document being read
+    if mode is None:
+        mode = "html" if html and _text_is_html(text, 0) else "body"  # body | pem | header | tags | html
+        # Blank lines before an envelope tag on the first non-blank line are
+        # LEADING_BLANK (as a bare 8-K may start with blank lines, BLANK there
+        # would leave the parser unable to tell the two apart).
+        first = _FIRST_LINE.search(text, 0, min(n, 100_000))
+        leading_end = first.start() if first and _ENVELOPE.match(first.group()) else 0
+    else:
+        leading_end = 0
     find = text.find
     while pos < n:
+        opaque = prev_kind == "TEXT_OPEN" and doc_type == "TYPE_OTHER"
+        if runs and (opaque or mode == "html") and pos >= leading_end:
+            run = "OPAQUE" if opaque else "HTML_LINE"
+            stop = _opaque_end(text, pos, mode)
+            if stop is not None and stop > pos:
+                value = text[pos:stop]
+                lines_used = value.count("\n") + (not value.endswith("\n"))
+                last = value[:-1] if value.endswith("\n") else value  # end_column: its last line's
+                tok = RunToken(run, value, start_pos=offset + pos, line=line_no, column=1,
+                               end_line=line_no + lines_used - 1,
+                               end_column=len(last) - last.rfind("\n"), end_pos=offset + stop)
+                tok.rendering = rendering
+                tok.relex = functools.partial(_tokens, value, html, rendering, False, mode,
+                                              offset + pos, line_no, prev_kind)
+                yield tok
+                pos, line_no, prev_kind = stop, line_no + lines_used, run
+                continue
         end = find("\n", pos)
         end = n if end == -1 else end + 1
         line = text[pos:end].rstrip("\n")
@@ -480,10 +423,13 @@ def tokenize(text: str, html: bool = True, rendering: Rendering | None = None) -
                     mode = "tags"
                 elif kind == "DOCUMENT_OPEN":
                     mode = "body"
+                    doc_type = None
                 elif kind == "TEXT_OPEN" and html and _text_is_html(text, end):
                     mode = "html"
                 elif mode == "tags" and kind != "SUBMISSION_CLOSE":
                     kind = None  # <TYPE>8-K in a tag header is a header value
+                if kind in ("TYPE_8K", "TYPE_OTHER"):
+                    doc_type = kind
         if kind is None:
             if mode == "pem":
                 if line.strip():
@@ -509,21 +455,13 @@ def tokenize(text: str, html: bool = True, rendering: Rendering | None = None) -
                 # One token up to and including the closing "end" line; stop
                 # short of </TEXT> if the attachment was cut off.
                 kind = "UUENCODED"
-                scan = end
-                while scan < n:
-                    nxt = find("\n", scan)
-                    nxt = n if nxt == -1 else nxt + 1
-                    body = text[scan:nxt].rstrip("\n")
-                    if body.startswith("</TEXT>"):
-                        break
-                    scan = nxt
-                    lines_used += 1
-                    if body.rstrip() == "end":
-                        break
-                end = scan
+                end, more = _uuencoded_end(text, end)
+                lines_used += more
             else:
-                kind = classify_body(line)
-                if kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
+                kind = _classify_raw(line)
+                if kind == "TOC_LINE":
+                    kind = "TEXT"
+                elif kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
                     kind = "TEXT"
                 elif kind in _HEADINGS and _in_contents(text, end, kind, line):
                     # a table of contents: one token, from its first entry to its last
@@ -532,68 +470,85 @@ def tokenize(text: str, html: bool = True, rendering: Rendering | None = None) -
                     lines_used += more
         prev_kind, prev_line = kind, line
         value = text[pos:end]
-        last = value.rstrip("\n")
-        yield make(
-            kind, value, start_pos=pos, line=line_no, column=1,
-            end_line=line_no + lines_used - 1 if lines_used > 1 else line_no,
-            end_column=len(last) - last.rfind("\n"),  # 1 past the last character
-            end_pos=end,
-        )
+        last = line if lines_used == 1 else value.rstrip("\n")
+        end_column = len(last) - last.rfind("\n")  # 1 past the end of its last line
+        yield line_token(kind, value, offset + pos, line_no, line_no + lines_used - 1, end_column, offset + end,
+                         rendering)
         pos = end
         line_no += lines_used
 
 
-class LineLexer(Lexer):
-    """Lark adapter: ``Lark(..., lexer=LineLexer)`` builds the parser tables
-    without a lexer of its own (the terminals are %declare'd); parser.py
-    feeds the tokens of :func:`tokenize` itself."""
-
-    def __init__(self, lexer_conf):  # noqa: D401 - Lark's signature
-        self.lexer_conf = lexer_conf
-
-    def lex(self, lexer_state, parser_state):  # pragma: no cover - abstract in Lark, never called
-        raise NotImplementedError("parser.py feeds line tokens itself")
-
-
-class _LineToken(Token):
-    """A line token that keeps its text once, not twice.
-
-    ``lark.Token`` is a ``str`` that also stores its text in ``.value``, a
-    second copy of every line; here ``.value`` is read from the token itself.
-    The tokens of a filing take about a third less memory (see
-    tests/hostile/test_scale.py); everything else is a ``Token`` as before.
-    """
-
-    __slots__ = ()
-
-    @property
-    def value(self) -> str:  # type: ignore[override]
-        return str.__str__(self)
-
-    @value.setter
-    def value(self, _value: str) -> None:
-        pass  # Token.__new__ sets it; the text is the token itself
+def _uuencoded_end(text: str, pos: int) -> tuple[int, int]:
+    """The end of a uuencoded block whose ``begin`` line ends at ``pos`` (after
+    its ``end`` line, or before ``</TEXT>``), and how many more lines it takes."""
+    n, scan, more = len(text), pos, 0
+    while scan < n:
+        nxt = text.find("\n", scan)
+        nxt = n if nxt == -1 else nxt + 1
+        body = text[scan:nxt].rstrip("\n")
+        if body.startswith("</TEXT>"):
+            break
+        scan = nxt
+        more += 1
+        if body.rstrip() == "end":
+            break
+    return scan, more
 
 
-
-class RenderedToken(_LineToken):
-    """A line of an HTML document's text rendering.  Its positions are in the
-    rendering; ``rendering`` maps them back to the HTML (see
-    filing_grammar/tree.py, ``span_of``)."""
-
-    __slots__ = ("rendering",)
-
-    @classmethod
-    def at(cls, rendering: Rendering, *args, **kw) -> "RenderedToken":
-        tok = cls(*args, **kw)
-        tok.rendering = rendering
-        return tok
-
-    def __reduce__(self):
-        return (_rebuild_rendered, (self.type, str.__str__(self), self.start_pos, self.line, self.column,
-                                    self.end_line, self.end_column, self.end_pos, self.rendering))
+# Where the line lexer may change its mind about a line of opaque text: a line
+# that may be an envelope tag, or the start of a uuencoded block.
+# (Searched from the newline before: a literal first character is found fast.)
+_OPAQUE_STOP = re.compile(r"\n(?:[<-]|begin )")
+_CONTENTS_LINES = _HEADINGS | _FURNITURE | {"TOC_LINE"}  # what a table of contents may run over
 
 
-def _rebuild_rendered(kind, value, start_pos, line, column, end_line, end_column, end_pos, rendering):
-    return RenderedToken.at(rendering, kind, value, start_pos=start_pos, line=line, column=column,
-                            end_line=end_line, end_column=end_column, end_pos=end_pos)
+def _opaque_end(text: str, pos: int, mode: str) -> int | None:
+    """Where a run starting at ``pos`` ends: the text of a document that is not
+    an 8-K at the next line the line lexer would read as an envelope tag, the
+    lines of an HTML document at ``</TEXT>``; so that its lines are exactly the
+    tokens the line lexer yields there.  None where that cannot be told without
+    reading every line (a tag that a table of contents might run over: rare)."""
+    n = len(text)
+    if mode == "html":
+        if text.startswith("</TEXT>", pos):
+            return pos
+        stop = text.find("\n</TEXT>", pos)
+        return n if stop == -1 else stop + 1
+    if mode != "body":
+        return None
+    scan = pos
+    while True:
+        m = _OPAQUE_STOP.search(text, scan - 1)  # (a line after <TEXT>: scan > 0)
+        if m is None:
+            return n
+        start = m.start() + 1
+        nl = text.find("\n", start)
+        end = n if nl == -1 else nl + 1
+        line = text[start:end].rstrip("\n")
+        if line.startswith("begin "):
+            if _UU_BEGIN.match(line):
+                if _in_reach_of_contents(text, pos, start, line):
+                    return None
+                end, _ = _uuencoded_end(text, end)
+        elif _ENVELOPE.match(line) is not None:
+            return None if _in_reach_of_contents(text, pos, start, line) else start
+        scan = end
+
+
+def _in_reach_of_contents(text: str, pos: int, start: int, line: str) -> bool:
+    """Might a table of contents run over ``line`` (at ``start``; the run
+    began at ``pos``)?  Its entries are headings, dotted leaders and furniture
+    (_contents_end), and an item's title on the lines under its heading
+    (_title_end: up to five lines after an ITEM_HEADING)."""
+    if _classify_entry(line) in _CONTENTS_LINES:
+        return True
+    stop = start
+    for _ in range(5):
+        if stop <= pos:
+            break
+        nl = text.rfind("\n", pos, stop - 1)
+        begin = pos if nl == -1 else nl + 1
+        if _classify_entry(text[begin:stop - 1]) == "ITEM_HEADING":
+            return True
+        stop = begin
+    return False

@@ -29,9 +29,10 @@ from types import MappingProxyType
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from lark import Lark, Token, Tree
+from lark.lexer import Lexer
 from lark.parsers.lalr_analysis import Shift
 
-from .lexer import LineLexer, tokenize
+from .lexer import RunToken, tokenize
 from .source import Source
 from .tree import RENDERING
 
@@ -67,6 +68,19 @@ _STRUCTURAL = frozenset({
     "DOCUMENT_OPEN", "DOCUMENT_CLOSE", "TEXT_CLOSE", "SEC_DOCUMENT_CLOSE",
     "SEC_HEADER_CLOSE", "PEM_END", "$END",
 })
+
+
+class LineLexer(Lexer):
+    """Lark adapter: ``Lark(..., lexer=LineLexer)`` builds the parser tables
+    without a lexer of its own (the terminals are %declare'd); parser.py
+    feeds the tokens of :func:`tokenize` itself."""
+
+    def __init__(self, lexer_conf):  # noqa: D401 - Lark's signature
+        self.lexer_conf = lexer_conf
+
+    def lex(self, lexer_state, parser_state):  # pragma: no cover - abstract in Lark, never called
+        raise NotImplementedError("parser.py feeds line tokens itself")
+
 
 
 def _grammar_dir() -> str:
@@ -148,6 +162,49 @@ def _accepts(states, stack: list, kinds: Sequence[str], end_state=None) -> bool:
     return True
 
 
+# Terminals that are not the kind of a line, left out of what was expected
+# (OPAQUE stands for lines of the kinds listed anyway).
+_NOT_LINES = frozenset({"UNMATCHED", "$END", "OPAQUE"})
+_UNPLANNED = object()
+# Plans by parse table (one table per process, but a test may build another);
+# a plan depends only on the table, the state stack and the token's kind.
+_PLANS: dict[int, dict[tuple, tuple | None]] = {}
+_MAX_PLANS = 200_000  # (a hostile file cannot grow the memo without bound)
+
+
+def _plans_for(states) -> dict[tuple, tuple | None]:
+    plans = _PLANS.setdefault(id(states), {})
+    if len(plans) > _MAX_PLANS:
+        plans.clear()
+    return plans
+
+
+def _plan(states, callbacks, stack: list, kind: str) -> tuple | None:
+    """How the LALR automaton takes a token of ``kind`` on ``stack``: the
+    reductions (the rule's callback, how many values it takes), then the
+    shift; as (steps, how much of the state stack stays, the states pushed).
+    None if the token is an error there.  Run on the state stack alone, so
+    a token the grammar rejects after a reduction (LALR may reduce before it
+    finds that) changes nothing: recovery starts from the stack as it was."""
+    sim = list(stack)
+    keep = len(sim)
+    steps = []
+    while True:
+        action = states[sim[-1]].get(kind)
+        if action is None or kind == "$END":
+            return None
+        if action[0] is Shift:
+            sim.append(action[1])
+            return tuple(steps), keep, tuple(sim[keep:])
+        rule = action[1]
+        size = len(rule.expansion)
+        if size:
+            del sim[-size:]
+            keep = min(keep, len(sim))
+        sim.append(states[sim[-1]][rule.origin.name][1])
+        steps.append((callbacks[rule], size))
+
+
 def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     """Parse line tokens into a tree; never raises on any token sequence."""
     parser = get_parser()
@@ -180,7 +237,7 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
         if key not in memo:
             memo[key] = tuple(sorted(
                 k for k in states[stack[-1]]
-                if k.isupper() and k not in ("UNMATCHED", "$END") and accepts((k,))))
+                if k.isupper() and k not in _NOT_LINES and accepts((k,))))
         return memo[key]  # type: ignore[return-value]
 
     def try_closers(tok: Token) -> bool:
@@ -215,8 +272,40 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     def result(tree: Tree, closers: list[Token]) -> ParseResult:
         return ParseResult(tree, MappingProxyType(expected), tuple(closers))
 
-    iterator: Iterator[Token] = iter(tokens)
+    values = state.value_stack
+    callbacks = state.parse_conf.callbacks
+    plans = _plans_for(states)
+
+    def lines(tokens: Iterable[Token]) -> Iterator[Token]:
+        for tok in tokens:
+            if isinstance(tok, RunToken) and not accepts((tok.type,)):
+                yield from tok.lines()  # a run where the grammar does not take it: its lines
+            else:
+                yield tok
+
+    iterator: Iterator[Token] = lines(tokens)
     for tok in iterator:
+        # A token the grammar takes: what Lark's feed_token would do, planned
+        # once per state stack and kind (_plan), and done here.  (The grammar
+        # has no callbacks on terminals, so the token is its value.)
+        key = (tok.type, *stack)
+        plan = plans.get(key, _UNPLANNED)
+        if plan is _UNPLANNED:
+            plan = plans[key] = _plan(states, callbacks, stack, tok.type)
+        if plan is not None:
+            steps, keep, pushed = plan
+            for callback, size in steps:
+                if size:
+                    children = values[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                values.append(callback(children))
+            del stack[keep:]
+            stack.extend(pushed)
+            values.append(tok)
+            fed.append(tok)
+            continue
         if not feed(tok):
             rest = [tok, *iterator]
             return result(_fallback(fed, rest), [])  # the fallback tree holds no inserted tag
@@ -227,23 +316,47 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     return result(_fallback(fed, []), [])
 
 
+def _lines(tokens: list[Token]) -> list[Token]:
+    """The tokens, each run as its lines."""
+    return [line for t in tokens for line in (t.lines() if isinstance(t, RunToken) else (t,))]
+
+
 def _fallback(fed: list[Token], rest: list[Token]) -> Tree:
     """Last resort: keep every line, the unplaceable rest as one unmatched node."""
-    children: list = list(fed)
+    children: list = _lines(fed)
     if rest:
-        children.append(Tree("unmatched", [_unmatched(t) for t in rest]))
+        children.append(Tree("unmatched", [_unmatched(t) for t in _lines(rest)]))
     return Tree("start", [Tree("unparsed", children)])
+
+
+# The rules an html_text node may stand in (grammar: start, document_8k, and
+# the envelope around them).
+_HOLDS_HTML = frozenset({"start", "envelope", "sec_document", "submission", "document_8k"})
+
+
+def _html_texts(tree: Tree) -> list[Tree]:
+    """The html_text nodes of a tree (a walk of the envelope, not of every node)."""
+    out, stack = [], [tree]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if isinstance(child, Tree):
+                if child.data == "html_text":
+                    out.append(child)
+                elif child.data in _HOLDS_HTML:
+                    stack.append(child)
+    return out
 
 
 def parse_source(src: Source) -> ParseResult:
     """Tokenise and parse a source; read the form in each HTML document from
     its rendering and attach it to the document's node."""
-    parsed = parse_tokens(tokenize(src.text), len(src.text))
-    for node in list(parsed.tree.find_data("html_text")):
+    parsed = parse_tokens(tokenize(src.text, runs=True), len(src.text))
+    for node in _html_texts(parsed.tree):
         lines = [t for t in node.children if isinstance(t, Token)]
         if not lines:
             continue
         rendering = src.rendering(lines[0].start_pos or 0, lines[-1].end_pos or 0)
-        inner = parse_tokens(tokenize(rendering.text, rendering=rendering), len(rendering.text))
+        inner = parse_tokens(tokenize(rendering.text, rendering=rendering, runs=True), len(rendering.text))
         node.children.append(Tree(RENDERING, inner.tree.children))
     return parsed

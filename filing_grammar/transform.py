@@ -30,7 +30,8 @@ from .read.items import item_is_inapplicable_list, read_item, split_combined_ite
 from .read.signature import read_signature
 from .read.xbrl import complete_cover, read_facts
 from .records import Cover, Document, ExhibitRef, Filing, Item, SecHeader, Signature, Span, Unmatched
-from .tree import RENDERING, form_tokens, line_text, rendering_of, span_at, span_of, tree_tokens
+from .lexer import RunToken
+from .tree import RENDERING, form_tokens, line_at, line_text, rendering_of, span_at, span_of, tree_tokens
 
 __all__ = ["to_filing"]
 
@@ -77,6 +78,7 @@ class _Parts:
 # The nodes that hold other parts, and what the readers make of the others.
 _CONTAINERS = frozenset({"start", "envelope", "sec_document", "submission", "unparsed"})
 _HTML_TAG = re.compile(r"(?i)<(?:html|body|div|p|font)[\s>]")
+_HTML_TAG_IN_RUN = re.compile(r"(?i)<(?:html|body|div|p|font)(?:[^\S\n]|>)")  # (within a line)
 
 
 def _collect(node: Tree, parts: _Parts, html: bool = False) -> None:
@@ -112,12 +114,16 @@ def _html_start(node: Tree) -> Span | None:
     """Where an HTML document's markup begins: its first <html>, <body>,
     <div>, <p> or <font> tag (else its first line)."""
     lines = [t for t in node.children if isinstance(t, Token)]
-    for tok in lines:
+    for run in lines:  # (a run of lines is searched whole, then its line read)
+        found = _HTML_TAG_IN_RUN.search(run)
+        if found is None:
+            continue
+        tok = line_at(run, found.start())
         m = _HTML_TAG.search(line_text(tok))
         if m:
             end = line_text(tok).find(">", m.start())
             return span_at(tok, m.start(), end + 1 if end != -1 else m.end())
-    return span_of(lines[:1])
+    return span_of([line_at(t, 0) for t in lines[:1]])
 
 
 def _unmatched(tokens: list[Token]) -> list[Unmatched]:
@@ -138,7 +144,7 @@ def _form_name(tree: Tree) -> str | None:
     """The form a bare document names in its first lines ("FORM 10-K"); for
     an HTML document, in the first lines of its rendering."""
     seen = 0
-    for tok in form_tokens(tree):
+    for tok in _form_lines(tree):
         if tok.type in ("HTML_LINE", "BLANK", "LEADING_BLANK") or not tok:
             continue
         m = FORM_NAME.fullmatch(line_text(tok))
@@ -148,6 +154,16 @@ def _form_name(tree: Tree) -> str | None:
         if seen >= FORM_NAME_LINES:
             break
     return None
+
+
+def _form_lines(tree: Tree):
+    """form_tokens, runs as their lines; a run of HTML lines left whole (its
+    lines are all skipped)."""
+    for tok in form_tokens(tree, lines=False):
+        if isinstance(tok, RunToken) and tok.type != "HTML_LINE":
+            yield from tok.lines()
+        else:
+            yield tok
 
 
 def _form_type(parts: _Parts, form: _Form | None, tree: Tree) -> str | None:
@@ -185,7 +201,7 @@ def to_filing(parsed: ParseResult | Tree, path: str | None = None) -> Filing:
     if isinstance(parsed, Tree):
         parsed = ParseResult(parsed)
     tree = parsed.tree
-    unmatched = tuple(_unmatched(tree_tokens(tree)))
+    unmatched = tuple(_unmatched(tree_tokens(tree, lines=False)))  # (a run holds no UNMATCHED line)
     missing = tuple((t.type, t.line) for t in parsed.inserted)
     if tree.data == "start" and tree.children and isinstance(tree.children[0], Tree) \
             and tree.children[0].data == "unparsed":

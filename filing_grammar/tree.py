@@ -16,37 +16,67 @@ from typing import Iterable, Sequence
 
 from lark import Token, Tree
 
+from .lexer import RunToken
 from .records import Span
 
-__all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_text", "span_of", "span_at", "span_between",
+__all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_at", "span_between",
            "value_span", "text_span", "text_column", "offset_span", "rendering_of"]
 
 # The node holding the form read from an HTML document's rendering.
 RENDERING = "rendering"
 
 
-def _walk(tree: Tree | Token, into_renderings: bool) -> list[Token]:
+def _walk(tree: Tree | Token, into_renderings: bool, lines: bool) -> list[Token]:
     if isinstance(tree, Token):
-        return [tree]
+        return tree.lines() if lines and isinstance(tree, RunToken) else [tree]
     out: list[Token] = []
-    stack: list = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Token):
-            out.append(node)
-        elif into_renderings or node.data != RENDERING:
-            stack.extend(reversed(node.children))
+    append, extend = out.append, out.extend
+
+    # (recursive: the grammar nests rules only a few deep; tag groups at most
+    # 20, lexer.py)
+    def walk(node: Tree) -> None:
+        for child in node.children:
+            if isinstance(child, Tree):
+                if into_renderings or child.data != RENDERING:
+                    walk(child)
+            elif lines and isinstance(child, RunToken):
+                extend(child.lines())
+            else:
+                append(child)
+
+    walk(tree)
     return out
 
 
-def tree_tokens(tree: Tree | Token) -> list[Token]:
-    """The tokens of the input, in order: they spell it exactly."""
-    return _walk(tree, False)
+def tree_tokens(tree: Tree | Token, lines: bool = True) -> list[Token]:
+    """The tokens of the input, in order: they spell it exactly.  A run of
+    lines held as one token (``OPAQUE``, lexer.RunToken) is given as its
+    line tokens, unless ``lines=False`` (the tokens of the tree as they are)."""
+    return _walk(tree, False, lines)
 
 
-def form_tokens(tree: Tree | Token) -> list[Token]:
-    """Every token, renderings included (in tree order)."""
-    return _walk(tree, True)
+def form_tokens(tree: Tree | Token, lines: bool = True) -> list[Token]:
+    """Every token, renderings included (in tree order); runs as their lines
+    unless ``lines=False``."""
+    return _walk(tree, True, lines)
+
+
+def line_at(tok: Token, index: int) -> Token:
+    """The line of ``tok`` holding character ``index`` of its text: ``tok``
+    itself, unless it is a run (lexer.RunToken), whose line is made without
+    splitting the rest of the run (a token of the run's type: for a run of
+    lines of one kind, ``HTML_LINE``)."""
+    if not isinstance(tok, RunToken):
+        return tok
+    start = tok.rfind("\n", 0, index) + 1
+    end = tok.find("\n", index)
+    end = len(tok) if end == -1 else end + 1
+    value = str.__str__(tok)[start:end]
+    line = tok.line + tok.count("\n", 0, start)
+    pos = tok.start_pos + start
+    last = value.rstrip("\n")
+    return Token(tok.type, value, start_pos=pos, line=line, column=1, end_line=line,
+                 end_column=len(last) + 1, end_pos=pos + len(value))
 
 
 def line_text(tok: Token) -> str:
@@ -64,6 +94,10 @@ def text_column(tok: Token, column: int, clamp: bool = True) -> int:
     end of the line unless ``clamp``."""
     raw = tok.value.rstrip("\n")
     at = 2 if raw.startswith("- -") else 0
+    if raw.find("\t", at) == -1:  # no tab: a column is a character
+        step = min(column, len(raw) - at) if column > 0 else 0
+        at += step
+        return at if clamp else at + max(0, column - step)
     seen = 0
     while at < len(raw) and seen < column:
         seen += 4 if raw[at] == "\t" else 1

@@ -1,5 +1,6 @@
 """The ``filing-grammar`` command line: ``parse``, ``tree``, ``check``,
-``rules``, ``explain``.
+``rules``,
+``explain``, ``report``.
 
 One module per command (``parse``, ``tree``, ``check``, ``rules`` with
 ``explain``), each with ``register(subparsers)`` and ``run(args) -> int``;
@@ -17,12 +18,12 @@ import argparse
 from typing import Sequence
 
 from .. import __version__
-from . import check, parse, rules, tree
+from . import check, parse, report, rules, tree
 from .io import PROG, catch_sigterm, exit_codes_help, flush_stdout, guarded
 
 __all__ = ["main", "entry", "build_parser"]
 
-COMMANDS = (parse, tree, check, rules)
+COMMANDS = (parse, tree, check, rules, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

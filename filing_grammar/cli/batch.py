@@ -229,6 +229,28 @@ def _isatty(stream) -> bool:
 # ---------------------------------------------------------------------------
 #  the run
 # ---------------------------------------------------------------------------
+class LazyTarget:
+    """The console output goes to (:func:`.io.target_console`), made when
+    first asked for its width, colours or terminal: a run that draws nothing
+    with rich (a clean file, JSON) does not load rich."""
+
+    def __init__(self, output: str | None, out) -> None:
+        self.output, self.out, self._console = output, out, None
+
+    @property
+    def made(self) -> bool:
+        return self._console is not None
+
+    def _get(self):
+        if self._console is None:
+            self._console = target_console(self.output, self.out)
+        return self._console
+
+    width = property(lambda self: self._get().width)
+    color_system = property(lambda self: self._get().color_system)
+    is_terminal = property(lambda self: self._get().is_terminal)
+
+
 def _usage(message: str) -> int:
     err(message)
     return Exit.USAGE
@@ -293,12 +315,18 @@ def run(args, command: str, make_sink, codes=None, check=None) -> int:
 
     def execute(sink, target) -> None:
         nonlocal progress
-        spec = ConsoleSpec(target.width, target.color_system, target.is_terminal) if target else ConsoleSpec()
+        in_process = jobs == 1 or single
+        if target is None or fmt not in ("table", "rich"):
+            spec = ConsoleSpec()
+        elif in_process:
+            spec = target  # lazy: made only if something is drawn
+        else:  # the workers draw: what they need of the console, made here before they start
+            spec = ConsoleSpec(target.width, target.color_system, target.is_terminal)
         job = Job(command, fmt, frozenset(codes) if codes is not None else None, spec, check)
         if show_progress:
             progress = Progress(count(args.paths, args.stdin_paths, lambda n: n in done))
         try:
-            if jobs == 1 or single:
+            if in_process:
                 consume(sink, run_in_process(job, items))
             else:
                 with Pool(job, jobs) as pool:
@@ -323,7 +351,7 @@ def run(args, command: str, make_sink, codes=None, check=None) -> int:
                 raise
         else:
             with output_stream(args.output) as out:
-                target = target_console(args.output, out)
+                target = LazyTarget(args.output, out)
                 execute(make_sink(out, single, target), target)
     except BrokenPipeError:
         show_summary = False  # the reader went away: end quietly

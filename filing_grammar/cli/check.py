@@ -12,13 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..api import parse_source
-from ..checks import run_checks
-from ..checks.diagnostic import Diagnostic, Severity
-from ..checks.rules import select_codes
-from ..source import Source
+from typing import TYPE_CHECKING
+
 from . import batch
-from .io import PROG, Exit, JsonDocument, err, exit_codes_help, rendered
+from .io import PROG, Exit, JsonDocument, err, exit_codes_help, plain_target, rendered
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..checks.diagnostic import Diagnostic
+    from ..source import Source
 
 
 def _codes(value: str) -> list[str]:
@@ -46,11 +47,14 @@ def register(subparsers) -> None:
 def check_one(src: Source, codes) -> list[Diagnostic]:
     """The diagnostics of one file: the one place the command line parses and
     checks a source."""
+    from ..api import parse_source
+    from ..checks import run_checks
     parsed, filing = parse_source(src)
     return run_checks(src, parsed, filing, codes)
 
 
 def run(args) -> int:
+    from ..checks.rules import select_codes
     try:
         codes = select_codes(args.select, args.ignore)
     except ValueError as exc:
@@ -65,7 +69,11 @@ def run(args) -> int:
 #  it), close() at the end
 # ---------------------------------------------------------------------------
 class _Rich:
-    """rustc-style diagnostics, then one summary line counted as we went."""
+    """rustc-style diagnostics, then one summary line counted as we went.
+
+    rich is loaded only when there is something to draw: a file without
+    diagnostics prints nothing, and the summary line, when no colour can be
+    shown (not a terminal, ``-o FILE``), is the line as rich would print it."""
 
     def __init__(self, out, single, target) -> None:
         from ..render.diagnostics import Tally
@@ -78,8 +86,12 @@ class _Rich:
         self.tally.severities.update(severities)
 
     def close(self) -> None:
+        line = self.tally.line()
+        if not self.target.made and plain_target(self.target.output):
+            self.out.write(line + "\n")  # rich prints it so, soft-wrapped, when it shows no style
+            return
         from ..render.diagnostics import render_summary
-        self.out.write(rendered(self.target, lambda c: render_summary(c, self.tally.line())))
+        self.out.write(rendered(self.target, lambda c: render_summary(c, line)))
 
 
 class _Concise:

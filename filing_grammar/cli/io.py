@@ -24,11 +24,8 @@ import os
 import signal
 import stat
 import sys
-import tempfile
 from contextlib import contextmanager
 from typing import IO, Callable, Iterator, Sequence
-
-from ..api import read_source
 
 PROG = "filing-grammar"
 STDIN_NAME = "<stdin>"
@@ -195,6 +192,8 @@ def iter_sources(paths: Sequence[str], status: list[int]) -> Iterator:
     Decoding cannot fail (latin-1 takes any bytes); the raw bytes are let go
     before the source is handed on, so only one copy of a file is held.
     """
+    from ..api import read_source  # the parser's stages: only once there is a file
+
     for path in paths:
         name = STDIN_NAME if path == "-" else clean_path(path)
         try:
@@ -296,6 +295,8 @@ def output_stream(output: str | None) -> Iterator[IO[str]]:
         with fh:
             yield fh
         return
+    import tempfile
+
     directory = os.path.dirname(os.path.abspath(output))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".filing-grammar-", suffix=".tmp", dir=directory)
@@ -360,6 +361,26 @@ def target_console(output: str | None, out: IO[str]):
     """The console whose width and colour output to ``output`` gets: the
     terminal's for standard output, 80 plain columns for a file."""
     return console(None if output in (None, "-") else out)
+
+
+def plain_target(output: str | None) -> bool:
+    """Whether rich would show no style at all where ``output`` goes (its
+    console would not be a terminal): then a line of plain text is printed as
+    it is, and rich need not be loaded for it.  Only a sure no: not a
+    terminal, and nothing (FORCE_COLOR, TTY_COMPATIBLE, a notebook, IDLE)
+    that makes rich decide otherwise."""
+    import builtins
+    if any(os.environ.get(v) is not None for v in ("FORCE_COLOR", "TTY_COMPATIBLE")):
+        return False
+    if hasattr(builtins, "get_ipython") or getattr(sys.stdin, "__module__", "").startswith("idlelib"):
+        return False
+    if output not in (None, "-"):
+        return True  # a file: target_console writes it as 80 plain columns
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return isatty is not None and not isatty()
+    except ValueError:
+        return True
 
 
 def rendered(target, draw: Callable) -> str:

@@ -56,7 +56,7 @@ class Job:
     command: str
     fmt: str
     codes: frozenset | None = None
-    console: ConsoleSpec = ConsoleSpec()
+    console: Any = ConsoleSpec()  # or, in this process, cli.batch.LazyTarget
     # check: (source, codes) -> diagnostics; cli.check.check_one (a module
     # function: it pickles by name where workers are spawned)
     check: Callable | None = None
@@ -122,11 +122,13 @@ def _work(job: Job, src, size: int) -> Result:
     severities = Counter(d.severity for d in diagnostics)
     status = FINDINGS if severities.get(Severity.ERROR) else OK
     codes = dict(Counter(d.code for d in diagnostics))
-    if job.fmt == "rich":
-        from .io import rendered
-        from ..render.diagnostics import render_rich
-        payload: Any = (rendered(job.console, lambda c: render_rich(c, [result], show_summary=False)),
-                        dict(severities))
+    if job.fmt == "rich":  # rich is loaded only for a file with something to draw
+        text = ""
+        if diagnostics:
+            from .io import rendered
+            from ..render.diagnostics import render_rich
+            text = rendered(job.console, lambda c: render_rich(c, [result], show_summary=False))
+        payload: Any = (text, dict(severities))
     elif job.fmt == "concise":
         from ..render.diagnostics import render_concise
         payload = render_concise([result])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-from ..checks.rules import RULES, SECTIONS, rule, rule_markdown
 from .io import PROG, Exit, console, err, write_output
 
 _GENERATED = ("<!-- generated from filing_grammar/checks/rules.py by "
@@ -28,6 +27,7 @@ def run(args) -> int:
 
 
 def rules(args) -> int:
+    from ..checks.rules import RULES
     if args.format == "json":
         write_output(json.dumps([r.to_dict() for r in RULES], indent=2) + "\n", None)
         return Exit.OK
@@ -47,6 +47,7 @@ def rules(args) -> int:
 
 
 def explain(args) -> int:
+    from ..checks.rules import SECTIONS, rule, rule_markdown
     r = rule(args.code)
     if r is None:
         err(f"explain: unknown rule {args.code!r} (see `{PROG} rules`; "

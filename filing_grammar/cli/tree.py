@@ -7,8 +7,11 @@ import argparse
 import io
 import json
 
-from ..api import parse_source
-from .io import Exit, console, exit_codes_help, rendered, run_each, write_output
+from .io import Exit, console, exit_codes_help, output_stream, plain_target, rendered, run_each, write_output
+
+# A tree of more lines than this is written plainly even on a terminal: rich
+# lays a tree out whole before printing it (minutes for 200,000 nodes).
+HUGE_TREE_LINES = 50_000
 
 
 def register(subparsers) -> None:
@@ -22,6 +25,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from ..api import parse_source
     from ..render import tree as tree_render
     status: list[int] = []
 
@@ -30,6 +34,18 @@ def run(args) -> int:
         tree = parsed.tree
         unmatched = bool(filing.unmatched)
         del filing, parsed
+        if args.format == "rich" and (plain_target(args.output) or src.text.count("\n") > HUGE_TREE_LINES):
+            # no style shown (a pipe, a file) or too big to lay out: the same
+            # lines as rich's, streamed as they are made (long labels not wrapped)
+            with output_stream(args.output) as out:
+                batch: list[str] = []
+                for line in tree_render.iter_rich_plain(tree, src.path):
+                    batch.append(line)
+                    if len(batch) >= 4096:
+                        out.write("".join(batch))
+                        batch.clear()
+                out.write("".join(batch))
+            return Exit.FINDINGS if unmatched else Exit.OK
         if args.format == "json":
             text = json.dumps(tree_render.to_json(tree), indent=1, ensure_ascii=False) + "\n"
         elif args.format == "text":

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ..checks.diagnostic import Diagnostic, Label, Severity
 from ..records import Span
 from ..source import Source
+
+if TYPE_CHECKING:  # pragma: no cover - rich is loaded where something is drawn
+    from rich.console import Console
+    from rich.text import Text
 
 __all__ = ["FileResult", "render_rich", "render_one", "render_concise", "to_json", "summary",
            "summary_line", "Tally", "render_summary", "plain_console"]
@@ -159,6 +160,7 @@ def _shown_lines(src: Source, d: Diagnostic) -> list[int]:
 
 
 def render_one(console: Console, path: str, src: Source | None, d: Diagnostic) -> None:
+    from rich.text import Text
     style = STYLES.get(d.severity, "bold")
     head = Text()
     head.append(f"{d.severity}[{d.code}]", style=style)
@@ -237,11 +239,13 @@ def render_rich(console: Console, results: Sequence[FileResult], show_summary: b
 
 def render_summary(console: Console, line: str) -> None:
     """The last line of rich output (from :func:`summary_line` or :class:`Tally`)."""
+    from rich.text import Text
     console.print(Text(line, style="bold"), soft_wrap=True)
 
 
 def plain_console(file, width: int = 100) -> Console:
     """A console for golden files and tests: fixed width, no colour."""
+    from rich.console import Console
     return Console(file=file, width=width, color_system=None, force_terminal=False,
                    no_color=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
 

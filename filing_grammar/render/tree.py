@@ -82,3 +82,37 @@ def to_rich(tree: Tree, title: str | None = None):
 
     walk(tree, root)
     return root
+
+
+# rich's tree guides (its default, for a UTF-8 console): space, continue, fork, end
+_GUIDES = ("    ", "\u2502   ", "\u251c\u2500\u2500 ", "\u2514\u2500\u2500 ")
+_ASCII_GUIDES = ("    ", "|   ", "+-- ", "`-- ")
+
+
+def iter_rich_plain(tree: Tree, title: str | None = None, ascii_only: bool = False):
+    """The rich tree of :func:`to_rich` as lines of plain text, one node a
+    line, made as they are written: what rich prints where it shows no style,
+    except that a long label is never wrapped.  A tree of any size streams in
+    constant memory beyond the tree itself (rich lays out the whole tree
+    first, which for 200,000 nodes takes minutes)."""
+    from . import plain
+
+    space, cont, fork, end = _ASCII_GUIDES if ascii_only else _GUIDES
+    yield plain(title or tree.data) + "\n"
+    # a stack of (children, next index, prefix of their lines)
+    stack = [(tree.children, 0, "")]
+    while stack:
+        children, i, prefix = stack[-1]
+        if i == len(children):
+            stack.pop()
+            continue
+        stack[-1] = (children, i + 1, prefix)
+        c = children[i]
+        last = i == len(children) - 1
+        guide = end if last else fork
+        if isinstance(c, Token):
+            where = f"{c.line}{_html_place(c)}: " if c.line is not None else "-: "
+            yield f"{prefix}{guide}{plain(c.type)} {where}{plain(repr(c.value))}\n"
+        else:
+            yield f"{prefix}{guide}{plain(c.data)}\n"
+            stack.append((c.children, 0, prefix + (space if last else cont)))

@@ -1,0 +1,102 @@
+"""Pathological output stays cheap (issue 12): every command and format on a
+huge but simple filing, into a pipe.
+
+    .venv/bin/python bench/scale.py [--headings N] [--timeout S] [--only CMD]
+
+The filing is a minimal cover followed by N item headings ("Item 5.02
+Departure of Directors", 100,000 by default: about 3.3 MB, a tree of 200,000
+tokens and a record of 100,000 items).  Each command runs as its own process
+with stdout a pipe that is read and thrown away; the figures are its wall
+seconds and peak memory (ru_maxrss of that child, from wait4), and the bytes
+it wrote.  The limit of issue 12: no input of 5 MB or less takes more than
+10 s in any command and format.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+COVER = """UNITED STATES
+SECURITIES AND EXCHANGE COMMISSION
+Washington, D.C. 20549
+
+FORM 8-K
+
+CURRENT REPORT
+Pursuant to Section 13 or 15(d) of the Securities Exchange Act of 1934
+
+Date of Report (Date of earliest event reported): January 5, 2024
+
+ACME CORPORATION
+(Exact name of registrant as specified in its charter)
+
+"""
+HEADING = "Item 5.02 Departure of Directors\n"
+
+RUNS = [
+    ("parse", "json"), ("parse", "table"),
+    ("tree", "rich"), ("tree", "json"), ("tree", "text"),
+    ("check", "rich"), ("check", "concise"), ("check", "json"), ("check", "sarif"),
+]
+
+
+def pathological(headings: int) -> str:
+    return COVER + HEADING * headings
+
+
+def run(cmd: list[str], timeout: float) -> tuple[float, float, int, int | None]:
+    """(seconds, peak MB, bytes written, exit code or None on timeout)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    size = 0
+    deadline = start + timeout
+    os.set_blocking(proc.stdout.fileno(), True)
+    while True:
+        chunk = proc.stdout.read(1 << 16)
+        if not chunk:
+            break
+        size += len(chunk)
+        if time.perf_counter() > deadline:
+            proc.kill()
+            break
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    code = None if seconds > timeout else proc.returncode
+    return seconds, usage.ru_maxrss / 1024, size, code
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--headings", type=int, default=100_000)
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a run is killed")
+    ap.add_argument("--only", help="one command (parse, tree, check)")
+    args = ap.parse_args(argv)
+    script = os.path.join(os.path.dirname(sys.executable), "filing-grammar")
+    with tempfile.TemporaryDirectory(prefix="fg-scale-") as tmp:
+        path = os.path.join(tmp, "headings.txt")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(pathological(args.headings))
+        mb = os.path.getsize(path) / 1e6
+        print(f"input: {args.headings} item headings, {mb:.2f} MB; stdout a pipe")
+        print(f"{'command':<22} {'seconds':>8} {'peak MB':>8} {'out MB':>8} {'exit':>5}")
+        worst = 0.0
+        for command, fmt in RUNS:
+            if args.only and command != args.only:
+                continue
+            seconds, peak, size, code = run([script, command, path, "--format", fmt], args.timeout)
+            worst = max(worst, seconds)
+            shown = "kill" if code is None else str(code)
+            print(f"{command + ' --format ' + fmt:<22} {seconds:>8.2f} {peak:>8.0f} {size / 1e6:>8.2f} {shown:>5}",
+                  flush=True)
+        print(f"slowest: {worst:.2f} s (limit of issue 12: 10 s for 5 MB or less)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
