@@ -221,9 +221,9 @@ def test_the_index_sorts_and_charts(driver, pages):
 def test_the_page_reads_without_javascript(pages):
     """With scripts off the text, the outline and the records are there,
     and the outline still folds (<details>)."""
+    d = browser.start(javascript=False)  # skips where selenium or a browser is missing
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
-    d = browser.start(javascript=False)
     try:
         load(d, pages["seed"])
         assert "SECURITIES AND EXCHANGE COMMISSION" in d.find_element(By.ID, "text").text
