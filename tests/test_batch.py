@@ -399,3 +399,15 @@ def test_workers_go_when_the_parent_is_killed(tmp_path):
     while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in workers):
         time.sleep(0.05)
     assert not any(os.path.exists(f"/proc/{pid}") for pid in workers)
+
+
+@pytest.mark.parametrize("command, tally", [("check", "errors 1 failed 1"), ("parse", "unmatched 0 failed 1")])
+def test_the_progress_bar_counts_files_with_errors_and_files_that_failed(command, tally, tmp_path):
+    """--progress on stderr (no terminal here): every file counted, files of
+    exit 1 under their own name (an error for check), unreadable ones apart."""
+    missing = tmp_path / "gone.txt"  # not there: exit 2 for that file
+    proc = cli(command, str(SAMPLES / "broken" / "03_unknown_item_2_07.txt"), str(SAMPLES / "000_baa583cdd3fdc5f0.txt"),
+               str(missing), "--jobs", "1", "--format", "jsonl", "-o", str(tmp_path / "out.jsonl"), "--progress")
+    err = proc.stderr.decode()
+    bar = next(line for line in err.splitlines() if line.startswith("filing-grammar ") and "files" in line)
+    assert "3/3 files" in bar and tally in bar

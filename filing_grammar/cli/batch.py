@@ -180,7 +180,9 @@ class Progress:
     """A rich progress bar on stderr, refreshed from the main loop (no
     thread: workers are forked from this process)."""
 
-    def __init__(self, total: tuple[int, int] | None) -> None:
+    def __init__(self, total: tuple[int, int] | None, command: str) -> None:
+        # exit 1 means an error diagnostic for check, unmatched text for parse
+        self.findings = "errors" if command == "check" else "unmatched"
         from rich.console import Console
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn,
                                    TimeElapsedColumn, TimeRemainingColumn)
@@ -188,10 +190,10 @@ class Progress:
         columns = [TextColumn("{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
                    TextColumn("files {task.fields[mb]:.1f} MB {task.fields[rate]:.2f} MB/s"),
                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                   TextColumn("errors {task.fields[errors]}")]
+                   TextColumn("{task.fields[tally]}")]
         self.bar = Bar(*columns, console=console, auto_refresh=False, redirect_stdout=False,
                        redirect_stderr=True, transient=False)
-        self.task = self.bar.add_task(PROG, total=total[0] if total else None, mb=0.0, rate=0.0, errors=0)
+        self.task = self.bar.add_task(PROG, total=total[0] if total else None, mb=0.0, rate=0.0, tally=self.tally(None))
         self.last = 0.0
         self.bar.start()
 
@@ -202,8 +204,15 @@ class Progress:
         self.last = now
         elapsed = max(now - stats.start, 1e-9)
         self.bar.update(self.task, completed=stats.files, mb=stats.size / 1e6,
-                        rate=stats.size / 1e6 / elapsed, errors=stats.failed)
+                        rate=stats.size / 1e6 / elapsed, tally=self.tally(stats))
         self.bar.refresh()
+
+    def tally(self, stats: Stats | None) -> str:
+        """The counts so far: files of exit 1 (with an error, or with
+        unmatched text), and files that failed (unreadable, internal error)."""
+        if stats is None:
+            return f"{self.findings} 0 failed 0"
+        return f"{self.findings} {stats.status.get(Exit.FINDINGS, 0)} failed {stats.failed}"
 
     def stop(self, stats: Stats) -> None:
         self.update(stats, force=True)
@@ -324,7 +333,7 @@ def run(args, command: str, make_sink, codes=None, check=None) -> int:
             spec = ConsoleSpec(target.width, target.color_system, target.is_terminal)
         job = Job(command, fmt, frozenset(codes) if codes is not None else None, spec, check)
         if show_progress:
-            progress = Progress(count(args.paths, args.stdin_paths, lambda n: n in done))
+            progress = Progress(count(args.paths, args.stdin_paths, lambda n: n in done), command)
         try:
             if in_process:
                 consume(sink, run_in_process(job, items))
