@@ -288,6 +288,40 @@ def test_a_garbled_signature_date_is_not_a_real_date_not_no_date():
     assert src.text[d.primary.span.start:d.primary.span.end] == "Marcxh 12, 2002"
 
 
+def test_two_signature_blocks_side_by_side_are_read_by_the_first():
+    # Carnival Corporation and Carnival plc (8-K of 2025-01-10): one block per
+    # registrant, in a table; the rows had been read across both blocks
+    # (signer "Enrique Miguez Name: Enrique Miguez")
+    cell = "<td>{}</td>"
+    rows = (("CARNIVAL CORPORATION", ""), ("By:", "/s/ Enrique Miguez"), ("Name:", "Enrique Miguez"),
+            ("Title:", "General Counsel"), ("Date:", "January 10, 2025"))
+    right = {"CARNIVAL CORPORATION": "CARNIVAL PLC", "Enrique Miguez": "Ann Lee", "/s/ Enrique Miguez": "/s/ Ann Lee",
+             "General Counsel": "Secretary", "January 10, 2025": "January 11, 2025"}
+    table = "<table>" + "".join(
+        "<tr>" + "".join(cell.format(c) for c in (a, b, "&#160;", right.get(a, a), right.get(b, b))) + "</tr>"
+        for a, b in rows) + "</table>"
+    html = ("<html><body><p>FORM 8-K</p><p>CURRENT REPORT</p>"
+            "<p>Date of Report (Date of earliest event reported) January 9, 2025</p>"
+            "<p>Item 8.01 Other Events</p><p>On January 9, 2025, the Company announced a dividend.</p>"
+            "<p>SIGNATURES</p><p>Pursuant to the requirements of the Securities Exchange Act of 1934, each of the "
+            "registrants has duly caused this report to be signed on its behalf by the undersigned hereunto duly "
+            "authorized.</p>" + table + "</body></html>")
+    sig = fg.parse(html).signature
+    assert (sig.registrant, sig.signer, sig.title, sig.date) == (
+        "CARNIVAL CORPORATION", "Enrique Miguez", "General Counsel", "2025-01-10")
+    # the same blocks in a text filing, a long title of the left block kept whole
+    text = (COVER + BODY + "SIGNATURES\n\n"
+            "ACME CORP.                                  ACME FINANCE LLC\n\n"
+            "By: /s/ Jane Roe                            By: /s/ John Doe\n"
+            "Name: Jane Roe                              Name: John Doe\n"
+            "Title: Executive Vice President and Chief Financial Officer\n"
+            "                                            Title: Manager\n"
+            "Date: March 2, 2010                         Date: March 2, 2010\n")
+    sig = fg.parse(text).signature
+    assert (sig.registrant, sig.signer, sig.title, sig.date) == (
+        "ACME CORP.", "Jane Roe", "Executive Vice President and Chief Financial Officer", "2010-03-02")
+
+
 # ---------------------------------------------------------------------------
 #  Inline XBRL: the tagged cover facts, and a printed value that differs
 # ---------------------------------------------------------------------------

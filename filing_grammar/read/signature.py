@@ -53,6 +53,9 @@ DATE_ALONE_SLACK = 4
 DATE_LINE_MAX = 25
 # The signed By line is this near the first By line ("BY: entity" / "BY: /s/ person").
 BY_LINES_APART = 4
+# Two signature blocks side by side: the second label at least this far right.
+SIDE_BY_SIDE_MIN = 20
+_BLOCK_LABEL = re.compile(r"(?i)(?:^|(?<=\s))(by|name|title)\s*:")
 
 
 def _strip_by(text: str) -> str:
@@ -70,6 +73,33 @@ def _column_text(text: str, col: int) -> str:
         return text.strip()
     segs = [(c, s) for c, s in segments(text) if c >= col - LEFT_MARGIN]
     return collapse(" ".join(s for _, s in segs))
+
+
+def _first_block(lines: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """Two signature blocks printed side by side, one per registrant ("By:
+    /s/ A   By: /s/ A" over "Name: A   Name: A"): the lines cut to the left
+    block, read as the one signature (as a two-column cover is read by its
+    first column).  The second block starts where a label (By, Name, Title)
+    is printed a second time on one line; each line is cut at its column that
+    starts there, so a long value of the left block stays whole."""
+    col = None
+    for _, text in lines:
+        seen: dict[str, int] = {}
+        for m in _BLOCK_LABEL.finditer(text):
+            word = m.group(1).lower()
+            if word in seen and m.start() - seen[word] >= SIDE_BY_SIDE_MIN:
+                col = m.start()
+                break
+            seen.setdefault(word, m.start())
+        if col is not None:
+            break
+    if col is None:
+        return lines
+    cut = []
+    for tok, text in lines:
+        at = next((c for c, _ in segments(text) if c >= col - LEFT_MARGIN), None)
+        cut.append((tok, text[:at].rstrip() if at else text))
+    return cut
 
 
 def _after_date(cell: str) -> str:
@@ -98,7 +128,7 @@ class _SignatureReader:
                 if re.search(r"authori[sz]ed\.?\s*$", lines[k - 1][1]):
                     break
         self.legend = "".join(legend)
-        self.rest = lines[k:]
+        self.rest = _first_block(lines[k:])
         self.by_index: int | None = None
         self.by_col = 0
 
