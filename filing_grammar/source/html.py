@@ -55,7 +55,7 @@ class _Renderer(HTMLParser):
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self._html = html
-        self._line_starts = _line_starts(html)
+        self._at = 0  # updatepos
         # rendered lines: (text, anchors); an anchor is (column in the line,
         # offset in the HTML of the character shown there)
         self.lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
@@ -75,10 +75,52 @@ class _Renderer(HTMLParser):
         self.open_facts: list[list] = []
         self.facts: list[Fact] = []
 
+    # -- speed: what HTMLParser does, for the tags that are most of a filing --
+    # (HTMLParser's own methods take the rest: the result is the same, a test
+    # compares; the loop, comments, declarations and script stay its own.)
+    def updatepos(self, i: int, j: int) -> int:
+        """Where the parser is, as an offset in ``rawdata`` (HTMLParser counts
+        lines and columns here, and ``_pos`` would turn them back)."""
+        if i < j:
+            self._at = j
+        return j
+
     def _pos(self) -> int:
         """The offset in the HTML of the tag or text being handled."""
-        line, col = self.getpos()
-        return self._line_starts[min(line, len(self._line_starts)) - 1] + col
+        # rawdata is what is left of the HTML (fed once, whole)
+        return len(self._html) - len(self.rawdata) + self._at
+
+    def parse_starttag(self, i: int) -> int:
+        m = _SIMPLE_TAG.match(self.rawdata, i)
+        if m is None:
+            return super().parse_starttag(i)
+        tag = m.group(1).lower()
+        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
+            return super().parse_starttag(i)
+        attrs = []
+        if m.group(2):
+            for name, rest, quoted, bare in _SIMPLE_ATTR.findall(m.group(2)):
+                if not rest:
+                    value = None
+                else:
+                    value = quoted[1:-1] if quoted else bare
+                    if value:
+                        value = _unescape(value)
+                attrs.append((name.lower(), value))
+        self.lasttag = tag
+        if m.group(3):
+            self.handle_startendtag(tag, attrs)
+        else:
+            self.handle_starttag(tag, attrs)
+        return m.end()
+
+    def parse_endtag(self, i: int) -> int:
+        if self.cdata_elem is None:
+            m = _SIMPLE_END.match(self.rawdata, i)
+            if m is not None:
+                self.handle_endtag(m.group(1).lower())
+                return m.end()
+        return super().parse_endtag(i)
 
     # -- text accumulation --------------------------------------------------
     def _emit(self) -> None:
@@ -112,11 +154,12 @@ class _Renderer(HTMLParser):
     # -- parser callbacks -----------------------------------------------------
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
-        if tag in _IX_FACTS:
-            shown = not self.skip_depth and "display:none" not in (dict(attrs).get("style") or "").replace(" ", "").lower()
-            self.open_facts.append([dict(attrs).get("name") or "", self._pos(), [], not shown])
-        style = (dict(attrs).get("style") or "").replace(" ", "").lower()
+        attr = dict(attrs) if attrs else _NO_ATTRS
+        style = (attr.get("style") or "").replace(" ", "").lower()
         hidden = "display:none" in style
+        if tag in _IX_FACTS:
+            shown = not self.skip_depth and not hidden
+            self.open_facts.append([attr.get("name") or "", self._pos(), [], not shown])
         if tag in _SKIP or hidden or self.skip_depth:
             if tag not in _VOID:
                 self.skip_depth += 1
@@ -139,7 +182,7 @@ class _Renderer(HTMLParser):
             if not self.tables[-1]:
                 self.tables[-1].append([])
             self.cell = _Cell(self._pos())
-            span = dict(attrs).get("colspan") or "1"
+            span = attr.get("colspan") or "1"
             self.tables[-1][-1].append(self.cell)
             for _ in range(min(int(span) if span.isdigit() else 1, 20) - 1):
                 self.tables[-1][-1].append(_Cell(self.cell.pos))
@@ -206,8 +249,9 @@ class _Renderer(HTMLParser):
         pieces = _with_refs(data, self._html, self._pos())
         # a no-break space is kept until the line is laid out: a run of them
         # is how text converted to HTML keeps its columns (browsers show them)
-        pieces = [(t.replace("\u200b", ""), p) for t, p in pieces]
-        data = "".join(t for t, _ in pieces)
+        if "\u200b" in data:
+            pieces = [(t.replace("\u200b", ""), p) for t, p in pieces]
+            data = "".join(t for t, _ in pieces)
         pos = pieces[0][1]
         if self.cell is not None:
             self.cell.pieces.extend((t.replace("\n", " ").replace(_CELL_BREAK, " "), p) for t, p in pieces)
@@ -241,6 +285,23 @@ def _looks_preformatted(data: str) -> bool:
     return columns >= 3
 
 
+# A start tag HTMLParser reads in the plain way: a name, attributes name=
+# "value", name='value', name=value (followed by white space or ">") or a
+# name alone, separated by ASCII white space; anything else goes to
+# HTMLParser.parse_starttag.  groups: name, attributes, "/" of "/>".
+_SIMPLE_TAG = re.compile(
+    r"<([a-zA-Z][-.a-zA-Z0-9:_]*)"
+    r"((?:[ \t\n\r\f]+[a-zA-Z_:][-.a-zA-Z0-9:_]*"
+    r"(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`/]+(?=[ \t\n\r\f>])))?)*)"
+    r"[ \t\n\r\f]*(/?)>")
+_SIMPLE_ATTR = re.compile(
+    r"([a-zA-Z_:][-.a-zA-Z0-9:_]*)([ \t\n\r\f]*=[ \t\n\r\f]*(?:(\"[^\"]*\"|'[^']*')|([^\s\"'=<>`/]+)))?")
+_SIMPLE_END = re.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
+# Elements whose content HTMLParser reads as raw text (in one Python version
+# or another): left to it.
+_RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
+                       "noframes", "noscript", "plaintext"})
+_NO_ATTRS: dict = {}
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
@@ -339,18 +400,37 @@ class _Collapsed:
 
 def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Pieces of text -> one line as a browser shows it: runs of white space
-    one space, none at the ends, no-break spaces kept as spaces."""
-    line = _Collapsed()
+    one space, none at the ends, no-break spaces kept as spaces.  (What
+    :class:`_Collapsed` does word by word, inlined: this is most of a
+    rendering's time.)"""
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    length = 0
+    pending = False
     for text, pos in pieces:
-        line.piece()
+        anchored = False
         for m in _RUN.finditer(text):
             word = m.group()
-            if word[0] in " \t\n\r\f\v":
-                line.space(word)
-            else:
-                line.word(word, pos + m.start())
-    text = "".join(line.out).replace("\xa0", " ").rstrip()
-    return text, tuple(a for a in line.anchors if a[0] < len(text)) or tuple(line.anchors[:1])
+            if word[0] in _WHITE:
+                if out:
+                    pending = True
+                    if len(word) != 1:
+                        anchored = False
+                continue
+            if pending:
+                out.append(" ")
+                length += 1
+                pending = False
+            if not anchored:
+                anchors.append((length, pos + m.start()))
+                anchored = True
+            out.append(word)
+            length += len(word)
+    text = "".join(out).replace("\xa0", " ").rstrip()
+    return text, tuple(a for a in anchors if a[0] < len(text)) or tuple(anchors[:1])
+
+
+_WHITE = frozenset(" \t\n\r\f\v")
 
 
 # A column is as wide as its widest cell, up to this many characters.
