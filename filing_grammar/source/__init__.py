@@ -13,7 +13,7 @@ import bisect
 import codecs
 from dataclasses import dataclass, field
 
-from .html import Rendering, looks_like_html, render_html
+from .html import Rendering, _line_starts, looks_like_html, render_html
 
 __all__ = ["Source", "Rendering", "decode", "normalise_newlines", "looks_like_html"]
 
@@ -109,13 +109,7 @@ class Source:
     def line_starts(self) -> list[int]:
         """Offsets at which each line begins (index 0 is line 1)."""
         if not self._starts:
-            starts = [0]
-            find = self.text.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self._starts = starts
+            self._starts = _line_starts(self.text)
         return self._starts
 
     def line_col(self, offset: int) -> tuple[int, int]:

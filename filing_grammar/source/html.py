@@ -310,13 +310,13 @@ _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "b
 
 
 def _line_starts(text: str) -> list[int]:
+    """Offsets at which each line of ``text`` begins."""
     starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
     return starts
+
+
+_NEWLINE = re.compile("\n")
 
 
 # A character reference, as html.unescape reads one.
@@ -364,45 +364,11 @@ def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
 _RUN = re.compile(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
 
 
-class _Collapsed:
-    """A line being collapsed as a browser shows text: runs of white space one
-    space, none at the start.  Anchors (column, HTML offset): at each piece's
-    first word, and after each run of white space that was not one character."""
-
-    __slots__ = ("out", "anchors", "length", "pending", "anchored")
-
-    def __init__(self) -> None:
-        self.out: list[str] = []
-        self.anchors: list[tuple[int, int]] = []
-        self.length = 0
-        self.pending = self.anchored = False
-
-    def piece(self) -> None:
-        self.anchored = False  # a new piece: anchor its first word
-
-    def space(self, run: str) -> None:
-        if self.out:
-            self.pending = True
-            if len(run) != 1:
-                self.anchored = False
-
-    def word(self, word: str, pos: int) -> None:
-        if self.pending:
-            self.out.append(" ")
-            self.length += 1
-            self.pending = False
-        if not self.anchored:
-            self.anchors.append((self.length, pos))
-            self.anchored = True
-        self.out.append(word)
-        self.length += len(word)
-
-
 def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Pieces of text -> one line as a browser shows it: runs of white space
-    one space, none at the ends, no-break spaces kept as spaces.  (What
-    :class:`_Collapsed` does word by word, inlined: this is most of a
-    rendering's time.)"""
+    one space, none at the ends, no-break spaces kept as spaces.  Anchors
+    (column, HTML offset): at each piece's first word, and after each run of
+    white space that was not one character."""
     out: list[str] = []
     anchors: list[tuple[int, int]] = []
     length = 0
@@ -439,27 +405,42 @@ _CELL_WIDTH = 70
 
 def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     """The lines of a cell (split at its line breaks), each with its white
-    space collapsed as ``" ".join(line.split())`` does, and its anchors."""
+    space collapsed as ``" ".join(line.split())`` does, and its anchors (as
+    :func:`_collapse`'s)."""
     lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
-    line = _Collapsed()
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    length = 0
+    pending = False
     for text, pos in cell.pieces:
-        line.piece()
+        anchored = False
         offset = 0
-        for part_no, part in enumerate(text.split(_CELL_BREAK)):
+        for part_no, part in enumerate(text.split(_CELL_BREAK) if _CELL_BREAK in text else (text,)):
             if part_no:
-                if line.out:
-                    lines.append(("".join(line.out), tuple(line.anchors)))
-                line = _Collapsed()
+                if out:
+                    lines.append(("".join(out), tuple(anchors)))
+                out, anchors, length, pending, anchored = [], [], 0, False, False
                 offset += 1
             for m in _CELL_RUN.finditer(part):
                 word = m.group()
                 if word.isspace():
-                    line.space(word)
-                else:
-                    line.word(word, pos + offset + m.start())
+                    if out:
+                        pending = True
+                        if len(word) != 1:
+                            anchored = False
+                    continue
+                if pending:
+                    out.append(" ")
+                    length += 1
+                    pending = False
+                if not anchored:
+                    anchors.append((length, pos + offset + m.start()))
+                    anchored = True
+                out.append(word)
+                length += len(word)
             offset += len(part)
-    if line.out:
-        lines.append(("".join(line.out), tuple(line.anchors)))
+    if out:
+        lines.append(("".join(out), tuple(anchors)))
     return lines
 
 
