@@ -94,12 +94,13 @@ class _Renderer(HTMLParser):
         m = _SIMPLE_TAG.match(self.rawdata, i)
         if m is None:
             return super().parse_starttag(i)
-        tag = m.group(1).lower()
+        tag, attr_text, slash = m.groups()
+        tag = tag.lower()
         if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
             return super().parse_starttag(i)
         attrs = []
-        if m.group(2):
-            for name, rest, quoted, bare in _SIMPLE_ATTR.findall(m.group(2)):
+        if attr_text:
+            for name, rest, quoted, bare in _SIMPLE_ATTR.findall(attr_text):
                 if not rest:
                     value = None
                 else:
@@ -108,7 +109,7 @@ class _Renderer(HTMLParser):
                         value = _unescape(value)
                 attrs.append((name.lower(), value))
         self.lasttag = tag
-        if m.group(3):
+        if slash:
             self.handle_startendtag(tag, attrs)
         else:
             self.handle_starttag(tag, attrs)
@@ -373,25 +374,26 @@ def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int]
     anchors: list[tuple[int, int]] = []
     length = 0
     pending = False
-    for text, pos in pieces:
+    for text, at in pieces:
         anchored = False
-        for m in _RUN.finditer(text):
-            word = m.group()
+        for word in _RUN.findall(text):
             if word[0] in _WHITE:
                 if out:
                     pending = True
                     if len(word) != 1:
                         anchored = False
+                at += len(word)
                 continue
             if pending:
                 out.append(" ")
                 length += 1
                 pending = False
             if not anchored:
-                anchors.append((length, pos + m.start()))
+                anchors.append((length, at))
                 anchored = True
             out.append(word)
             length += len(word)
+            at += len(word)
     text = "".join(out).replace("\xa0", " ").rstrip()
     return text, tuple(a for a in anchors if a[0] < len(text)) or tuple(anchors[:1])
 
@@ -421,23 +423,25 @@ def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
                     lines.append(("".join(out), tuple(anchors)))
                 out, anchors, length, pending, anchored = [], [], 0, False, False
                 offset += 1
-            for m in _CELL_RUN.finditer(part):
-                word = m.group()
+            at = pos + offset
+            for word in _CELL_RUN.findall(part):
                 if word.isspace():
                     if out:
                         pending = True
                         if len(word) != 1:
                             anchored = False
+                    at += len(word)
                     continue
                 if pending:
                     out.append(" ")
                     length += 1
                     pending = False
                 if not anchored:
-                    anchors.append((length, pos + offset + m.start()))
+                    anchors.append((length, at))
                     anchored = True
                 out.append(word)
                 length += len(word)
+                at += len(word)
             offset += len(part)
     if out:
         lines.append(("".join(out), tuple(anchors)))
