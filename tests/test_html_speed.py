@@ -61,3 +61,19 @@ def test_tricky_tags(html):
 def test_corpus_html(row):
     html = (CORPUS / "files" / row["file"]).read_bytes().decode("utf-8", "replace")
     assert _render(H._Renderer, html) == _render(_Plain, html)
+
+
+def test_line_col_with_the_lines_up_to_the_html():
+    """Source.rendering indexes the source's lines only up to the HTML's end
+    (the attachments after it need none): every offset, in the HTML and past
+    it, still has the line and column of the whole text's index."""
+    from filing_grammar.source import Source
+
+    head = "<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n"
+    html = "<html><body>\n<p>Item 8.01\nOther</p>\n<table><tr><td>a</td></tr></table>\n</body></html>\n"
+    src = Source.from_text(head + html + "</TEXT>\n</DOCUMENT>\nbegin 644 x\nM0V%&\nend\n" * 3)
+    rendering = src.rendering(len(head), len(head) + len(html))
+    assert rendering.starts_upto == len(head) + len(html)
+    whole = Source.from_text(src.text)
+    for offset in range(len(src.text) + 1):
+        assert rendering.line_col(offset) == whole.line_col(offset)

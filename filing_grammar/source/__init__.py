@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
 from dataclasses import dataclass, field
 
 from .html import Rendering, _line_starts, looks_like_html, render_html
@@ -136,5 +137,11 @@ class Source:
         rendering is kept), its anchors pointing into this text."""
         key = (start, end)
         if key not in self._renderings:
-            self._renderings[key] = render_html(self.text[start:end], start, self.line_starts)
+            if self._starts:
+                starts, upto, whole = self._starts, None, None
+            else:  # the lines up to the HTML's end: rendered spans lie there
+                starts, upto = _line_starts(self.text, end), end
+                whole = functools.partial(_line_starts, self.text)
+            self._renderings[key] = render_html(self.text[start:end], start, starts,
+                                                starts_upto=upto, all_starts=whole)
         return self._renderings[key]

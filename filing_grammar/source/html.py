@@ -16,6 +16,7 @@ import bisect
 import re
 from html import unescape as _unescape
 from dataclasses import dataclass, field
+from typing import Callable
 from html.parser import HTMLParser
 
 __all__ = ["render_html", "looks_like_html", "Rendering", "Fact"]
@@ -310,10 +311,11 @@ _IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
 
 
-def _line_starts(text: str) -> list[int]:
-    """Offsets at which each line of ``text`` begins."""
+def _line_starts(text: str, end: int | None = None) -> list[int]:
+    """Offsets at which each line of ``text`` begins (those of ``text[:end]``
+    and the line after it)."""
     starts = [0]
-    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    starts.extend(m.end() for m in _NEWLINE.finditer(text, 0, len(text) if end is None else end))
     return starts
 
 
@@ -514,10 +516,18 @@ class Rendering:
     source_starts: list[int] = field(default_factory=lambda: [0], repr=False, compare=False)
     # the document's Inline XBRL facts, offsets in the source text
     facts: tuple[Fact, ...] = field(default=(), repr=False, compare=False)
+    # source_starts may hold only the lines that begin before this offset
+    # (the end of the HTML: the attachments after it need no line index),
+    # and the whole text's line starts are made by all_starts for an offset
+    # at or past it; None: source_starts is complete
+    starts_upto: int | None = field(default=None, repr=False, compare=False)
+    all_starts: Callable[[], list[int]] | None = field(default=None, repr=False, compare=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
         starts = self.source_starts
+        if self.starts_upto is not None and offset >= self.starts_upto and self.all_starts is not None:
+            starts = self.all_starts()
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
@@ -537,10 +547,12 @@ class Rendering:
         return [row[0][1] if row else self.base for row in self.anchors]
 
 
-def render_html(html: str, base: int = 0, source_starts: list[int] | None = None) -> Rendering:
+def render_html(html: str, base: int = 0, source_starts: list[int] | None = None, *,
+                starts_upto: int | None = None, all_starts: Callable[[], list[int]] | None = None) -> Rendering:
     """Render HTML to text laid out like a typed filing.  ``base``: the offset
     of ``html`` in the source text, added to every anchor; ``source_starts``:
-    the source text's line starts (default: ``html`` is the whole source)."""
+    the source text's line starts (default: ``html`` is the whole source);
+    ``starts_upto``, ``all_starts``: see :class:`Rendering`."""
     r = _Renderer(html)
     try:
         r.feed(html)
@@ -558,4 +570,4 @@ def render_html(html: str, base: int = 0, source_starts: list[int] | None = None
     anchors = tuple(tuple((c, base + p) for c, p in a) for _, a in lines)
     facts = tuple(Fact(f.name, f.value, base + f.start, base + f.end, f.hidden) for f in r.facts)
     return Rendering(text, anchors, base, source_starts if source_starts is not None else _line_starts(html),
-                     facts)
+                     facts, starts_upto, all_starts)
