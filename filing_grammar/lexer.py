@@ -480,19 +480,29 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
 
 def _uuencoded_end(text: str, pos: int) -> tuple[int, int]:
     """The end of a uuencoded block whose ``begin`` line ends at ``pos`` (after
-    its ``end`` line, or before ``</TEXT>``), and how many more lines it takes."""
-    n, scan, more = len(text), pos, 0
-    while scan < n:
-        nxt = text.find("\n", scan)
-        nxt = n if nxt == -1 else nxt + 1
-        body = text[scan:nxt].rstrip("\n")
-        if body.startswith("</TEXT>"):
-            break
-        scan = nxt
-        more += 1
-        if body.rstrip() == "end":
-            break
-    return scan, more
+    its ``end`` line, or before ``</TEXT>``), and how many more lines it takes.
+    (Found with str.find, not by a look at each line: a block can be megabytes.)"""
+    n = len(text)
+    close = _line_starting(text, "</TEXT>", pos)
+    end = _line_starting(text, "end", pos)
+    while end != -1 and (close == -1 or end < close):
+        nl = text.find("\n", end)
+        stop = n if nl == -1 else nl + 1
+        if text[end:stop].rstrip() == "end":
+            return stop, text.count("\n", pos, end) + 1
+        end = _line_starting(text, "end", stop)
+    if close != -1:  # an attachment cut off: the block stops short of </TEXT>
+        return close, text.count("\n", pos, close)
+    return n, text.count("\n", pos, n) + (n > pos and text[-1] != "\n")
+
+
+def _line_starting(text: str, word: str, pos: int) -> int:
+    """The start of the first line at or after ``pos`` (a line start) that
+    starts with ``word``; -1 if none."""
+    if text.startswith(word, pos):
+        return pos
+    at = text.find("\n" + word, pos)
+    return -1 if at == -1 else at + 1
 
 
 # Where the line lexer may change its mind about a line of opaque text: a line

@@ -198,13 +198,22 @@ def _exhibits(form: _Form) -> tuple[list[ExhibitRef], str | None, list[ExhibitRe
 
 def to_filing(parsed: ParseResult | Tree, path: str | None = None) -> Filing:
     """Build the :class:`Filing` record of a parse (a tree alone will do)."""
-    if isinstance(parsed, Tree):
+    # The parser records what it expected at each line it made UNMATCHED; a
+    # parse with none of them (nearly every filing) has no UNMATCHED line,
+    # unless it fell back to an unparsed tree: the tokens need no walk then.
+    # A tree alone comes without that record.
+    recorded = not isinstance(parsed, Tree)
+    if not recorded:
         parsed = ParseResult(parsed)
     tree = parsed.tree
-    unmatched = tuple(_unmatched(tree_tokens(tree, lines=False)))  # (a run holds no UNMATCHED line)
+    unparsed = tree.data == "start" and bool(tree.children) and isinstance(tree.children[0], Tree) \
+        and tree.children[0].data == "unparsed"
+    if recorded and not parsed.expected and not unparsed:
+        unmatched: tuple = ()
+    else:
+        unmatched = tuple(_unmatched(tree_tokens(tree, lines=False)))  # (a run holds no UNMATCHED line)
     missing = tuple((t.type, t.line) for t in parsed.inserted)
-    if tree.data == "start" and tree.children and isinstance(tree.children[0], Tree) \
-            and tree.children[0].data == "unparsed":
+    if unparsed:
         return Filing(path=path, unmatched=unmatched, missing=missing)
     parts = _Parts()
     _collect(tree, parts)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
 from dataclasses import dataclass, field
 
-from .html import Rendering, looks_like_html, render_html
+from .html import Rendering, _line_starts, looks_like_html, render_html
 
 __all__ = ["Source", "Rendering", "decode", "normalise_newlines", "looks_like_html"]
 
@@ -109,13 +110,7 @@ class Source:
     def line_starts(self) -> list[int]:
         """Offsets at which each line begins (index 0 is line 1)."""
         if not self._starts:
-            starts = [0]
-            find = self.text.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self._starts = starts
+            self._starts = _line_starts(self.text)
         return self._starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -142,5 +137,11 @@ class Source:
         rendering is kept), its anchors pointing into this text."""
         key = (start, end)
         if key not in self._renderings:
-            self._renderings[key] = render_html(self.text[start:end], start, self.line_starts)
+            if self._starts:
+                starts, upto, whole = self._starts, None, None
+            else:  # the lines up to the HTML's end: rendered spans lie there
+                starts, upto = _line_starts(self.text, end), end
+                whole = functools.partial(_line_starts, self.text)
+            self._renderings[key] = render_html(self.text[start:end], start, starts,
+                                                starts_upto=upto, all_starts=whole)
         return self._renderings[key]

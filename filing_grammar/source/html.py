@@ -16,6 +16,7 @@ import bisect
 import re
 from html import unescape as _unescape
 from dataclasses import dataclass, field
+from typing import Callable
 from html.parser import HTMLParser
 
 __all__ = ["render_html", "looks_like_html", "Rendering", "Fact"]
@@ -55,7 +56,7 @@ class _Renderer(HTMLParser):
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self._html = html
-        self._line_starts = _line_starts(html)
+        self._at = 0  # updatepos
         # rendered lines: (text, anchors); an anchor is (column in the line,
         # offset in the HTML of the character shown there)
         self.lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
@@ -75,10 +76,53 @@ class _Renderer(HTMLParser):
         self.open_facts: list[list] = []
         self.facts: list[Fact] = []
 
+    # -- speed: what HTMLParser does, for the tags that are most of a filing --
+    # (HTMLParser's own methods take the rest: the result is the same, a test
+    # compares; the loop, comments, declarations and script stay its own.)
+    def updatepos(self, i: int, j: int) -> int:
+        """Where the parser is, as an offset in ``rawdata`` (HTMLParser counts
+        lines and columns here, and ``_pos`` would turn them back)."""
+        if i < j:
+            self._at = j
+        return j
+
     def _pos(self) -> int:
         """The offset in the HTML of the tag or text being handled."""
-        line, col = self.getpos()
-        return self._line_starts[min(line, len(self._line_starts)) - 1] + col
+        # rawdata is what is left of the HTML (fed once, whole)
+        return len(self._html) - len(self.rawdata) + self._at
+
+    def parse_starttag(self, i: int) -> int:
+        m = _SIMPLE_TAG.match(self.rawdata, i)
+        if m is None:
+            return super().parse_starttag(i)
+        tag, attr_text, slash = m.groups()
+        tag = tag.lower()
+        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
+            return super().parse_starttag(i)
+        attrs = []
+        if attr_text:
+            for name, rest, quoted, bare in _SIMPLE_ATTR.findall(attr_text):
+                if not rest:
+                    value = None
+                else:
+                    value = quoted[1:-1] if quoted else bare
+                    if value:
+                        value = _unescape(value)
+                attrs.append((name.lower(), value))
+        self.lasttag = tag
+        if slash:
+            self.handle_startendtag(tag, attrs)
+        else:
+            self.handle_starttag(tag, attrs)
+        return m.end()
+
+    def parse_endtag(self, i: int) -> int:
+        if self.cdata_elem is None:
+            m = _SIMPLE_END.match(self.rawdata, i)
+            if m is not None:
+                self.handle_endtag(m.group(1).lower())
+                return m.end()
+        return super().parse_endtag(i)
 
     # -- text accumulation --------------------------------------------------
     def _emit(self) -> None:
@@ -112,11 +156,12 @@ class _Renderer(HTMLParser):
     # -- parser callbacks -----------------------------------------------------
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
-        if tag in _IX_FACTS:
-            shown = not self.skip_depth and "display:none" not in (dict(attrs).get("style") or "").replace(" ", "").lower()
-            self.open_facts.append([dict(attrs).get("name") or "", self._pos(), [], not shown])
-        style = (dict(attrs).get("style") or "").replace(" ", "").lower()
+        attr = dict(attrs) if attrs else _NO_ATTRS
+        style = (attr.get("style") or "").replace(" ", "").lower()
         hidden = "display:none" in style
+        if tag in _IX_FACTS:
+            shown = not self.skip_depth and not hidden
+            self.open_facts.append([attr.get("name") or "", self._pos(), [], not shown])
         if tag in _SKIP or hidden or self.skip_depth:
             if tag not in _VOID:
                 self.skip_depth += 1
@@ -139,7 +184,7 @@ class _Renderer(HTMLParser):
             if not self.tables[-1]:
                 self.tables[-1].append([])
             self.cell = _Cell(self._pos())
-            span = dict(attrs).get("colspan") or "1"
+            span = attr.get("colspan") or "1"
             self.tables[-1][-1].append(self.cell)
             for _ in range(min(int(span) if span.isdigit() else 1, 20) - 1):
                 self.tables[-1][-1].append(_Cell(self.cell.pos))
@@ -206,8 +251,9 @@ class _Renderer(HTMLParser):
         pieces = _with_refs(data, self._html, self._pos())
         # a no-break space is kept until the line is laid out: a run of them
         # is how text converted to HTML keeps its columns (browsers show them)
-        pieces = [(t.replace("\u200b", ""), p) for t, p in pieces]
-        data = "".join(t for t, _ in pieces)
+        if "\u200b" in data:
+            pieces = [(t.replace("\u200b", ""), p) for t, p in pieces]
+            data = "".join(t for t, _ in pieces)
         pos = pieces[0][1]
         if self.cell is not None:
             self.cell.pieces.extend((t.replace("\n", " ").replace(_CELL_BREAK, " "), p) for t, p in pieces)
@@ -241,6 +287,23 @@ def _looks_preformatted(data: str) -> bool:
     return columns >= 3
 
 
+# A start tag HTMLParser reads in the plain way: a name, attributes name=
+# "value", name='value', name=value (followed by white space or ">") or a
+# name alone, separated by ASCII white space; anything else goes to
+# HTMLParser.parse_starttag.  groups: name, attributes, "/" of "/>".
+_SIMPLE_TAG = re.compile(
+    r"<([a-zA-Z][-.a-zA-Z0-9:_]*)"
+    r"((?:[ \t\n\r\f]+[a-zA-Z_:][-.a-zA-Z0-9:_]*"
+    r"(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`/]+(?=[ \t\n\r\f>])))?)*)"
+    r"[ \t\n\r\f]*(/?)>")
+_SIMPLE_ATTR = re.compile(
+    r"([a-zA-Z_:][-.a-zA-Z0-9:_]*)([ \t\n\r\f]*=[ \t\n\r\f]*(?:(\"[^\"]*\"|'[^']*')|([^\s\"'=<>`/]+)))?")
+_SIMPLE_END = re.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
+# Elements whose content HTMLParser reads as raw text (in one Python version
+# or another): left to it.
+_RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
+                       "noframes", "noscript", "plaintext"})
+_NO_ATTRS: dict = {}
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
@@ -248,14 +311,15 @@ _IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
 
 
-def _line_starts(text: str) -> list[int]:
+def _line_starts(text: str, end: int | None = None) -> list[int]:
+    """Offsets at which each line of ``text`` begins (those of ``text[:end]``
+    and the line after it)."""
     starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
+    starts.extend(m.end() for m in _NEWLINE.finditer(text, 0, len(text) if end is None else end))
     return starts
+
+
+_NEWLINE = re.compile("\n")
 
 
 # A character reference, as html.unescape reads one.
@@ -303,54 +367,40 @@ def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
 _RUN = re.compile(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
 
 
-class _Collapsed:
-    """A line being collapsed as a browser shows text: runs of white space one
-    space, none at the start.  Anchors (column, HTML offset): at each piece's
-    first word, and after each run of white space that was not one character."""
-
-    __slots__ = ("out", "anchors", "length", "pending", "anchored")
-
-    def __init__(self) -> None:
-        self.out: list[str] = []
-        self.anchors: list[tuple[int, int]] = []
-        self.length = 0
-        self.pending = self.anchored = False
-
-    def piece(self) -> None:
-        self.anchored = False  # a new piece: anchor its first word
-
-    def space(self, run: str) -> None:
-        if self.out:
-            self.pending = True
-            if len(run) != 1:
-                self.anchored = False
-
-    def word(self, word: str, pos: int) -> None:
-        if self.pending:
-            self.out.append(" ")
-            self.length += 1
-            self.pending = False
-        if not self.anchored:
-            self.anchors.append((self.length, pos))
-            self.anchored = True
-        self.out.append(word)
-        self.length += len(word)
-
-
 def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Pieces of text -> one line as a browser shows it: runs of white space
-    one space, none at the ends, no-break spaces kept as spaces."""
-    line = _Collapsed()
-    for text, pos in pieces:
-        line.piece()
-        for m in _RUN.finditer(text):
-            word = m.group()
-            if word[0] in " \t\n\r\f\v":
-                line.space(word)
-            else:
-                line.word(word, pos + m.start())
-    text = "".join(line.out).replace("\xa0", " ").rstrip()
-    return text, tuple(a for a in line.anchors if a[0] < len(text)) or tuple(line.anchors[:1])
+    one space, none at the ends, no-break spaces kept as spaces.  Anchors
+    (column, HTML offset): at each piece's first word, and after each run of
+    white space that was not one character."""
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    length = 0
+    pending = False
+    for text, at in pieces:
+        anchored = False
+        for word in _RUN.findall(text):
+            if word[0] in _WHITE:
+                if out:
+                    pending = True
+                    if len(word) != 1:
+                        anchored = False
+                at += len(word)
+                continue
+            if pending:
+                out.append(" ")
+                length += 1
+                pending = False
+            if not anchored:
+                anchors.append((length, at))
+                anchored = True
+            out.append(word)
+            length += len(word)
+            at += len(word)
+    text = "".join(out).replace("\xa0", " ").rstrip()
+    return text, tuple(a for a in anchors if a[0] < len(text)) or tuple(anchors[:1])
+
+
+_WHITE = frozenset(" \t\n\r\f\v")
 
 
 # A column is as wide as its widest cell, up to this many characters.
@@ -359,27 +409,44 @@ _CELL_WIDTH = 70
 
 def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     """The lines of a cell (split at its line breaks), each with its white
-    space collapsed as ``" ".join(line.split())`` does, and its anchors."""
+    space collapsed as ``" ".join(line.split())`` does, and its anchors (as
+    :func:`_collapse`'s)."""
     lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
-    line = _Collapsed()
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    length = 0
+    pending = False
     for text, pos in cell.pieces:
-        line.piece()
+        anchored = False
         offset = 0
-        for part_no, part in enumerate(text.split(_CELL_BREAK)):
+        for part_no, part in enumerate(text.split(_CELL_BREAK) if _CELL_BREAK in text else (text,)):
             if part_no:
-                if line.out:
-                    lines.append(("".join(line.out), tuple(line.anchors)))
-                line = _Collapsed()
+                if out:
+                    lines.append(("".join(out), tuple(anchors)))
+                out, anchors, length, pending, anchored = [], [], 0, False, False
                 offset += 1
-            for m in _CELL_RUN.finditer(part):
-                word = m.group()
+            at = pos + offset
+            for word in _CELL_RUN.findall(part):
                 if word.isspace():
-                    line.space(word)
-                else:
-                    line.word(word, pos + offset + m.start())
+                    if out:
+                        pending = True
+                        if len(word) != 1:
+                            anchored = False
+                    at += len(word)
+                    continue
+                if pending:
+                    out.append(" ")
+                    length += 1
+                    pending = False
+                if not anchored:
+                    anchors.append((length, at))
+                    anchored = True
+                out.append(word)
+                length += len(word)
+                at += len(word)
             offset += len(part)
-    if line.out:
-        lines.append(("".join(line.out), tuple(line.anchors)))
+    if out:
+        lines.append(("".join(out), tuple(anchors)))
     return lines
 
 
@@ -449,10 +516,18 @@ class Rendering:
     source_starts: list[int] = field(default_factory=lambda: [0], repr=False, compare=False)
     # the document's Inline XBRL facts, offsets in the source text
     facts: tuple[Fact, ...] = field(default=(), repr=False, compare=False)
+    # source_starts may hold only the lines that begin before this offset
+    # (the end of the HTML: the attachments after it need no line index),
+    # and the whole text's line starts are made by all_starts for an offset
+    # at or past it; None: source_starts is complete
+    starts_upto: int | None = field(default=None, repr=False, compare=False)
+    all_starts: Callable[[], list[int]] | None = field(default=None, repr=False, compare=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
         starts = self.source_starts
+        if self.starts_upto is not None and offset >= self.starts_upto and self.all_starts is not None:
+            starts = self.all_starts()
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
@@ -472,10 +547,12 @@ class Rendering:
         return [row[0][1] if row else self.base for row in self.anchors]
 
 
-def render_html(html: str, base: int = 0, source_starts: list[int] | None = None) -> Rendering:
+def render_html(html: str, base: int = 0, source_starts: list[int] | None = None, *,
+                starts_upto: int | None = None, all_starts: Callable[[], list[int]] | None = None) -> Rendering:
     """Render HTML to text laid out like a typed filing.  ``base``: the offset
     of ``html`` in the source text, added to every anchor; ``source_starts``:
-    the source text's line starts (default: ``html`` is the whole source)."""
+    the source text's line starts (default: ``html`` is the whole source);
+    ``starts_upto``, ``all_starts``: see :class:`Rendering`."""
     r = _Renderer(html)
     try:
         r.feed(html)
@@ -493,4 +570,4 @@ def render_html(html: str, base: int = 0, source_starts: list[int] | None = None
     anchors = tuple(tuple((c, base + p) for c, p in a) for _, a in lines)
     facts = tuple(Fact(f.name, f.value, base + f.start, base + f.end, f.hidden) for f in r.facts)
     return Rendering(text, anchors, base, source_starts if source_starts is not None else _line_starts(html),
-                     facts)
+                     facts, starts_upto, all_starts)
