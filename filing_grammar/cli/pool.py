@@ -208,8 +208,8 @@ class Pool:
         self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.job, self.jobs = job, jobs
         if self.ctx.get_start_method() == "fork":
-            from ..parser import get_parser
-            get_parser()  # built once, before the fork, for every worker
+            from ..parser import parse_tables
+            parse_tables()  # loaded once, before the fork, for every worker
         self.workers: list[_Worker] = []
         self.replaced = 0
         for _ in range(jobs):
