@@ -31,6 +31,8 @@ from lark import Lark, Token, Tree
 from lark.lexer import Lexer
 from lark.parsers.lalr_analysis import Shift
 
+from . import cache
+from .cache import write_atomic
 from .lexer import RunToken, tokenize
 from .source import Source
 from .tree import RENDERING
@@ -157,19 +159,12 @@ class ParseTables:
         return ParserState(self.conf, None)
 
 
-def _cache_dir() -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None
-    return os.path.join(base, "filing-grammar")
-
-
 def _cache_path(text: str) -> str | None:
     import hashlib
     import sys
 
     import lark
-    directory = _cache_dir()
+    directory = cache.cache_dir()
     if directory is None:
         return None
     key = hashlib.sha256(f"{_TABLES_FORMAT}\0{lark.__version__}\0{text}".encode("utf-8")).hexdigest()[:24]
@@ -200,7 +195,6 @@ def _load_tables(path: str, text: str):
 def _save_tables(path: str, text: str, conf) -> None:
     import io
     import pickle
-    import tempfile
 
     import lark
     from lark.parsers.lalr_analysis import Action
@@ -212,19 +206,7 @@ def _save_tables(path: str, text: str, conf) -> None:
     buf = io.BytesIO()
     _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(
         {"format": _TABLES_FORMAT, "lark": lark.__version__, "grammar": text, "conf": conf})
-    directory = os.path.dirname(path)
-    os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tables-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(buf.getvalue())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, buf.getvalue())
 
 
 def _build_conf():

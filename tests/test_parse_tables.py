@@ -88,7 +88,7 @@ def test_read_only_cache_dir(cache_home):
 
 
 def test_no_cache_dir(cache_home, monkeypatch):
-    monkeypatch.setattr(P, "_cache_dir", lambda: None)
+    monkeypatch.setattr(P.cache, "cache_dir", lambda: None)
     assert parse_tree(SAMPLE).tree.data == "start"
     assert not cache_home.exists()
 

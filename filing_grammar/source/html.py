@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import bisect
 import re
+
+from .. import cache
 from html import unescape as _unescape
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -27,7 +29,7 @@ _BLOCK = frozenset({
 })
 _INLINE_CAPABLE = frozenset({"p", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
 _SKIP = frozenset({"script", "style", "head", "ix:header", "xbrli:context", "noscript"})
-_HTML_START = re.compile(
+_HTML_START = cache.compile(
     r"\s*<(?:html|!doctype|xbrl|\?xml|p|div|font|center|body|head|title|br|h[1-6]|b|span|a\s|"
     r"hr|img|meta|link|!--)\b", re.I)
 
@@ -241,8 +243,8 @@ def _looks_preformatted(data: str) -> bool:
     return columns >= 3
 
 
-_COLUMN_GAP = re.compile(r"\S {3,}\S")
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_COLUMN_GAP = cache.compile(r"\S {3,}\S")
+_SPACES = cache.compile(r"[ \t\n\r\f\v]+")
 _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
 _IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
@@ -259,7 +261,7 @@ def _line_starts(text: str) -> list[int]:
 
 
 # A character reference, as html.unescape reads one.
-_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_CHARREF = cache.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
 
 def _with_refs(data: str, html: str, pos: int) -> list[tuple[str, int]]:
@@ -300,7 +302,7 @@ def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
     return pieces[-1][1] + len(pieces[-1][0]) if pieces else default
 
 
-_RUN = re.compile(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
+_RUN = cache.compile(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
 
 
 class _Collapsed:
@@ -383,7 +385,7 @@ def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     return lines
 
 
-_CELL_RUN = re.compile(r"\s+|\S+")
+_CELL_RUN = cache.compile(r"\s+|\S+")
 
 
 def _layout(rows: list[list[_Cell]]) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
