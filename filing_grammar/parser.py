@@ -296,6 +296,16 @@ _PLANS: dict[int, dict[tuple, tuple | None]] = {}
 _MAX_PLANS = 200_000  # (a hostile file cannot grow the memo without bound)
 
 
+_RECOVERY: dict[int, dict[tuple, object]] = {}
+
+
+def _recovery_for(states) -> dict[tuple, object]:
+    memo = _RECOVERY.setdefault(id(states), {})
+    if len(memo) > _MAX_PLANS:
+        memo.clear()
+    return memo
+
+
 def _plans_for(states) -> dict[tuple, tuple | None]:
     plans = _PLANS.setdefault(id(states), {})
     if len(plans) > _MAX_PLANS:
@@ -340,10 +350,11 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     # For each line made UNMATCHED: the line kinds the grammar would have
     # accepted there (offset -> kinds), for diagnostics that say what was expected.
     expected: dict[int, tuple[str, ...]] = {}
-    # Recovery answers depend only on the state stack, and a hostile file
-    # repeats the same stack (100,000 stray </TEXT> lines): remember them, so
-    # recovery costs a dict look-up per line and not dozens of automaton runs.
-    memo: dict[tuple, object] = {}
+    # Recovery answers depend only on the parse table and the state stack, and
+    # a hostile file repeats the same stack (100,000 stray </TEXT> lines):
+    # remember them (for the process, as the plans), so recovery costs a dict
+    # look-up per line and not dozens of automaton runs.
+    memo = _recovery_for(states)
 
     def accepts(kinds: Sequence[str]) -> bool:
         return _accepts(states, stack, kinds, end_state)
