@@ -16,9 +16,7 @@ import bisect
 import re
 
 from .. import cache
-from html import unescape as _unescape
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 __all__ = ["render_html", "looks_like_html", "Rendering", "Fact"]
 
@@ -53,7 +51,10 @@ class _Cell:
         return "".join(t for t, _ in self.pieces)
 
 
-class _Renderer(HTMLParser):
+class _RendererMixin:
+    # The renderer's methods; the class itself, on html.parser's HTMLParser,
+    # is made at the first HTML document (_renderer), so that a process that
+    # reads no HTML does not load html.parser (start-up, issue 12).
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self._html = html
@@ -474,11 +475,26 @@ class Rendering:
         return [row[0][1] if row else self.base for row in self.anchors]
 
 
+_Renderer = None
+_unescape = None
+
+
+def _renderer() -> type:
+    """The HTMLParser subclass that renders, made once (see _RendererMixin)."""
+    global _Renderer, _unescape
+    if _Renderer is None:
+        from html import unescape
+        from html.parser import HTMLParser
+        _unescape = unescape
+        _Renderer = type("_Renderer", (_RendererMixin, HTMLParser), {"__module__": __name__})
+    return _Renderer
+
+
 def render_html(html: str, base: int = 0, source_starts: list[int] | None = None) -> Rendering:
     """Render HTML to text laid out like a typed filing.  ``base``: the offset
     of ``html`` in the source text, added to every anchor; ``source_starts``:
     the source text's line starts (default: ``html`` is the whole source)."""
-    r = _Renderer(html)
+    r = _renderer()(html)
     try:
         r.feed(html)
         r.close()
