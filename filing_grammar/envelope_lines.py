@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 
+from . import cache
+
 __all__ = ["classify_header", "classify_tag_header"]
 
 # --------------------------------------------------------------------------
 # Envelope tags: only recognised at the very start of a line (EDGAR always
 # starts structural tags in column 1).
 # --------------------------------------------------------------------------
-_ENVELOPE = re.compile(
+_ENVELOPE = cache.compile(
     r"""
       (?P<PEM_BEGIN>-----BEGIN\ PRIVACY-ENHANCED\ MESSAGE-----\s*$)
     | (?P<PEM_END>-----END\ PRIVACY-ENHANCED\ MESSAGE-----\s*$)
@@ -42,20 +44,20 @@ _ENVELOPE = re.compile(
 # Roles open a party block, groups open a block inside a party.  Matching by
 # name, not by indentation, because some 2000 headers indent one TAB too many.
 # --------------------------------------------------------------------------
-_HEADER_ROLE = re.compile(
+_HEADER_ROLE = cache.compile(
     r"\s*(FILER|SUBJECT COMPANY|FILED BY|REPORTING-OWNER|ISSUER|GROUP MEMBERS?)\s*:\s*$"
 )
-_HEADER_GROUP = re.compile(
+_HEADER_GROUP = cache.compile(
     r"\s*(COMPANY DATA|FILING VALUES|BUSINESS ADDRESS|MAIL ADDRESS|FORMER COMPANY|"
     r"OWNER DATA|REPORTING-OWNER RELATIONSHIP|FORMER NAME)\s*:\s*$"
 )
 # A leading "]" is the tail of a value EDGAR split over two lines in 2000
 # ("STANDARD INDUSTRIAL CLASSIFICATION:\t[3281" / "]\t\tIRS NUMBER: ...").
-_HEADER_FIELD = re.compile(r"\]?\s*[A-Z][A-Z0-9 ()/&.,'-]*:")
+_HEADER_FIELD = cache.compile(r"\]?\s*[A-Z][A-Z0-9 ()/&.,'-]*:")
 # Stray group tags (</COMPANY-DATA>, </FILER>) that EDGAR left in key-value
 # headers of September-October 2000.
 # Form 4-era headers also carry <RELATIONSHIP>DIRECTOR lines.
-_HEADER_TAG = re.compile(r"\s*</?[A-Z][A-Z0-9-]*>")
+_HEADER_TAG = cache.compile(r"\s*</?[A-Z][A-Z0-9-]*>")
 
 # The angle-bracket form of the header (<SUBMISSION> archives, the
 # dissemination feed): <TAG>value lines; group tags open and close blocks.
@@ -68,7 +70,7 @@ _TAG_GROUPS = frozenset({
     "NEW-SERIES", "NEW-CLASSES-CONTRACTS", "FORMER-NAME",
 })
 _MAX_TAG_DEPTH = 20
-_TAG_LINE = re.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
+_TAG_LINE = cache.compile(r"<(/?)([A-Z][A-Z0-9-]*)>(.*)$")
 
 
 def classify_tag_header(line: str) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+from . import cache
 from dataclasses import dataclass
 
 __all__ = ["ItemDef", "NUMBERED", "DECIMAL", "DECIMAL_ERA_START", "item_def", "era_of",
@@ -22,6 +24,8 @@ DECIMAL_ERA_START = "2004-08-23"
 
 @dataclass(frozen=True)
 class ItemDef:
+    """An item of the form: its number, official title, when it came in and went out, other names."""
+
     number: str
     title: str
     since: str | None = None  # first day the item exists (ISO), None: from the start
@@ -122,8 +126,8 @@ def item_def(number: str) -> ItemDef | None:
 def title_key(title: str) -> str:
     """A title reduced for comparison: lower case, letters and digits only."""
     t = title.lower().replace("&", "and")
-    t = re.sub(r"[\u2013\u2014-]", " ", t)
-    return " ".join(re.sub(r"[^a-z0-9 ]", " ", t).split())
+    t = cache.sub(r"[\u2013\u2014-]", " ", t)
+    return " ".join(cache.sub(r"[^a-z0-9 ]", " ", t).split())
 
 
 def match_title(title: str, era: str | None) -> ItemDef | None:
@@ -162,7 +166,7 @@ def official_title_end(number: str, text: str) -> int:
         pats = []
         for t in (d.title,) + d.aliases:
             words = [r"(?:and|&)" if w == "and" else re.escape(w) for w in title_key(t).split()]
-            pats.append(re.compile(r"[^a-z0-9&]*".join(words) + r"(?![a-z0-9])", re.I))
+            pats.append(cache.compile(r"[^a-z0-9&]*".join(words) + r"(?![a-z0-9])", re.I))
         _TITLE_PATTERNS[d.number] = pats
     best = 0
     for pat in pats:
@@ -209,7 +213,7 @@ def official_title(d: ItemDef, date: str | None) -> str:
 
 def item_order_key(number: str) -> tuple[int, ...]:
     """'2.02' -> (2, 2); numbers sort as the form orders them; () if not a number."""
-    return tuple(int(p) for p in number.split(".")) if re.fullmatch(r"\d+(\.\d+)?", number) else ()
+    return tuple(int(p) for p in number.split(".")) if cache.fullmatch(r"\d+(\.\d+)?", number) else ()
 
 
 # The items whose text carries the exhibit list when there is no exhibit index.
@@ -217,7 +221,7 @@ EXHIBIT_ITEMS = ("7", "9.01", "9.1")
 
 # A line naming a form ("FORM 10-K", "Form 8-K/A"): how a bare document says
 # what it is when no header or <TYPE> does.
-FORM_NAME = re.compile(r"\s*form\s+(\d{1,2}-[A-Z0-9]{1,4}(?:\s*/\s*A)?|\d{1,2}[A-Z]?-\d?[A-Z]{0,3}\d?)\s*", re.I)
+FORM_NAME = cache.compile(r"\s*form\s+(\d{1,2}-[A-Z0-9]{1,4}(?:\s*/\s*A)?|\d{1,2}[A-Z]?-\d?[A-Z]{0,3}\d?)\s*", re.I)
 
 
 def normalise_form_type(name: str) -> str:
@@ -253,10 +257,10 @@ TAG_KEYS = {
 # row: the words that name each (the lexer's ID_CAPTION says which lines are
 # such a row; these say which column of it is which).  First match wins.
 ID_COLUMN_ROLES = (
-    ("name", re.compile(r"exact\s+name|name\s+of\s+registrant", re.I)),
-    ("irs", re.compile(r"i\.\s?r\.\s?s|irs|employer|identification", re.I)),
-    ("file", re.compile(r"commission|file", re.I)),
-    ("state", re.compile(r"state|jurisdiction|incorporation|organi", re.I)),
+    ("name", cache.compile(r"exact\s+name|name\s+of\s+registrant", re.I)),
+    ("irs", cache.compile(r"i\.\s?r\.\s?s|irs|employer|identification", re.I)),
+    ("file", cache.compile(r"commission|file", re.I)),
+    ("state", cache.compile(r"state|jurisdiction|incorporation|organi", re.I)),
 )
 
 

@@ -31,6 +31,7 @@ from typing import Iterator
 
 from lark import Token
 
+from . import cache
 from .form import SECTION_TITLES, official_title_end
 from .envelope_lines import _ENVELOPE, _MAX_TAG_DEPTH, classify_header, classify_tag_header
 from .kinds import LINE_KINDS
@@ -46,7 +47,7 @@ __all__ = ["tokenize", "RunToken", "LINE_KINDS", "RenderedToken", "BOX_CHECKED",
 # --------------------------------------------------------------------------
 _SEP = r"[\s.:\-\u2013\u2014]*"
 _SECTIONS = "|".join(
-    number + r"\s*[.:\-\u2013\u2014]+\s*" + r"\W{1,3}".join(re.escape(w) for w in re.findall(r"[A-Za-z]+", title))
+    number + r"\s*[.:\-\u2013\u2014]+\s*" + r"\W{1,3}".join(re.escape(w) for w in cache.findall(r"[A-Za-z]+", title))
     for number, title in SECTION_TITLES.items())
 # Item numbers ("5", "2.02") and exhibit numbers ("99", "99.1", "10.3a",
 # "4(b)"): the shapes of the headings and entries below, and of their parts
@@ -59,7 +60,7 @@ _BOX = r"\[[ ]{0,3}[xX_]?[ ]{0,3}\]|\|_\||\u2610|\u2611|\u2612|\([ ]{0,3}[xX]?[ 
 # \u00a8 o q empty.
 BOX_CHECKED = r"\[ {0,3}[xX] {0,3}\]|\( {0,3}[xX] {0,3}\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)"
 BOX_EMPTY = r"\[ {0,3}_? {0,3}\]|\|_\||\( {0,3}\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)"
-_BODY = re.compile(
+_BODY = cache.compile(
     r"""
       (?P<PAGE>.*(?i:</?PAGE>).*$)
     | (?P<TABLE_TAG></?(?:TABLE|CAPTION|S|C|FN|F\d+)>.*$)
@@ -118,13 +119,13 @@ _BODY = re.compile(
 # the description and a page column after it are split off in Python: a lazy
 # ".*?" before an optional "\s{2,}page" backtracks quadratically over a long
 # run of spaces).
-ITEM_PARTS = re.compile(
+ITEM_PARTS = cache.compile(
     r"^(?P<lead>\s*)(?P<word>items?)\s*(?P<num>" + ITEM_NUMBER + r")(?P<sub>\s*\([a-z]\))?"
     r"(?P<more>(?:\s*(?:,|and|through|to|&)\s*(?:items?\s+)?" + ITEM_NUMBER + r"(?:\s*\([a-z]\))?)*)"
     r"(?P<rest>.*)$",
     re.I,
 )
-ENTRY_PARTS = re.compile(
+ENTRY_PARTS = cache.compile(
     r"^(?P<lead>\s*)(?:\([a-d]\)\s+(?=exhibit))?(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>" + EXHIBIT_NUMBER + r")\)?\*?[.:]?"
     r"\s+(?:(?:--?|[\u2013\u2014])\s*)?",
     re.I,
@@ -132,7 +133,7 @@ ENTRY_PARTS = re.compile(
 
 # Cover-page captions, found anywhere in the line (they are often centred, or
 # several sit side by side in one caption row).
-_CAPTION = re.compile(
+_CAPTION = cache.compile(
     r"""(?i)
       (?P<DATE_CAPTION>date\s+of\s+report|date\s+of\s+earliest\s+event|^\(?reported\)?\s*:?)
     | (?P<NAME_CAPTION>exact\s+name\s+of|name\s+of\s+registrant\s+as\s+specified)
@@ -149,15 +150,15 @@ _CAPTION = re.compile(
 _CAPTION_WORDS = ("registrant", "report", "name", "telephone", "former", "address", "zip", "executive",
                   "jurisdiction", "commission", "file", "employer", "identification", "r.s",
                   "irs", "state", "incorporation", "organi")
-_CAPTION_WORD = re.compile("|".join(map(re.escape, _CAPTION_WORDS)))
+_CAPTION_WORD = cache.compile("|".join(map(re.escape, _CAPTION_WORDS)))
 
 # The caption row of a combined cover, looked for before the other captions
 # because it also holds "Commission File Number" and "I.R.S. Employer ...".
-_REGISTRANTS = re.compile(
+_REGISTRANTS = cache.compile(
     r"(?i)registrant,\s+state\s+of\s+incorporation|registrant,(?:\s{2,}|\s*$)"
     r"|state\s+of\s+incorporation,(?:\s{2,}|\s*$)|address\s+and\s+telephone\s+number(?:\s{2,}|\s*$)")
 
-_UU_BEGIN = re.compile(r"begin [0-7]{3,4} \S")
+_UU_BEGIN = cache.compile(r"begin [0-7]{3,4} \S")
 
 def classify_body(line: str) -> str:
     """The kind of one line of document text (no newline)."""
@@ -192,12 +193,12 @@ def _classify_raw(line: str) -> str:
 # these shapes that continues a sentence from the line above ("... attached
 # hereto as" / "Exhibit 99.1.") is prose, and is TEXT.
 _OPENERS = frozenset({"ITEM_HEADING", "EXHIBIT_HEADING", "EXHIBIT_INDEX_HEADING", "SIGNATURE_HEADING"})
-_CONTINUES = re.compile(r"[A-Za-z0-9,;\-(]\s*$")
+_CONTINUES = cache.compile(r"[A-Za-z0-9,;\-(]\s*$")
 
 
 # (?<!...): a match starts only where a run of blanks starts, so a search over
 # a long run of spaces is linear, not quadratic; the matches are the same.
-_FIRST_LINE = re.compile(r"(?<![ \t\f\v])[ \t\f\v]*\S[^\n]*")
+_FIRST_LINE = cache.compile(r"(?<![ \t\f\v])[ \t\f\v]*\S[^\n]*")
 
 
 def _text_is_html(text: str, pos: int) -> bool:
@@ -215,7 +216,7 @@ _HEADINGS = frozenset({"EXHIBIT_INDEX_HEADING", "ITEM_HEADING", "SIGNATURE_HEADI
 # Lines that do not interrupt a table of contents.
 _FURNITURE = frozenset({"BLANK", "PAGE", "PAGE_NUMBER", "RULE"})
 # A page number in a column after a contents entry ("SIGNATURES      4").
-_PAGE_COLUMN = re.compile(r"(?i)(?<=\S)\s{2,}(?:page\s+)?\d{1,3}\s*$")
+_PAGE_COLUMN = cache.compile(r"(?i)(?<=\S)\s{2,}(?:page\s+)?\d{1,3}\s*$")
 
 
 def _classify_entry(line: str) -> str:
@@ -508,7 +509,7 @@ def _line_starting(text: str, word: str, pos: int) -> int:
 # Where the line lexer may change its mind about a line of opaque text: a line
 # that may be an envelope tag, or the start of a uuencoded block.
 # (Searched from the newline before: a literal first character is found fast.)
-_OPAQUE_STOP = re.compile(r"\n(?:[<-]|begin )")
+_OPAQUE_STOP = cache.compile(r"\n(?:[<-]|begin )")
 _CONTENTS_LINES = _HEADINGS | _FURNITURE | {"TOC_LINE"}  # what a table of contents may run over
 
 

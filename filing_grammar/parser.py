@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import os
-from importlib import resources
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Iterable, Iterator, Mapping, Sequence
@@ -32,11 +31,13 @@ from lark import Lark, Token, Tree
 from lark.lexer import Lexer
 from lark.parsers.lalr_analysis import Shift
 
+from . import cache
+from .cache import write_atomic
 from .lexer import RunToken, tokenize
 from .source import Source
 from .tree import RENDERING
 
-__all__ = ["get_parser", "parse_tokens", "parse_source", "ParseResult", "grammar_text", "GRAMMAR_FILE"]
+__all__ = ["get_parser", "parse_tables", "parse_tokens", "parse_source", "ParseResult", "grammar_text", "GRAMMAR_FILE"]
 
 
 @dataclass(frozen=True)
@@ -86,13 +87,20 @@ class LineLexer(Lexer):
 def _grammar_dir() -> str:
     """Where the .lark files are: inside the installed package (the wheel maps
     ``grammar/`` to ``filing_grammar/grammar``) or beside it in a checkout."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "grammar")
+    checkout = os.path.join(os.path.dirname(here), "grammar")
+    for directory in (packaged, checkout):  # (no importlib.resources unless needed: start-up)
+        if os.path.isfile(os.path.join(directory, GRAMMAR_FILE)):
+            return directory
     try:
-        packaged = resources.files("filing_grammar") / "grammar"
-        if packaged.is_dir():
-            return str(packaged)
+        from importlib import resources
+        traversable = resources.files("filing_grammar") / "grammar"
+        if traversable.is_dir():
+            return str(traversable)
     except (ModuleNotFoundError, TypeError):  # pragma: no cover - odd loaders
         pass
-    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "grammar")
+    return checkout
 
 
 def grammar_text() -> str:
@@ -106,7 +114,9 @@ def get_parser(strict: bool = False) -> Lark:
 
     ``cache=True`` keeps the analysed tables in the temp directory between
     processes (about 3x faster start-up); ``strict=True`` turns any grammar
-    conflict into an error (used by the tests).
+    conflict into an error (used by the tests).  :func:`parse_tokens` does not
+    use it: it drives the tables of :func:`parse_tables` (cached apart, faster
+    to load).
     """
     return Lark(
         grammar_text(),
@@ -117,6 +127,120 @@ def get_parser(strict: bool = False) -> Lark:
         cache=not strict,
         maybe_placeholders=False,
     )
+
+
+# --------------------------------------------------------------------------
+# The parse tables, cached between processes.  Lark's own cache (cache=True)
+# stores them in its serialised form, rebuilt object by object at each start
+# (about 40 ms); here the analysed table itself is pickled (the Shift/Reduce
+# actions by reference, so ``action is Shift`` still holds) and loads in a few
+# milliseconds.  The file is keyed on the grammar's content, the Lark and
+# Python versions and the format below; it holds the grammar text, compared
+# on load; it is written atomically (a temporary file, then os.replace); a
+# file that cannot be read, or is stale, is ignored and rebuilt.  It lives in
+# the user's cache directory ($XDG_CACHE_HOME or ~/.cache, filing-grammar/),
+# never in the package (which may be read-only); if that cannot be written
+# either, the tables are built in each process, as before.
+# --------------------------------------------------------------------------
+
+_TABLES_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class ParseTables:
+    """What :func:`parse_tokens` needs of the parser: the LALR table and the
+    tree-building callbacks of its rules (Lark's ``ParseConf``)."""
+
+    conf: object  # lark.parsers.lalr_parser.ParseConf
+
+    def state(self):
+        """A fresh parser state at the start symbol."""
+        from lark.parsers.lalr_parser import ParserState
+        return ParserState(self.conf, None)
+
+
+def _cache_path(text: str) -> str | None:
+    import hashlib
+    import sys
+
+    import lark
+    directory = cache.cache_dir()
+    if directory is None:
+        return None
+    key = hashlib.sha256(f"{_TABLES_FORMAT}\0{lark.__version__}\0{text}".encode("utf-8")).hexdigest()[:24]
+    py = "%d%d" % sys.version_info[:2]
+    return os.path.join(directory, f"tables-{key}-lark{lark.__version__}-py{py}.pickle")
+
+
+def _load_tables(path: str, text: str):
+    import pickle
+
+    import lark
+    import gc
+    with open(path, "rb") as fh:
+        blob = fh.read()
+    enabled = gc.isenabled()
+    gc.disable()  # some 30,000 objects, none of them garbage: no collections on the way (half the time)
+    try:
+        data = pickle.loads(blob)
+    finally:
+        if enabled:
+            gc.enable()
+    if not (isinstance(data, dict) and data.get("format") == _TABLES_FORMAT
+            and data.get("lark") == lark.__version__ and data.get("grammar") == text):
+        raise ValueError("stale parse tables")
+    return data["conf"]
+
+
+def _save_tables(path: str, text: str, conf) -> None:
+    import io
+    import pickle
+
+    import lark
+    from lark.parsers.lalr_analysis import Action
+
+    class _Pickler(pickle.Pickler):
+        # Shift and Reduce by name, so that loading gives Lark's own objects
+        dispatch_table = {Action: lambda action: action.name}
+
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(
+        {"format": _TABLES_FORMAT, "lark": lark.__version__, "grammar": text, "conf": conf})
+    write_atomic(path, buf.getvalue())
+
+
+def _build_conf():
+    """The ParseConf of :func:`get_parser`'s parser, its equal actions made
+    one object (the pickle is half the size and loads faster)."""
+    import copy
+
+    from lark.parsers.lalr_parser import ParseConf
+    inner = get_parser().parser.parser.parser  # Lark -> frontend -> LALR_Parser -> _Parser
+    table = copy.copy(inner.parse_table)
+    same: dict = {}
+    table.states = {state: {kind: same.setdefault(action, action) for kind, action in actions.items()}
+                    for state, actions in inner.parse_table.states.items()}
+    return ParseConf(table, inner.callbacks, "start")
+
+
+@functools.lru_cache(maxsize=None)
+def parse_tables() -> ParseTables:
+    """The parse table and callbacks of the grammar: from the cache file if
+    there is a good one, else from :func:`get_parser` (then cached)."""
+    text = grammar_text()
+    path = _cache_path(text)
+    if path is not None:
+        try:
+            return ParseTables(_load_tables(path, text))
+        except Exception:  # missing, unreadable, truncated, stale: build it again
+            pass
+    conf = _build_conf()
+    if path is not None:
+        try:
+            _save_tables(path, text, conf)
+        except Exception:  # a read-only home, a full disk: build it next time too
+            pass
+    return ParseTables(conf)
 
 
 def _missing(kind: str, at: Token | None, text_len: int) -> Token:
@@ -172,6 +296,16 @@ _PLANS: dict[int, dict[tuple, tuple | None]] = {}
 _MAX_PLANS = 200_000  # (a hostile file cannot grow the memo without bound)
 
 
+_RECOVERY: dict[int, dict[tuple, object]] = {}
+
+
+def _recovery_for(states) -> dict[tuple, object]:
+    memo = _RECOVERY.setdefault(id(states), {})
+    if len(memo) > _MAX_PLANS:
+        memo.clear()
+    return memo
+
+
 def _plans_for(states) -> dict[tuple, tuple | None]:
     plans = _PLANS.setdefault(id(states), {})
     if len(plans) > _MAX_PLANS:
@@ -207,9 +341,7 @@ def _plan(states, callbacks, stack: list, kind: str) -> tuple | None:
 
 def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     """Parse line tokens into a tree; never raises on any token sequence."""
-    parser = get_parser()
-    interactive = parser.parse_interactive("")
-    state = interactive.parser_state
+    state = parse_tables().state()
     states = state.parse_conf.states
     end_state = state.parse_conf.end_state
     stack = state.state_stack
@@ -218,10 +350,11 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     # For each line made UNMATCHED: the line kinds the grammar would have
     # accepted there (offset -> kinds), for diagnostics that say what was expected.
     expected: dict[int, tuple[str, ...]] = {}
-    # Recovery answers depend only on the state stack, and a hostile file
-    # repeats the same stack (100,000 stray </TEXT> lines): remember them, so
-    # recovery costs a dict look-up per line and not dozens of automaton runs.
-    memo: dict[tuple, object] = {}
+    # Recovery answers depend only on the parse table and the state stack, and
+    # a hostile file repeats the same stack (100,000 stray </TEXT> lines):
+    # remember them (for the process, as the plans), so recovery costs a dict
+    # look-up per line and not dozens of automaton runs.
+    memo = _recovery_for(states)
 
     def accepts(kinds: Sequence[str]) -> bool:
         return _accepts(states, stack, kinds, end_state)

@@ -84,6 +84,8 @@ class Span:
 
 @dataclass(frozen=True)
 class HeaderFiler(_Record):
+    """A filer (or subject company) of the SEC header."""
+
     name: str | None = None
     cik: str | None = None
     state_of_incorporation: str | None = None
@@ -95,6 +97,8 @@ class HeaderFiler(_Record):
 
 @dataclass(frozen=True)
 class SecHeader(_Record):
+    """The EDGAR <SEC-HEADER> (or <SUBMISSION> tags) of a submission."""
+
     accession_number: str | None = None
     submission_type: str | None = None
     period_of_report: str | None = None
@@ -108,6 +112,8 @@ class SecHeader(_Record):
 
 @dataclass(frozen=True)
 class Cover(_Record):
+    """The cover page of the 8-K: its fields, where each was read, where each caption is."""
+
     date_of_report: str | None = None
     registrant_name: str | None = None
     registrant_description: str | None = None
@@ -153,6 +159,8 @@ class Cover(_Record):
 
 @dataclass(frozen=True)
 class Item(_Record):
+    """One item of the 8-K: number(s), title, text, where the number and the title are."""
+
     number: str | None
     title: str | None
     text: str
@@ -169,6 +177,8 @@ class Item(_Record):
 
 @dataclass(frozen=True)
 class Signature(_Record):
+    """The signature block: registrant, signer, title, date, where each was read."""
+
     registrant: str | None = None
     signer: str | None = None
     title: str | None = None
@@ -182,6 +192,8 @@ class Signature(_Record):
 
 @dataclass(frozen=True)
 class ExhibitRef(_Record):
+    """One exhibit named by the exhibit index (or Item 7 / 9.01)."""
+
     number: str
     description: str | None
     page: str | None = None
@@ -196,6 +208,8 @@ class ExhibitRef(_Record):
 
 @dataclass(frozen=True)
 class Document(_Record):
+    """One <DOCUMENT> of the submission."""
+
     type: str | None
     sequence: int | None
     filename: str | None
@@ -207,6 +221,8 @@ class Document(_Record):
 
 @dataclass(frozen=True)
 class Unmatched(_Record):
+    """Lines the grammar could not place."""
+
     line: int
     end_line: int
     text: str
@@ -215,6 +231,8 @@ class Unmatched(_Record):
 
 @dataclass(frozen=True)
 class Filing(_Record):
+    """The record of one filing: envelope, cover, items, signature, exhibits."""
+
     path: str | None = None
     form_type: str | None = None
     # 8-K/A: {"number": "1" | None, "purpose": text | None}; None if not an amendment

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from lark import Token, Tree
 
+from . import cache
 from .form import FORM_NAME, normalise_form_type
 from .parser import ParseResult
 from .read.cover import read_cover
@@ -68,6 +69,8 @@ def _read_form(node: Tree, html: bool) -> _Form:
 
 @dataclass
 class _Parts:
+    """What the walk of the tree collects, before the Filing is assembled."""
+
     headers: list[SecHeader] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     forms: list[_Form] = field(default_factory=list)
@@ -77,8 +80,8 @@ class _Parts:
 
 # The nodes that hold other parts, and what the readers make of the others.
 _CONTAINERS = frozenset({"start", "envelope", "sec_document", "submission", "unparsed"})
-_HTML_TAG = re.compile(r"(?i)<(?:html|body|div|p|font)[\s>]")
-_HTML_TAG_IN_RUN = re.compile(r"(?i)<(?:html|body|div|p|font)(?:[^\S\n]|>)")  # (within a line)
+_HTML_TAG = cache.compile(r"(?i)<(?:html|body|div|p|font)[\s>]")
+_HTML_TAG_IN_RUN = cache.compile(r"(?i)<(?:html|body|div|p|font)(?:[^\S\n]|>)")  # (within a line)
 
 
 def _collect(node: Tree, parts: _Parts, html: bool = False) -> None:
@@ -175,7 +178,7 @@ def _form_type(parts: _Parts, form: _Form | None, tree: Tree) -> str | None:
     if parts.documents and parts.documents[0].type:
         return parts.documents[0].type
     if form is not None and form.cover is not None and form.cover.form_title:
-        m = re.search(r"8-K[0-9A-Z]*(?:\s*/\s*A)?", form.cover.form_title, re.I)
+        m = cache.search(r"8-K[0-9A-Z]*(?:\s*/\s*A)?", form.cover.form_title, re.I)
         return m.group().replace(" ", "").upper() if m else "8-K"
     name = _form_name(tree)
     if name:
@@ -232,7 +235,7 @@ def to_filing(parsed: ParseResult | Tree, path: str | None = None) -> Filing:
         cover = complete_cover(cover, parts.rendering)
     amendment = None
     if (form_type or "").upper().endswith("/A") or (cover and cover.amendment_number) \
-            or (cover and cover.form_title and re.search(r"/\s*A\b", cover.form_title)):
+            or (cover and cover.form_title and cache.search(r"/\s*A\b", cover.form_title)):
         amendment = {"number": cover.amendment_number if cover else None,
                      "purpose": cover.explanatory_note if cover else None}
     exhibits, source, item_exhibits = _exhibits(form)

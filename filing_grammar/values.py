@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from . import cache
 from .form import POSTAL_STATES
 
 __all__ = ["find_date", "to_iso", "header_date", "PHONE", "IRS", "FILE_NUMBER", "ZIP", "misprinted_zip", "collapse"]
@@ -20,24 +21,24 @@ _MONTHS = {
 _MONTH = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 
 # "September 30, 2002", "Sept. 30,2002", "March 1 2004"
-_DATE_MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
+_DATE_MDY = cache.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
 # "30 September 2002", "8th day of January, 2025"
-_DATE_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_DATE_DMY = cache.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 # "09/30/2002", "9-30-02"
-_DATE_NUM = re.compile(r"\b(?P<month>\d{1,2})[/-](?P<day>\d{1,2})[/-](?P<year>(?:19|20)?\d\d)\b")
+_DATE_NUM = cache.compile(r"\b(?P<month>\d{1,2})[/-](?P<day>\d{1,2})[/-](?P<year>(?:19|20)?\d\d)\b")
 
-PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]*)?(?:\(\s*\d{3}\s*\)|\b\d{3})[\s.\-/]*\d{3}[\s.\-]+\d{4}\b")
-IRS = re.compile(r"^\d{2}\s?-\s?\d{7}$|^\d{9}$")
-FILE_NUMBER = re.compile(r"^(?:No\.\s*)?(?:\d{1,3}-\d{3,6}(?:-\d{1,3})?|\d{3}-\d{2,5}-\d{2,3})$")
+PHONE = cache.compile(r"(?:\+\d{1,3}[\s.\-]*)?(?:\(\s*\d{3}\s*\)|\b\d{3})[\s.\-/]*\d{3}[\s.\-]+\d{4}\b")
+IRS = cache.compile(r"^\d{2}\s?-\s?\d{7}$|^\d{9}$")
+FILE_NUMBER = cache.compile(r"^(?:No\.\s*)?(?:\d{1,3}-\d{3,6}(?:-\d{1,3})?|\d{3}-\d{2,5}-\d{2,3})$")
 # US ZIP (+4), Canadian and UK postal codes, at the end of an address line
-ZIP = re.compile(r"(?<!Box )(?<!BOX )\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$"
+ZIP = cache.compile(r"(?<!Box )(?<!BOX )\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$"
                  r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$")
 
 
 # A US address ends in its state and ZIP code ("Calabasas, California 91302",
 # "Boston, MA 02110-1234", the ZIP in a column of its own).  A number printed
 # there that is not five digits or ZIP+4 is a ZIP code misprinted.
-_STATE_THEN_NUMBER = re.compile(
+_STATE_THEN_NUMBER = cache.compile(
     r"(?:^|[\s,])(?:(?i:" + "|".join(sorted(POSTAL_STATES, key=len, reverse=True)).replace(" ", r"\s+")
     + r")|" + "|".join(sorted(set(POSTAL_STATES.values()))) + r")\.?,?\s+(?P<zip>\d[\d -]*\d)\s*$")
 
@@ -48,8 +49,8 @@ def misprinted_zip(text: str) -> re.Match | None:
     m = _STATE_THEN_NUMBER.search(text)
     if m is None:
         return None
-    digits = re.sub(r"\s*-\s*", "-", m.group("zip"))
-    if re.fullmatch(r"\d{5}(?:-\d{4})?|\d{9}", digits) or " " in digits:
+    digits = cache.sub(r"\s*-\s*", "-", m.group("zip"))
+    if cache.fullmatch(r"\d{5}(?:-\d{4})?|\d{9}", digits) or " " in digits:
         return None
     return m
 
@@ -58,7 +59,7 @@ def collapse(text: str) -> str:
     """Whitespace runs to one space, ends trimmed; a number broken at a hyphen
     over two lines ("Series 2003-" / "55") is joined again."""
     text = " ".join(text.split())
-    return re.sub(r"(\d-) (\d)", r"\1\2", text)
+    return cache.sub(r"(\d-) (\d)", r"\1\2", text)
 
 
 def to_iso(year: int, month: int, day: int) -> str | None:
@@ -93,6 +94,6 @@ def find_date(text: str) -> tuple[str | None, re.Match | None]:
 def header_date(value: str) -> str | None:
     """SEC header dates are YYYYMMDD."""
     value = value.strip()
-    if re.fullmatch(r"\d{8}", value):
+    if cache.fullmatch(r"\d{8}", value):
         return to_iso(int(value[:4]), int(value[4:6]), int(value[6:]))
     return None

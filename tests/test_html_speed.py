@@ -14,7 +14,7 @@ from filing_grammar.source import html as H
 from .conftest import CORPUS, corpus_rows, needs_corpus
 
 
-class _Plain(H._Renderer):
+class _Plain(H._renderer()):
     """The renderer on HTMLParser's own tag parsing and position keeping."""
 
     parse_starttag = HTMLParser.parse_starttag
@@ -53,14 +53,14 @@ TRICKY = [
 
 @pytest.mark.parametrize("html", TRICKY)
 def test_tricky_tags(html):
-    assert _render(H._Renderer, html) == _render(_Plain, html)
+    assert _render(H._renderer(), html) == _render(_Plain, html)
 
 
 @needs_corpus
 @pytest.mark.parametrize("row", corpus_rows("8-K-html")[:8], ids=lambda r: r["file"])
 def test_corpus_html(row):
     html = (CORPUS / "files" / row["file"]).read_bytes().decode("utf-8", "replace")
-    assert _render(H._Renderer, html) == _render(_Plain, html)
+    assert _render(H._renderer(), html) == _render(_Plain, html)
 
 
 def test_line_col_with_the_lines_up_to_the_html():

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from lark import Token, Tree
 
+from .. import cache
 from ..form import era_of
 from ..parser import ParseResult
 from ..records import Filing, Item, Span
@@ -22,6 +23,8 @@ from ..tree import form_tokens, tree_tokens
 
 @dataclass
 class Context:
+    """What a check gets: the source, the parse, the record."""
+
     src: Source
     parsed: ParseResult
     filing: Filing
@@ -97,7 +100,7 @@ class Context:
         text = self.src.line(line)
         if needle:
             pattern = r"\s+".join(re.escape(w) for w in needle.split())
-            m = re.compile(pattern, re.I).search(text, after)
+            m = cache.compile(pattern, re.I).search(text, after)
             if m:
                 return self.line_span(line, m.start(), m.end())
         return self.line_span(line)

@@ -29,12 +29,16 @@ SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 @dataclass(frozen=True)
 class Label:
+    """A secondary place of a diagnostic, with its message."""
+
     span: Span
     message: str = ""
 
 
 @dataclass
 class Diagnostic:
+    """One finding of a check: code, severity, message, where."""
+
     code: str
     severity: str
     message: str

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from .. import cache
 from ..form import DUE_BUSINESS_DAYS, NO_DEADLINE, due_date, item_def, item_order_key, match_title, normalise_number, title_key
 from ..tree import line_text
 from .context import Context, number_span
@@ -53,7 +53,7 @@ def html_not_read(ctx: Context) -> Diagnostic:
                 notes=["the cover, item, signature and exhibit checks are skipped for this filing"])
 
 
-_SGML_CLOSE = re.compile(r"\s*</[A-Z][A-Z0-9-]*>\s*$")
+_SGML_CLOSE = cache.compile(r"\s*</[A-Z][A-Z0-9-]*>\s*$")
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -114,7 +114,7 @@ _TAGS = {
 
 def header_number(entry: str, era: str | None) -> str | None:
     """The item number an ITEM INFORMATION entry names (a title, or a number)."""
-    m = re.fullmatch(r"(?i)(?:item\s+)?(\d{1,2}(?:\.\d{1,2})?)\.?", entry.strip())
+    m = cache.fullmatch(r"(?i)(?:item\s+)?(\d{1,2}(?:\.\d{1,2})?)\.?", entry.strip())
     if m:
         return normalise_number(m.group(1))
     d = match_title(entry, era)
@@ -199,8 +199,8 @@ def _header_type(ctx: Context) -> Iterator[Diagnostic]:
     h = f.sec_header
     if not (h.submission_type and f.documents and f.documents[0].type):
         return
-    a = re.sub(r"\s+", "", h.submission_type.upper())
-    b = re.sub(r"\s+", "", f.documents[0].type.upper())
+    a = cache.sub(r"\s+", "", h.submission_type.upper())
+    b = cache.sub(r"\s+", "", f.documents[0].type.upper())
     if a == b:
         return
     line = f.documents[0].type_line or f.documents[0].line

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from .. import cache
 from ..records import Document, ExhibitRef
 from ..lexer import EXHIBIT_NUMBER
 from ..tree import line_text
@@ -12,7 +12,7 @@ from .context import Context
 from .diagnostic import Diagnostic, Label
 from .rules import diag
 
-_NOT_FILED_HERE = re.compile(
+_NOT_FILED_HERE = cache.compile(
     r"(?i)incorporated|by\s+reference|previously\s+filed|to\s+be\s+filed|filed\s+by\s+amendment|"
     r"amendment|paper|form\s+se\b|not\s+applicable|none|reference\s+is\s+made|filed\s+(?:as|with)\s+exhibit|"
     r"\bfiled\s+with\b|\bincluded\s+(?:in|as)\b|herein|(?:form|report)\s+\d+-[kq]|registration\s+statement|"
@@ -23,11 +23,11 @@ def exhibit_key(number: str) -> tuple[str, ...]:
     """'EX-99.1' -> ('99', '1'); '99.01' -> ('99', '1'); 'EX-4.(F)' -> ('4', 'f');
     '99.4(a)' -> ('99', '4', 'a')."""
     n = number.strip().lower()
-    n = re.sub(r"^ex(?:hibit)?[-\s]*", "", n)
-    parts = [p for p in re.split(r"[.()\s-]+", n) if p]
+    n = cache.sub(r"^ex(?:hibit)?[-\s]*", "", n)
+    parts = [p for p in cache.split(r"[.()\s-]+", n) if p]
     out = []
     for p in parts:
-        m = re.fullmatch(r"(\d+)([a-z]?)", p)
+        m = cache.fullmatch(r"(\d+)([a-z]?)", p)
         if m:
             out.append(str(int(m.group(1))))
             if m.group(2):
@@ -54,7 +54,7 @@ def _inline_exhibits(ctx: Context) -> list[tuple]:
     for node in ctx.tree.find_data("exhibit"):
         tok = node.children[0] if node.children else None
         if getattr(tok, "type", None) == "EXHIBIT_HEADING":
-            m = re.search(EXHIBIT_NUMBER, tok.value)
+            m = cache.search(EXHIBIT_NUMBER, tok.value)
             if m:
                 keys.append(exhibit_key(m.group()))
     return keys
@@ -77,7 +77,7 @@ def _text_after_list(ctx: Context) -> int:
     return sum(1 for t in ctx.tokens if start < (t.line or 0) < end and t.strip() and not t.startswith("<"))
 
 
-_FOOTNOTE = re.compile(r"[ \t]*(\*+|\u2020)[ \t]*(\S.*)")
+_FOOTNOTE = cache.compile(r"[ \t]*(\*+|\u2020)[ \t]*(\S.*)")
 
 
 def _not_filed_footnotes(ctx: Context) -> set[str]:
@@ -92,7 +92,7 @@ def _not_filed_footnotes(ctx: Context) -> set[str]:
 
 
 def _words(text: str | None) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{4,}", (text or "").lower()) if w not in _COMMON}
+    return {w for w in cache.findall(r"[a-z]{4,}", (text or "").lower()) if w not in _COMMON}
 
 
 # Words every exhibit description may hold; they do not pair two descriptions.

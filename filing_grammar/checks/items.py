@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from .. import cache
 from ..form import (
     DECIMAL, DECIMAL_ERA_START, NUMBERED, OLD_TO_NEW, ItemDef, item_order_key, match_title, normalise_number,
     official_title, official_title_end, title_key,
@@ -45,8 +45,8 @@ def _looks_like_prose(title: str, number: str | None = None) -> bool:
     lower = [w for w in words if w[:1].islower() and w.lower() not in _SMALL]
     if len(lower) >= 2 and words[0].lower() in ("the", "on", "in", "as", "we", "our", "this"):
         return True
-    return bool(re.match(r"(?i)(on|in|the|as|effective|pursuant)\s+\S+", title)
-                and re.search(r"\d|,", title)) or title.rstrip().endswith(("the", "of", "a", "to"))
+    return bool(cache.match(r"(?i)(on|in|the|as|effective|pursuant)\s+\S+", title)
+                and cache.search(r"\d|,", title)) or title.rstrip().endswith(("the", "of", "a", "to"))
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -101,7 +101,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
 
 def _check_number(ctx, item, number, span, era, date):
     """FG302/FG303; returns whether the number is an item of the era."""
-    if not re.fullmatch(r"\d+(\.\d+)?", number):
+    if not cache.fullmatch(r"\d+(\.\d+)?", number):
         return False
     decimal = "." in number
     if era == "numbered" and decimal:

@@ -36,6 +36,8 @@ SECTIONS = {
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule of the catalogue: code, name, severity, summary."""
+
     code: str
     name: str  # kebab-case
     severity: str

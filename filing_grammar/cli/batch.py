@@ -19,7 +19,6 @@ written as it comes, so a batch of any length takes constant memory.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import stat
 import sys
@@ -67,6 +66,7 @@ def read_done(path: str) -> tuple[set[str], int]:
     """The paths of the records already in the JSON Lines file ``path``, and
     the length of its complete lines: what follows the last newline (a line
     cut short by a kill) is to be cut off."""
+    import json
     decoder = json.JSONDecoder()
     done: set[str] = set()
     good = 0
@@ -118,6 +118,7 @@ class JsonlSink:
     complete lines, to which the file is cut back when the run is stopped."""
 
     def __init__(self, fh: IO[bytes], good: int = 0) -> None:
+        import json
         self.fh, self.good = fh, good
         self.encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 

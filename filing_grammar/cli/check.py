@@ -10,7 +10,6 @@ source) until the end.
 from __future__ import annotations
 
 import argparse
-import json
 
 from typing import TYPE_CHECKING
 
@@ -131,6 +130,7 @@ class _Sarif:
         self.results += payload
 
     def close(self) -> None:
+        import json
         from ..render.sarif import sarif_log
         self.out.write(json.dumps(sarif_log(self.results), indent=2, ensure_ascii=False) + "\n")
 

@@ -24,7 +24,6 @@ stderr and exit 2 for it, and the batch goes on.
 
 from __future__ import annotations
 
-import glob
 import os
 import stat
 import sys
@@ -55,6 +54,11 @@ class Input:
     error: str | None = None
 
 
+def _iglob(pattern: str):
+    import glob  # only for a glob (start-up: check FILE does not load it)
+    return glob.iglob(pattern, recursive=True)
+
+
 def _printable(text: str) -> str:
     return printable(text)
 
@@ -77,7 +81,7 @@ def is_batch_arg(arg: str) -> bool:
         st = os.stat(arg)
     except (OSError, ValueError):
         # a glob; one that matches nothing is the path it may be ("no such file")
-        return bool(GLOB_CHARS & set(arg)) and next(glob.iglob(arg, recursive=True), None) is not None
+        return bool(GLOB_CHARS & set(arg)) and next(_iglob(arg), None) is not None
     return stat.S_ISDIR(st.st_mode) or (stat.S_ISREG(st.st_mode) and is_archive_name(arg))
 
 
@@ -122,7 +126,7 @@ def _expand_path(arg: str, skip, pattern: bool) -> Iterator[Input]:
     except (OSError, ValueError):
         st = None
     if st is None and pattern and GLOB_CHARS & set(arg):
-        matches = sorted(glob.iglob(arg, recursive=True))
+        matches = sorted(_iglob(arg))
         if not matches:  # reported as the path it may be ("no such file")
             if not skip(arg):
                 yield Input(arg, path=arg)
@@ -256,7 +260,7 @@ def _count_path(arg: str, skip) -> tuple[int, int] | None:
     except (OSError, ValueError):
         if GLOB_CHARS & set(arg):
             total = [0, 0]
-            for match in glob.iglob(arg, recursive=True):
+            for match in _iglob(arg):
                 got = _count_path(match, skip)
                 if got is None:
                     return None

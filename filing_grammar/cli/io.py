@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import enum
 import io
-import json
 import os
 import signal
 import stat
@@ -394,7 +393,7 @@ def rendered(target, draw: Callable) -> str:
     return buf.getvalue()
 
 
-_ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)
+_ENCODER = None  # json's encoder, made at the first JSON written (json is not loaded before: start-up)
 _HOLD = 1 << 22  # characters of a record kept back before writing starts
 
 
@@ -408,6 +407,10 @@ def _write_record(out: IO[str], record: object, pad: str, before: str, after: st
     """
     held: list[str] = [before]
     size = 0
+    global _ENCODER
+    if _ENCODER is None:
+        import json
+        _ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)
     for chunk in _ENCODER.iterencode(record):
         if pad:
             # JSON strings hold no raw newline: every newline is the layout's.

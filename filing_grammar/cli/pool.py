@@ -92,6 +92,7 @@ def process(job: Job, item: Input) -> Result:
     item.data = None
     size = len(data)
     try:
+        _load(job.command)
         from ..api import read_source
         src = read_source(data, name)
         del data  # one copy of the file at a time
@@ -102,6 +103,32 @@ def process(job: Job, item: Input) -> Result:
         raise
     except Exception as exc:  # noqa: BLE001 - the one place bugs in a file's work are caught
         return Result(INTERNAL, size, message=_internal_message(name, exc))
+
+
+_loaded: set[str] = set()
+
+
+def _load(command: str) -> None:
+    """Load what a filing's work needs (the API and its readers, the parse
+    tables, the checks), once per process, with the garbage collector paused:
+    some 100,000 objects are made and none is garbage, so the collections it
+    would run on the way only cost start-up."""
+    if command in _loaded:
+        return
+    import gc
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from ..api import parse_source  # noqa: F401
+        from ..parser import parse_tables
+        parse_tables()
+        if command == "check":
+            from ..checks import run_checks  # noqa: F401
+            from ..render.diagnostics import FileResult  # noqa: F401
+    finally:
+        if enabled:
+            gc.enable()
+    _loaded.add(command)
 
 
 def _work(job: Job, src, size: int) -> Result:
@@ -178,6 +205,8 @@ def _serve(conn, job: Job, parent_ends: list) -> None:
 
 @dataclass
 class _Worker:
+    """A worker process and the pipe to it."""
+
     process: Any
     conn: Any
 
@@ -208,8 +237,8 @@ class Pool:
         self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.job, self.jobs = job, jobs
         if self.ctx.get_start_method() == "fork":
-            from ..parser import get_parser
-            get_parser()  # built once, before the fork, for every worker
+            from ..parser import parse_tables
+            parse_tables()  # loaded once, before the fork, for every worker
         self.workers: list[_Worker] = []
         self.replaced = 0
         for _ in range(jobs):

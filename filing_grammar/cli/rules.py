@@ -3,7 +3,6 @@ explain CODE`` (one rule in full)."""
 
 from __future__ import annotations
 
-import json
 
 from .io import PROG, Exit, console, err, write_output
 
@@ -29,6 +28,7 @@ def run(args) -> int:
 def rules(args) -> int:
     from ..checks.rules import RULES
     if args.format == "json":
+        import json
         write_output(json.dumps([r.to_dict() for r in RULES], indent=2) + "\n", None)
         return Exit.OK
     from rich.table import Table
@@ -54,6 +54,7 @@ def explain(args) -> int:
             f"sections: {', '.join(f'FG{k}xx {v}' for k, v in SECTIONS.items())})")
         return Exit.USAGE
     if args.format == "json":
+        import json
         write_output(json.dumps(r.to_dict(), indent=2) + "\n", None)
     else:
         write_output(rule_markdown(r).replace(_GENERATED, ""), None)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 
 from .io import Exit, console, exit_codes_help, output_stream, plain_target, rendered, run_each, write_output
 
@@ -47,6 +46,7 @@ def run(args) -> int:
                 out.write("".join(batch))
             return Exit.FINDINGS if unmatched else Exit.OK
         if args.format == "json":
+            import json
             text = json.dumps(tree_render.to_json(tree), indent=1, ensure_ascii=False) + "\n"
         elif args.format == "text":
             text = tree_render.to_text(tree)

@@ -19,6 +19,7 @@ from typing import Sequence
 
 from lark import Token, Tree
 
+from .. import cache
 from ..form import US_STATES, id_column_role
 from ..records import CHECKBOX_KEYS, Cover, Span
 from ..tree import line_text, span_at, span_of, text_span, tree_tokens, value_span
@@ -66,7 +67,7 @@ class _Field:
 
 def _is_state(text: str) -> bool:
     t = text.lower().strip(" .,()")
-    return t in US_STATES or re.sub(r"^(?:state|republic|commonwealth|kingdom)\s+of\s+", "", t) in US_STATES
+    return t in US_STATES or cache.sub(r"^(?:state|republic|commonwealth|kingdom)\s+of\s+", "", t) in US_STATES
 
 
 class _CoverReader(CoverSections):
@@ -194,11 +195,11 @@ class _CoverReader(CoverSections):
         after the caption words, or a line near it) that is not one: where
         the check says the date cannot be read."""
         if caption:
-            m = re.search(r"(?i)(?:reported|report)\)?\s*:?\s*(\S.*)$", text)
+            m = cache.search(r"(?i)(?:reported|report)\)?\s*:?\s*(\S.*)$", text)
             if m and DATEISH.search(m.group(1)):
                 self.unread["date_of_report"] = span_at(tok, m.start(1), len(text.rstrip()))
-        elif DATEISH.search(text) and not re.fullmatch(r"[-=_ ]+", text.strip()) \
-                and not re.search(r"(?i)exchange\s+act|section\s+13", text):
+        elif DATEISH.search(text) and not cache.fullmatch(r"[-=_ ]+", text.strip()) \
+                and not cache.search(r"(?i)exchange\s+act|section\s+13", text):
             self.unread["date_of_report"] = span_at(tok, len(text) - len(text.lstrip()), len(text.rstrip()))
 
     # Date of Report (Date of earliest event reported): value beside, above or below
@@ -315,7 +316,7 @@ class _CoverReader(CoverSections):
             if _is_date_block(block) or BOX_LINE.search(text):
                 continue
             phone = PHONE.search(text)
-            if phone and not re.search(r"[A-Za-z]{3}", PHONE.sub("", text)):
+            if phone and not cache.search(r"[A-Za-z]{3}", PHONE.sub("", text)):
                 self._set("telephone", collapse(phone.group()), block)
                 return  # the telephone number closes the cover
             if stage in ("name", "ids") and _looks_like_ids(block):
@@ -361,7 +362,7 @@ class _CoverReader(CoverSections):
             # "Commission file number 000-20908")
             for cap in f.captions:
                 for _, seg in segments(line_text(cap)):
-                    pieces = re.split(r":\s*", seg) + seg.split()[-1:]
+                    pieces = cache.split(r":\s*", seg) + seg.split()[-1:]
                     for piece in pieces:
                         self._classify_id(piece.strip(" ()"), cap, found, roles=None, col=None)
             for tok in value_block:
@@ -400,10 +401,10 @@ class _CoverReader(CoverSections):
         if IRS.match(seg) and "irs" not in found:
             found["irs"] = (seg, tok, at)
         elif FILE_NUMBER.match(seg) and "file" not in found:
-            found["file"] = (re.sub(r"^No\.\s*", "", seg), tok, at)
+            found["file"] = (cache.sub(r"^No\.\s*", "", seg), tok, at)
         elif roles is None and _is_state(seg) and "state" not in found:
             found["state"] = (seg, tok, at)  # "Delaware   File No. 1-3285   41-0417775" read as a caption row
-        elif (roles is not None and "irs" not in found and re.fullmatch(r"\d{2}\s?-\s?\d{5,8}|\d{8,10}", seg)
+        elif (roles is not None and "irs" not in found and cache.fullmatch(r"\d{2}\s?-\s?\d{5,8}|\d{8,10}", seg)
               and nearest(roles, col, len(seg)) == "irs"):
             # a misprinted number in the IRS column ("03-153200") is kept as
             # printed; check FG207 says it is malformed
@@ -413,7 +414,7 @@ class _CoverReader(CoverSections):
             # a misprinted number in the file number column ("333-9215X") is
             # kept as printed; check FG208 says it is malformed
             found["file"] = (seg, tok, at)
-        elif roles is not None and re.search(r"[A-Za-z]", seg) and not re.search(r"\d{3}", seg):
+        elif roles is not None and cache.search(r"[A-Za-z]", seg) and not cache.search(r"\d{3}", seg):
             role = nearest(roles, col, len(seg))
             if role == "name" and not _is_state(seg):
                 found.setdefault("name", (seg, tok, at))
@@ -449,7 +450,7 @@ class _CoverReader(CoverSections):
         used: list[Token] = []
         for tok in lines:
             text = line_text(tok)
-            if PHONE.search(text) and not re.search(r"[A-Za-z]{3}", PHONE.sub("", text)):
+            if PHONE.search(text) and not cache.search(r"[A-Za-z]{3}", PHONE.sub("", text)):
                 if not self.values.get("telephone"):
                     self._set("telephone", collapse(PHONE.search(text).group()), [tok])
                 continue
@@ -505,7 +506,7 @@ class _CoverReader(CoverSections):
         f = self.fields[i]
         # "(Former name ...): Not Applicable" on the caption line
         for cap in f.captions:
-            m = re.search(r"report\)?\s*[:.]?\s*\)?\s{2,}(\S.*)$|report\)\s*:?\s*(\S.*)$", line_text(cap), re.I)
+            m = cache.search(r"report\)?\s*[:.]?\s*\)?\s{2,}(\S.*)$|report\)\s*:?\s*(\S.*)$", line_text(cap), re.I)
             if m:
                 self._set("former_name", collapse(m.group(1) or m.group(2)), [cap])
                 return
@@ -531,7 +532,7 @@ def _may_be_name(block: list[Token]) -> bool:
 def _is_date_block(block: list[Token]) -> bool:
     text = collapse(" ".join(line_text(t) for t in block))
     iso, m = find_date(text)
-    return m is not None and len(text) <= len(m.group()) + DATE_BLOCK_SLACK and not re.search(r"[A-Z]{2,}.*,\s*(INC|CORP|LLC)", text)
+    return m is not None and len(text) <= len(m.group()) + DATE_BLOCK_SLACK and not cache.search(r"[A-Z]{2,}.*,\s*(INC|CORP|LLC)", text)
 
 
 def _looks_like_ids(block: list[Token], numbers_only: bool = False) -> bool:

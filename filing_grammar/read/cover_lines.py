@@ -9,32 +9,33 @@ import re
 
 from lark import Token
 
+from .. import cache
 from ..tree import line_text
 from .lines import segments
 
 __all__ = ["ID_PREFIX", "FILE_NUMBER_LIKE", "EVENT_DATE", "PHONE_LIKE", "NAME_CAPTION", "CAPTION_DIGITS", "DATEISH", "CAPTION_WORDS", "ID_CAPTION_WORDS", "BOX_LINE", "closes_caption", "caption_open", "nearest", "second_column", "left_part"]
 
 # The label before an ids value: "No.", "File No.", "I.R.S. No.", "EIN".
-ID_PREFIX = re.compile(r"(?i)(?:(?:commission\s+)?file\s+no\.?|i\.?\s?r\.?\s?s\.?\s+(?:employer\s+)?"
+ID_PREFIX = cache.compile(r"(?i)(?:(?:commission\s+)?file\s+no\.?|i\.?\s?r\.?\s?s\.?\s+(?:employer\s+)?"
                         r"(?:identification\s+)?no\.?|ein|no\.)\s*:?\s*(?=\d)")
 # Something a filer meant as a file number: digits and hyphens, a letter or
 # two among them ("333-9215X", "1-5502A"), at least one hyphen.
-FILE_NUMBER_LIKE = re.compile(r"\d{1,3}-[\dA-Za-z]{3,6}(?:-[\dA-Za-z]{1,3})?")
+FILE_NUMBER_LIKE = cache.compile(r"\d{1,3}-[\dA-Za-z]{3,6}(?:-[\dA-Za-z]{1,3})?")
 # A date in parentheses, alone (after the date of report, or on the line under it).
-EVENT_DATE = re.compile(r"\s*\(([^()]{6,30})\)\s*$")
+EVENT_DATE = cache.compile(r"\s*\(([^()]{6,30})\)\s*$")
 # Something meant as a telephone number: an area code in parentheses, then
 # digits in two groups (checked against PHONE by FG210).
-PHONE_LIKE = re.compile(r"\(\s*\d{3}\s*\)\s*\d{2,4}\s*[-.]\s*\d{2,6}\b")
-NAME_CAPTION = re.compile(r"(?i)exact\s+name\s+of|name\s+of\s+registrant")
+PHONE_LIKE = cache.compile(r"\(\s*\d{3}\s*\)\s*\d{2,4}\s*[-.]\s*\d{2,6}\b")
+NAME_CAPTION = cache.compile(r"(?i)exact\s+name\s+of|name\s+of\s+registrant")
 # digits before it on its line that would make it something else (a ZIP code)
-CAPTION_DIGITS = re.compile(r"\d{5}\s*$")
+CAPTION_DIGITS = cache.compile(r"\d{5}\s*$")
 # Something like a date: a digit or a month's first letters.
-DATEISH = re.compile(r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+DATEISH = cache.compile(r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 # Caption words beside a value on a caption line, and in an address block.
-CAPTION_WORDS = re.compile(r"^\(|\)$|zip\s+code\)?$|principal\s+executive|address\s+of|^address\s+and$|telephone\s+number", re.I)
-ID_CAPTION_WORDS = re.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
+CAPTION_WORDS = cache.compile(r"^\(|\)$|zip\s+code\)?$|principal\s+executive|address\s+of|^address\s+and$|telephone\s+number", re.I)
+ID_CAPTION_WORDS = cache.compile(r"(?i)identification|incorporation|organi[sz]ation\)|number\)|employer")
 # The lines of the check boxes, skipped by a cover without captions.
-BOX_LINE = re.compile(r"(?i)check\s+the\s+appropriate\s+box|written\s+communications|soliciting\s+material|"
+BOX_LINE = cache.compile(r"(?i)check\s+the\s+appropriate\s+box|written\s+communications|soliciting\s+material|"
                        r"pre-commencement|emerging\s+growth")
 
 
@@ -48,7 +49,7 @@ def caption_open(line: str) -> bool:
     """Does a caption line go on to the next line ("(Address, including Zip
     Code, and telephone number," / "Address and")?"""
     line = line.strip()
-    return line.count("(") > line.count(")") or bool(re.search(r"(?:,|\band|\bof|\bor)$", line, re.I))
+    return line.count("(") > line.count(")") or bool(cache.search(r"(?:,|\band|\bof|\bor)$", line, re.I))
 
 
 def nearest(roles: list[tuple[int, str]], col: int | None, width: int) -> str | None:

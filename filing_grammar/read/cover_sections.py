@@ -14,6 +14,7 @@ import re
 
 from lark import Token
 
+from .. import cache
 from ..lexer import BOX_CHECKED, BOX_EMPTY
 from ..tree import line_text
 from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse
@@ -25,12 +26,12 @@ __all__ = ["CoverSections", "box_state"]
 # ("This combined Form 8-K is filed separately by ...").
 REGISTRANT_LINE_MAX = 70
 
-_12B_HEADER = re.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class(?:\s{2,}|\s*$)")
-_CHECKED = re.compile(BOX_CHECKED)
-_EMPTY = re.compile(BOX_EMPTY)
+_12B_HEADER = cache.compile(r"(?i)symbol|registered|title\s+of\s+each|name\s+of\s+each|^\s*class(?:\s{2,}|\s*$)")
+_CHECKED = cache.compile(BOX_CHECKED)
+_EMPTY = cache.compile(BOX_EMPTY)
 
 
-_EGC_BOX_AT_END = re.compile(r"(?i)\bemerging\s+growth\s+compan(?:y|ies)\W{0,3}?\s*(\S{1,5})$")
+_EGC_BOX_AT_END = cache.compile(r"(?i)\bemerging\s+growth\s+compan(?:y|ies)\W{0,3}?\s*(\S{1,5})$")
 
 
 def box_state(text: str) -> bool | None:
@@ -80,7 +81,7 @@ class CoverSections:
                 break
             reg, block = regs[-1]
             block.append(tok)
-            m = re.match(r"\(an?\s+(.+?)\s+corporation\)$", line, re.I)
+            m = cache.match(r"\(an?\s+(.+?)\s+corporation\)$", line, re.I)
             if m:
                 reg["state_of_incorporation"] = m.group(1)
             elif PHONE.fullmatch(line):
@@ -122,7 +123,7 @@ class CoverSections:
             checked = box_state(text)
             if checked is None:
                 continue
-            if re.search(r"if\s+an\s+emerging|transition\s+period|accounting\s+standards", text, re.I):
+            if cache.search(r"if\s+an\s+emerging|transition\s+period|accounting\s+standards", text, re.I):
                 continue
             if "emerging growth" in text.lower():
                 self.values["emerging_growth_company"] = checked
@@ -144,7 +145,7 @@ class CoverSections:
         if i is None:
             return
         lines = [t for t in self.fields[i].value if t.type not in FURNITURE]
-        head_at = next((k for k, t in enumerate(lines) if re.search(r"title\s+of\s+each", line_text(t), re.I)), None)
+        head_at = next((k for k, t in enumerate(lines) if cache.search(r"title\s+of\s+each", line_text(t), re.I)), None)
         if head_at is None:
             return
         columns: list[tuple[int, str]] = []
@@ -169,7 +170,7 @@ class CoverSections:
         for tok in lines[k:]:
             if rows and id(tok) in after_blank:
                 break  # the table ends at a blank line ("Note: ... also traded on ...")
-            if re.search(r"(?i)registered\s+pursuant\s+to\s+section\s+12\s*\(\s*g", line_text(tok)):
+            if cache.search(r"(?i)registered\s+pursuant\s+to\s+section\s+12\s*\(\s*g", line_text(tok)):
                 break  # the 12(g) table that some covers print after it
             segs = segments(line_text(tok))
             if not segs:
@@ -199,8 +200,8 @@ class CoverSections:
         toks = [t for f in self.fields for t in f.tokens]
         for k, tok in enumerate(toks):
             if tok.type == "AMENDMENT" and self.values.get("amendment_number") is None:
-                self.values["amendment_number"] = re.search(r"\d+", line_text(tok)).group()
-            m = re.match(r"(?i)\s*explanatory\s+note\s*[:.\-\u2013\u2014]?\s*(.*)$", line_text(tok))
+                self.values["amendment_number"] = cache.search(r"\d+", line_text(tok)).group()
+            m = cache.match(r"(?i)\s*explanatory\s+note\s*[:.\-\u2013\u2014]?\s*(.*)$", line_text(tok))
             if m and self.values.get("explanatory_note") is None:
                 para = [m.group(1)] if m.group(1).strip() else []
                 for nxt in toks[k + 1:]:

@@ -13,6 +13,7 @@ import re
 
 from lark import Token, Tree
 
+from .. import cache
 from ..form import EXHIBIT_ITEMS
 from ..lexer import ENTRY_PARTS
 from ..records import ExhibitRef, Item
@@ -25,7 +26,7 @@ __all__ = ["read_exhibits", "read_exhibit_index", "read_item_exhibits"]
 # A last line shorter than this ends an unfinished description.
 SHORT_LAST_LINE = 40
 
-_PAGE_AT_END = re.compile(r"(?:\d{1,4}|[A-Z]-\d{1,3}|E-\d+)$", re.I)
+_PAGE_AT_END = cache.compile(r"(?:\d{1,4}|[A-Z]-\d{1,3}|E-\d+)$", re.I)
 # A page number is the line's last word, at most this long ("E-123", "1234").
 PAGE_TAIL = 8
 # A "page" column value between these is a year, if a month and day precede it.
@@ -54,8 +55,8 @@ def _split_page(text: str, letters: bool = True) -> tuple[str, str | None]:
     return text, None
 
 
-_EXHIBITS_SUBHEADING = re.compile(r"(?i)^\s*(?:\(?[a-d]\)\s*)?exhibits?\b(?!\s+\d)[^.]{0,40}\.?\s*$")
-_FILED_COLUMN = re.compile(r"(?i)\(?(?:filed|furnished)\s+(?:herewith|electronically)[\w\s.]{0,30}\)?$")
+_EXHIBITS_SUBHEADING = cache.compile(r"(?i)^\s*(?:\(?[a-d]\)\s*)?exhibits?\b(?!\s+\d)[^.]{0,40}\.?\s*$")
+_FILED_COLUMN = cache.compile(r"(?i)\(?(?:filed|furnished)\s+(?:herewith|electronically)[\w\s.]{0,30}\)?$")
 
 
 def _strip_filed_column(desc: str) -> str:
@@ -67,9 +68,9 @@ def _strip_filed_column(desc: str) -> str:
     head = desc[: m.start()]
     kept = head.rstrip()
     return kept if len(head) - len(kept) >= 2 and kept else desc
-_MONTH_DAY = re.compile(
+_MONTH_DAY = cache.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$")
-_UNFINISHED = re.compile(r"(?:[,;:(&-]|\b(?:and|or|of|the|a|an|by|to|for|in|on|with|between|among|dated|from))$", re.I)
+_UNFINISHED = cache.compile(r"(?:[,;:(&-]|\b(?:and|or|of|the|a|an|by|to|for|in|on|with|between|among|dated|from))$", re.I)
 
 
 def _page_or_year(desc: str, page: str | None) -> tuple[str, str | None]:
@@ -119,11 +120,11 @@ class _Entry:
 
 
 # "2.1*", "10.3\u2020": a footnote mark after the exhibit number
-_MARK = re.compile(r"\s*(?:exhibit\s+)?[\d.()a-zA-Z]*?\d[\d.]*[a-zA-Z]?(\*+|\u2020)", re.I)
+_MARK = cache.compile(r"\s*(?:exhibit\s+)?[\d.()a-zA-Z]*?\d[\d.]*[a-zA-Z]?(\*+|\u2020)", re.I)
 # ... or at the end of its description
-_TRAILING_MARK = re.compile(r"\S(\*+|\u2020)$")
+_TRAILING_MARK = cache.compile(r"\S(\*+|\u2020)$")
 # "(1) The pro forma adjustments ...": numbered like a footnote
-_PARENTHESISED = re.compile(r"\s*\(\d{1,2}\)")
+_PARENTHESISED = cache.compile(r"\s*\(\d{1,2}\)")
 
 
 def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[ExhibitRef]:
@@ -175,7 +176,7 @@ def read_exhibits(tokens: list[Token], parenthesised: bool = True) -> list[Exhib
         elif current is not None and tok.type not in _NOT_CONTINUATION and text.strip():
             # "------------      September 26, 1997, among ...": the number's
             # underline beside the description's second line
-            under = re.match(r"^\s*[-=_]{3,}\s+(?=\S)", text)
+            under = cache.match(r"^\s*[-=_]{3,}\s+(?=\S)", text)
             content = text[under.end():] if under else text.lstrip()
             lead = len(text) - len(content)
             so_far = current.pieces[-1].rstrip()  # how the description ends so far
@@ -211,7 +212,7 @@ def read_item_exhibits(item: Item, node: Tree) -> list[ExhibitRef]:
     body = tree_tokens(node)[1:]
     if item.number not in EXHIBIT_ITEMS:
         at = next((k for k, t in enumerate(body) if t.type == "TEXT"
-                   and re.fullmatch(r"(?i)\s*exhibits?:?\s*", line_text(t))), None)
+                   and cache.fullmatch(r"(?i)\s*exhibits?:?\s*", line_text(t))), None)
         body = body[at:] if at is not None else []
     else:
         # Item 7 may hold pro forma statements before its "(c) Exhibits"

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from lark import Token, Tree
 
+from .. import cache
 from ..form import normalise_number, official_title_end
 from ..lexer import ITEM_NUMBER, ITEM_PARTS
 from ..records import Item, Span
@@ -31,12 +32,12 @@ TITLE_LINE_MAX = 70
 TITLE_WORDS_MAX = 14
 
 
-INAPPLICABLE = re.compile(r"^(?:are\s+)?(?:not\s+applicable|none|omitted|n/a|intentionally omitted)\b", re.I)
+INAPPLICABLE = cache.compile(r"^(?:are\s+)?(?:not\s+applicable|none|omitted|n/a|intentionally omitted)\b", re.I)
 
 
 def _clean_title(title: str) -> str:
     title = collapse(title)
-    title = re.sub(r"^[\s.:\-\u2013\u2014]+", "", title)
+    title = cache.sub(r"^[\s.:\-\u2013\u2014]+", "", title)
     return title.rstrip(" .:;").strip()
 
 
@@ -49,13 +50,13 @@ def read_item(node: Tree) -> Item:
     if m is None:  # cannot happen: the lexer matched the same shape
         span = span_of(tokens)
         return Item(None, None, "", span.line if span else 0, span=span)
-    numbers = [m.group("num")] + re.findall(ITEM_NUMBER, m.group("more") or "")
+    numbers = [m.group("num")] + cache.findall(ITEM_NUMBER, m.group("more") or "")
     number = m.group("num").rstrip(".")
     raw_title = m.group("rest")
     title = _clean_title(raw_title)
     # "Item 2.01 Completion of Acquisition. On March 1, the Company ...": the
     # heading runs into the text; the title ends at its first full stop.
-    run_on = re.match(r"^(.{8,150}?[a-z)\]]{2}\.)\s+([A-Z(\u201c\"].{20,})$", title)
+    run_on = cache.match(r"^(.{8,150}?[a-z)\]]{2}\.)\s+([A-Z(\u201c\"].{20,})$", title)
     lead_text = ""
     # The official title (see form.py) decides first where a run-on title
     # ends: "Appointment of Certain Officers. Compensatory Arrangements of
@@ -63,7 +64,7 @@ def read_item(node: Tree) -> Item:
     bare = raw_title.lstrip(" .:-\u2013\u2014\t")
     end = official_title_end(number, bare)
     after = bare[end:] if end else ""
-    if end and re.match(r"^[.:;]?\s+[A-Z(\u201c\"].{20,}$", after):
+    if end and cache.match(r"^[.:;]?\s+[A-Z(\u201c\"].{20,}$", after):
         title = _clean_title(bare[:end])
         raw_title = bare[:end] + "."
         lead_text = after.lstrip(" .:;")
@@ -93,7 +94,7 @@ def read_item(node: Tree) -> Item:
             # a line that carries on the official title continues it, however long
             so_far = raw_title.lstrip(" .:-\u2013\u2014\t").rstrip()
             official = official_title_end(number, so_far + " " + line.strip()) > len(so_far) + 1
-            unfinished = re.search(r"[;,]$|\b(?:and|of|or|the|to|in|for|on|under)$", raw_title.rstrip(), re.I)
+            unfinished = cache.search(r"[;,]$|\b(?:and|of|or|the|to|in|for|on|under)$", raw_title.rstrip(), re.I)
             alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and (
                 line.rstrip().endswith(".") or unfinished)
             if tok.type == "TEXT" and line.strip() and (
@@ -160,7 +161,7 @@ def _number_spans(head: Token, m: re.Match) -> dict[str, Span]:
     the number alone for the others ("Items 5 and 7")."""
     out = {normalise_number(m.group("num")): span_at(head, m.start("word"), m.end("num"))}
     more = m.group("more") or ""
-    for n in re.finditer(ITEM_NUMBER, more):
+    for n in cache.finditer(ITEM_NUMBER, more):
         out.setdefault(normalise_number(n.group()), span_at(head, m.start("more") + n.start(), m.start("more") + n.end()))
     return out
 
@@ -191,7 +192,7 @@ def split_combined_item(item: Item) -> list[Item]:
     number where the parts (split at ";") are as many as the numbers, else
     each item keeps the whole title."""
     numbers = [n for n in dict.fromkeys(item.numbers) if n]
-    if len(numbers) < 2 or re.search(r"(?i)\bthrough\b|\d\s*(?:-|to)\s*\d", item.heading.split(";")[0][:40]):
+    if len(numbers) < 2 or cache.search(r"(?i)\bthrough\b|\d\s*(?:-|to)\s*\d", item.heading.split(";")[0][:40]):
         return [item]  # a range ("Items 2 through 4") names items it does not print
     title = item.title or ""
     titles: list[str | None] = []

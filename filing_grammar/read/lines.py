@@ -4,7 +4,8 @@ grammar over line kinds cannot say which columns a line has."""
 
 from __future__ import annotations
 
-import re
+
+from .. import cache
 from typing import Iterable
 
 from lark import Token
@@ -39,7 +40,7 @@ def blocks(tokens: Iterable[Token]) -> list[list[Token]]:
 
 # A column is a run of words one space apart (two for text typed with double
 # spaces between words, where columns are three or more spaces apart).
-_SEGMENT = {2: re.compile(r"\S+(?: \S+)*"), 3: re.compile(r"\S+(?: {1,2}\S+)*")}
+_SEGMENT = {2: cache.compile(r"\S+(?: \S+)*"), 3: cache.compile(r"\S+(?: {1,2}\S+)*")}
 
 
 def segments(line: str, gap: int = 2) -> list[tuple[int, str]]:

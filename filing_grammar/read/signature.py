@@ -16,6 +16,7 @@ import re
 
 from lark import Token, Tree
 
+from .. import cache
 from ..records import Signature, Span
 from ..tree import line_text, span_at, span_of, tree_tokens, value_span
 from ..values import collapse, find_date
@@ -23,23 +24,23 @@ from .lines import segments
 
 __all__ = ["read_signature"]
 
-_TITLE_WORDS = re.compile(
+_TITLE_WORDS = cache.compile(
     r"\b(president|officer|secretary|treasurer|director|chairman|chairwoman|chair|counsel|"
     r"controller|comptroller|manager|partner|executive|financial|accounting|ceo|cfo|coo|"
     r"vice|general|principal|attorney|authorized|member|trustee|administrator|agent|head|"
     r"senior|assistant|chief|owner)\b",
     re.I,
 )
-_COMPANY_WORDS = re.compile(r"\b(?:company|corporation|corp\.?|inc\.?|llc|l\.p\.|ltd\.?|trust|bank|n\.a\.|partners)\b",
+_COMPANY_WORDS = cache.compile(r"\b(?:company|corporation|corp\.?|inc\.?|llc|l\.p\.|ltd\.?|trust|bank|n\.a\.|partners)\b",
                             re.I)
-_COMPANY = re.compile(r"\b(?:COMPANY|CORPORATION|CORP\.?|INC\.?|LLC|L\.P\.|LTD\.?|TRUST|BANCORP)\s*$", re.I)
-_SIGNED = re.compile(r"/\s?s\s?/", re.I)  # "/s/": a conformed signature
-_BY_AT = re.compile(r"(?i)(?:^|\s)by\s*:|^\s*by\s+\S|/\s?s\s?/")
-_LABEL = re.compile(r"(?i)(name|title|its)\s*:")
-_JUNIOR = re.compile(r"\s*(jr|sr|ii|iii|iv)\b", re.I)
+_COMPANY = cache.compile(r"\b(?:COMPANY|CORPORATION|CORP\.?|INC\.?|LLC|L\.P\.|LTD\.?|TRUST|BANCORP)\s*$", re.I)
+_SIGNED = cache.compile(r"/\s?s\s?/", re.I)  # "/s/": a conformed signature
+_BY_AT = cache.compile(r"(?i)(?:^|\s)by\s*:|^\s*by\s+\S|/\s?s\s?/")
+_LABEL = cache.compile(r"(?i)(name|title|its)\s*:")
+_JUNIOR = cache.compile(r"\s*(jr|sr|ii|iii|iv)\b", re.I)
 # A footnote under the block: "* ...", "(1) ...", "[1] ...".
-_FOOTNOTE = re.compile(r"\s*(?:\*+|\u2020|\(\d{1,2}\)|\[\d{1,2}\])\s*\S")
-_NOT_A_NAME = re.compile(r"(?i)\(?registrant\)?|\(?issuer\)?|\(?an?\s+[a-z ]{3,30}\s+corporation\)?")
+_FOOTNOTE = cache.compile(r"\s*(?:\*+|\u2020|\(\d{1,2}\)|\[\d{1,2}\])\s*\S")
+_NOT_A_NAME = cache.compile(r"(?i)\(?registrant\)?|\(?issuer\)?|\(?an?\s+[a-z ]{3,30}\s+corporation\)?")
 
 # A column starting this near the left margin is the whole line.
 LEFT_MARGIN = 4
@@ -59,10 +60,10 @@ _BLOCK_LABEL = re.compile(r"(?i)(?:^|(?<=\s))(by|name|title)\s*:")
 
 
 def _strip_by(text: str) -> str:
-    text = re.sub(r"(?i)\b(?:dated?)\s*:.*?(?=\bby\b|$)", "", text)  # "Date: ...   By: ..."
-    text = re.sub(r"(?i)^\s*by\s*:?", "", text.strip())
+    text = cache.sub(r"(?i)\b(?:dated?)\s*:.*?(?=\bby\b|$)", "", text)  # "Date: ...   By: ..."
+    text = cache.sub(r"(?i)^\s*by\s*:?", "", text.strip())
     text = _SIGNED.sub("", text)
-    text = re.sub(r"[_]{2,}", "", text)
+    text = cache.sub(r"[_]{2,}", "", text)
     return collapse(text.strip(" :"))
 
 
@@ -125,7 +126,7 @@ class _SignatureReader:
             while k < len(lines) and lines[k][0].type != "BLANK":
                 legend.append(" " + lines[k][1])
                 k += 1
-                if re.search(r"authori[sz]ed\.?\s*$", lines[k - 1][1]):
+                if cache.search(r"authori[sz]ed\.?\s*$", lines[k - 1][1]):
                     break
         self.legend = "".join(legend)
         self.rest = _first_block(lines[k:])
@@ -192,7 +193,7 @@ class _SignatureReader:
                 if block:
                     last_block, block = block, []
                 continue
-            if re.match(r"(?i)dated?\b", cell):
+            if cache.match(r"(?i)dated?\b", cell):
                 # "Date: February 1, 2024      Apple Inc.": the name beside the date
                 cell = _after_date(cell)
                 if not cell:
@@ -201,9 +202,9 @@ class _SignatureReader:
                 continue
             if _NOT_A_NAME.fullmatch(cell):
                 continue
-            if re.fullmatch(r"(?i)by:?", cell):
+            if cache.fullmatch(r"(?i)by:?", cell):
                 continue  # "by" alone on the line above the /s/ signature
-            if re.match(r"(?i)by\s*:", cell):
+            if cache.match(r"(?i)by\s*:", cell):
                 # "BY: ADVANTA Mortgage Corp., USA": the entity signing for the
                 # registrant, not the registrant
                 if block:
@@ -224,17 +225,17 @@ class _SignatureReader:
                 # HTML paragraphs: "..., Senior Vice President" / blank /
                 # "and Chief Financial Officer" continues the title
                 nxt = next((t for t in after_by[n + 1:] if t[0].type != "BLANK"), None)
-                if nxt and re.match(r"(?:and|&|of)\s", _column_text(nxt[1], by_col)):
+                if nxt and cache.match(r"(?:and|&|of)\s", _column_text(nxt[1], by_col)):
                     continue
             cell = _column_text(text, by_col)
             if not cell and tok.type in ("NAME_LINE", "TITLE_LINE"):
                 # "Name:" / "Title:" printed left of the /s/ they label
                 cell = _column_text(text, max(LEFT_MARGIN + 1, by_col - LABEL_LEFT))
-            if tok.type in ("RULE", "REGISTRANT_CAPTION") or not cell or re.fullmatch(r"[-_=\s]+", cell):
+            if tok.type in ("RULE", "REGISTRANT_CAPTION") or not cell or cache.fullmatch(r"[-_=\s]+", cell):
                 if under and not cell:
                     break
                 continue
-            if re.match(r"(?i)dated?\b\s*:?", cell) and not re.match(r"(?i)name|title", cell):
+            if cache.match(r"(?i)dated?\b\s*:?", cell) and not cache.match(r"(?i)name|title", cell):
                 # "Date: March 30, 2021   Brien M. Chase, Senior Vice President"
                 cell = _after_date(cell)
                 if not cell:
@@ -253,14 +254,14 @@ class _SignatureReader:
         by_col = self.by_col
         name_on_by = _strip_by(by_text[max(0, by_col - 1):] if by_col > LEFT_MARGIN else by_text)
         under = self._under_by()
-        named = [(t, c) for t, c in under if re.match(r"(?i)name\s*:", c)]
-        titled = [i for i, (t, c) in enumerate(under) if re.match(r"(?i)(title|its)\s*:", c)]
+        named = [(t, c) for t, c in under if cache.match(r"(?i)name\s*:", c)]
+        titled = [i for i, (t, c) in enumerate(under) if cache.match(r"(?i)(title|its)\s*:", c)]
         if named:
             self._set("signer", named[0][1].split(":", 1)[1], named[0][0])
         if titled:
             i = titled[0]
             parts = [under[i][1].split(":", 1)[1]] + [c for _, c in under[i + 1:]
-                                                     if not re.match(r"(?i)name\s*:", c)]
+                                                     if not cache.match(r"(?i)name\s*:", c)]
             self._set("title", " ".join(parts), under[i][0])
         plain = [(t, c) for t, c in under if not _LABEL.match(c)]
         if self.values["signer"] is None:
@@ -293,9 +294,9 @@ class _SignatureReader:
         """No By line: "Name:" and "Title:" lines."""
         for tok, text in self.rest:
             cell = text.strip()
-            if re.match(r"(?i)name\s*:", cell):
+            if cache.match(r"(?i)name\s*:", cell):
                 self._set("signer", cell.split(":", 1)[1], tok)
-            elif re.match(r"(?i)title\s*:", cell):
+            elif cache.match(r"(?i)title\s*:", cell):
                 self._set("title", cell.split(":", 1)[1], tok)
 
     def _take_date(self, tok: Token, text: str, offset: int = 0) -> bool:
@@ -316,7 +317,7 @@ class _SignatureReader:
         footnote under the block ("* Filed on March 3, 2005 ...")."""
         lines = self._before_footnotes()
         for tok, text in lines:
-            m = re.search(r"(?i)\bdated?\b\s*:?", text)
+            m = cache.search(r"(?i)\bdated?\b\s*:?", text)
             if m and self._take_date(tok, text[m.start():], m.start()):
                 return
         if self.by_index is not None and self._take_date(*self.rest[self.by_index]):
@@ -346,7 +347,7 @@ class _SignatureReader:
         that is not a date is kept as printed (the check says it is no real
         date, not that the block has none)."""
         for tok, text in lines:
-            m = re.search(r"(?i)\bdated?\s*:\s*(\S.*?\b(?:19|20)\d\d\b)", text)
+            m = cache.search(r"(?i)\bdated?\s*:\s*(\S.*?\b(?:19|20)\d\d\b)", text)
             if m:
                 self.date_text = m.group(1)
                 self.spans["date"] = span_at(tok, m.start(1), m.end(1))

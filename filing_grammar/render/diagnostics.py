@@ -32,6 +32,8 @@ MAX_LINE = 120  # a longer line is shown cut around the span
 
 @dataclass
 class FileResult:
+    """The diagnostics of one file, with its source (for the snippets)."""
+
     path: str
     source: Source | None
     diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from html import unescape as _unescape
 from dataclasses import dataclass, field
 from typing import Callable
-from html.parser import HTMLParser
+
+from .. import cache
 
 __all__ = ["render_html", "looks_like_html", "Rendering", "Fact"]
 
@@ -28,7 +28,7 @@ _BLOCK = frozenset({
 })
 _INLINE_CAPABLE = frozenset({"p", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
 _SKIP = frozenset({"script", "style", "head", "ix:header", "xbrli:context", "noscript"})
-_HTML_START = re.compile(
+_HTML_START = cache.compile(
     r"\s*<(?:html|!doctype|xbrl|\?xml|p|div|font|center|body|head|title|br|h[1-6]|b|span|a\s|"
     r"hr|img|meta|link|!--)\b", re.I)
 
@@ -52,7 +52,10 @@ class _Cell:
         return "".join(t for t, _ in self.pieces)
 
 
-class _Renderer(HTMLParser):
+class _RendererMixin:
+    # The renderer's methods; the class itself, on html.parser's HTMLParser,
+    # is made at the first HTML document (_renderer), so that a process that
+    # reads no HTML does not load html.parser (start-up, issue 12).
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self._html = html
@@ -291,21 +294,21 @@ def _looks_preformatted(data: str) -> bool:
 # "value", name='value', name=value (followed by white space or ">") or a
 # name alone, separated by ASCII white space; anything else goes to
 # HTMLParser.parse_starttag.  groups: name, attributes, "/" of "/>".
-_SIMPLE_TAG = re.compile(
+_SIMPLE_TAG = cache.compile(
     r"<([a-zA-Z][-.a-zA-Z0-9:_]*)"
     r"((?:[ \t\n\r\f]+[a-zA-Z_:][-.a-zA-Z0-9:_]*"
     r"(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`/]+(?=[ \t\n\r\f>])))?)*)"
     r"[ \t\n\r\f]*(/?)>")
-_SIMPLE_ATTR = re.compile(
+_SIMPLE_ATTR = cache.compile(
     r"([a-zA-Z_:][-.a-zA-Z0-9:_]*)([ \t\n\r\f]*=[ \t\n\r\f]*(?:(\"[^\"]*\"|'[^']*')|([^\s\"'=<>`/]+)))?")
-_SIMPLE_END = re.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
+_SIMPLE_END = cache.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
 # Elements whose content HTMLParser reads as raw text (in one Python version
 # or another): left to it.
 _RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
                        "noframes", "noscript", "plaintext"})
 _NO_ATTRS: dict = {}
-_COLUMN_GAP = re.compile(r"\S {3,}\S")
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_COLUMN_GAP = cache.compile(r"\S {3,}\S")
+_SPACES = cache.compile(r"[ \t\n\r\f\v]+")
 _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
 _IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
@@ -319,11 +322,11 @@ def _line_starts(text: str, end: int | None = None) -> list[int]:
     return starts
 
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = cache.compile("\n")
 
 
 # A character reference, as html.unescape reads one.
-_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_CHARREF = cache.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
 
 def _with_refs(data: str, html: str, pos: int) -> list[tuple[str, int]]:
@@ -364,7 +367,7 @@ def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
     return pieces[-1][1] + len(pieces[-1][0]) if pieces else default
 
 
-_RUN = re.compile(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
+_RUN = cache.compile(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
 
 
 def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -450,7 +453,7 @@ def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     return lines
 
 
-_CELL_RUN = re.compile(r"\s+|\S+")
+_CELL_RUN = cache.compile(r"\s+|\S+")
 
 
 def _layout(rows: list[list[_Cell]]) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
@@ -547,13 +550,28 @@ class Rendering:
         return [row[0][1] if row else self.base for row in self.anchors]
 
 
+_Renderer = None
+_unescape = None
+
+
+def _renderer() -> type:
+    """The HTMLParser subclass that renders, made once (see _RendererMixin)."""
+    global _Renderer, _unescape
+    if _Renderer is None:
+        from html import unescape
+        from html.parser import HTMLParser
+        _unescape = unescape
+        _Renderer = type("_Renderer", (_RendererMixin, HTMLParser), {"__module__": __name__})
+    return _Renderer
+
+
 def render_html(html: str, base: int = 0, source_starts: list[int] | None = None, *,
                 starts_upto: int | None = None, all_starts: Callable[[], list[int]] | None = None) -> Rendering:
     """Render HTML to text laid out like a typed filing.  ``base``: the offset
     of ``html`` in the source text, added to every anchor; ``source_starts``:
     the source text's line starts (default: ``html`` is the whole source);
     ``starts_upto``, ``all_starts``: see :class:`Rendering`."""
-    r = _Renderer(html)
+    r = _renderer()(html)
     try:
         r.feed(html)
         r.close()

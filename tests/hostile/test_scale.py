@@ -170,7 +170,11 @@ def test_filing_memory(shape, size, overhead, tmp_path):
     # 200 bytes per line (a token is a str with eight slots, two ints) plus
     # the line's text, twice (the source and the token).  These filings
     # average about 31 characters a line; real ones average more, and cost less.
-    assert growth <= 11 * size
+    # 12x, not 11x, since the parse tables load from their own cache: the
+    # one-line run (``overhead``) no longer peaks at Lark's deserialisation
+    # (about 5 MB more), which had hidden that much of the 1 MB file's growth;
+    # the 1 MB file's peak itself is what it was (39-40 MB).
+    assert growth <= 12 * size
 
 
 @pytest.mark.parametrize("size", SIZES)
