@@ -32,6 +32,7 @@ from typing import Iterator
 from lark import Token
 
 from .form import SECTION_TITLES, official_title_end
+from .caption_lines import CAPTION, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW, caption_low
 from .envelope_lines import _ENVELOPE, _MAX_TAG_DEPTH, classify_header, classify_tag_header
 from .kinds import LINE_KINDS
 from .source.html import Rendering, looks_like_html
@@ -42,7 +43,8 @@ __all__ = ["tokenize", "RunToken", "LINE_KINDS", "RenderedToken", "BOX_CHECKED",
 
 # --------------------------------------------------------------------------
 # Body lines, matched on the stripped line.  Order matters: the first
-# alternative that matches wins.
+# alternative that matches wins.  (How each alternative starts is also in
+# _BODY_LEAD, below: a new alternative needs its start there.)
 # --------------------------------------------------------------------------
 _SEP = r"[\s.:\-\u2013\u2014]*"
 _SECTIONS = "|".join(
@@ -130,32 +132,22 @@ ENTRY_PARTS = re.compile(
     re.I,
 )
 
-# Cover-page captions, found anywhere in the line (they are often centred, or
-# several sit side by side in one caption row).
-_CAPTION = re.compile(
-    r"""(?i)
-      (?P<DATE_CAPTION>date\s+of\s+report|date\s+of\s+earliest\s+event|^\(?reported\)?\s*:?)
-    | (?P<NAME_CAPTION>exact\s+name\s+of|name\s+of\s+registrant\s+as\s+specified)
-    | (?P<PHONE_CAPTION>telephone\s+number)
-    | (?P<FORMER_CAPTION>former\s+name|former\s+address)
-    | (?P<ADDRESS_CAPTION>address\s+of\s+principal|principal\s+executive\s+offices|executive\s+offices\)|\(zip\s+code\)|^zip\s+code$|address\s+and\s*$)
-    | (?P<ID_CAPTION>jurisdiction|commission\s+file|file\s+n(?:o\.|umber)|employer\s+identification|identification\s+n(?:o|umber)|i\.\s?r\.\s?s\.|\birs\s+employer
-                    |^\(?state\s+(?:or|of)\b|^\(?incorporation\)?|^of\s+incorporation|^identification$|incorporation\s+or\s+organi[sz]ation)
+# A cheap test before _BODY, on an ASCII line lowercased: every alternative of
+# _BODY begins with one of these, or holds "<" (PAGE), "...." (TOC_LINE) or
+# "transition" / "financial" (CHECKBOX's third form) somewhere, tested apart.
+# A line that fails all of them is matched by no alternative of _BODY.
+_BODY_LEAD = re.compile(
+    r"""
+      [-=_*~/(\[|0-9]                                       # RULE, PAGE_NUMBER, BY_LINE, REGISTRANT_CAPTION,
+                                                            # AMENDMENT, EXHIBIT_ENTRY, CHECKBOX's boxes
+    | items?\s*\d | in\s+accordance | index | its\s*: | indicate\s     # ITEM_HEADING, SIGNATURE_LEGEND, ...
+    | section\s | s\ ?i\ ?g | securities\s                  # SECTION_HEADING, SIGNATURE_HEADING, COMMISSION, ...
+    | pursuant\s | page\s | exhibit | emerging\s | list\s | by[\s:] | name\s*: | no\.
+    | title\s*: | the\s+securities\s | of\s+(?:the\s+)?securities\s | [oqx](?:\s|$)
+    | dated?\s*: | united\s | washington | form\s | current\s+report | check\s+the\s | amendment\s
     """,
     re.VERBOSE,
 )
-
-# Every caption holds one of these words; a cheap test before _CAPTION.
-_CAPTION_WORDS = ("registrant", "report", "name", "telephone", "former", "address", "zip", "executive",
-                  "jurisdiction", "commission", "file", "employer", "identification", "r.s",
-                  "irs", "state", "incorporation", "organi")
-_CAPTION_WORD = re.compile("|".join(map(re.escape, _CAPTION_WORDS)))
-
-# The caption row of a combined cover, looked for before the other captions
-# because it also holds "Commission File Number" and "I.R.S. Employer ...".
-_REGISTRANTS = re.compile(
-    r"(?i)registrant,\s+state\s+of\s+incorporation|registrant,(?:\s{2,}|\s*$)"
-    r"|state\s+of\s+incorporation,(?:\s{2,}|\s*$)|address\s+and\s+telephone\s+number(?:\s{2,}|\s*$)")
 
 _UU_BEGIN = re.compile(r"begin [0-7]{3,4} \S")
 
@@ -174,15 +166,27 @@ def _classify_raw(line: str) -> str:
         stripped = stripped[2:].strip()
         if not stripped:
             return "TEXT"
+    if stripped.isascii():  # (nearly every line) the same, faster
+        low = stripped.lower()
+        if (_BODY_LEAD.match(low) is not None or "<" in low or "...." in low
+                or "transition" in low or "financial" in low):
+            m = _BODY.match(stripped)
+            if m is not None:
+                return m.lastgroup  # type: ignore[return-value]
+        if len(stripped) > 400 or not CAPTION_WORD.search(low):
+            return "TEXT"
+        if REGISTRANTS_LOW.search(low):
+            return "REGISTRANTS_CAPTION"
+        return caption_low(low)
     m = _BODY.match(stripped)
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]
     low = stripped.lower()
-    if len(stripped) > 400 or not _CAPTION_WORD.search(low):
+    if len(stripped) > 400 or not CAPTION_WORD.search(low):
         return "TEXT"
-    if _REGISTRANTS.search(stripped):
+    if REGISTRANTS.search(stripped):
         return "REGISTRANTS_CAPTION"
-    m = _CAPTION.search(stripped)
+    m = CAPTION.search(stripped)
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]
     return "TEXT"
