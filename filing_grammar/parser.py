@@ -30,6 +30,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from lark import Lark, Token, Tree
 from lark.lexer import Lexer
+from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
 from lark.parsers.lalr_analysis import Shift
 
 from .lexer import RunToken, tokenize
@@ -166,43 +167,158 @@ def _accepts(states, stack: list, kinds: Sequence[str], end_state=None) -> bool:
 # (OPAQUE stands for lines of the kinds listed anyway).
 _NOT_LINES = frozenset({"UNMATCHED", "$END", "OPAQUE"})
 _UNPLANNED = object()
-# Plans by parse table (one table per process, but a test may build another);
-# a plan depends only on the table, the state stack and the token's kind.
-_PLANS: dict[int, dict[tuple, tuple | None]] = {}
-_MAX_PLANS = 200_000  # (a hostile file cannot grow the memo without bound)
+_MAX_STACKS = 200_000  # (a hostile file cannot grow the memo without bound)
 
 
-def _plans_for(states) -> dict[tuple, tuple | None]:
-    plans = _PLANS.setdefault(id(states), {})
-    if len(plans) > _MAX_PLANS:
-        plans.clear()
-    return plans
+class _Automaton:
+    """The state stacks of one parse table met so far, numbered, and for each
+    the plan of each token kind: how the LALR automaton takes a token of that
+    kind there (the reductions, then the shift), worked out once on the state
+    stack alone.  A plan is ``(run, next stack's number, its plans)``, ``run``
+    doing the reductions on the value stack (None if there are none); None if
+    the token is an error there.  So a token the grammar takes costs one dict
+    look-up, and a token it rejects (LALR may reduce before it finds that)
+    changes nothing: recovery starts from the stack as it was."""
 
+    def __init__(self, states, callbacks):
+        self.states, self.callbacks = states, callbacks
+        self.numbers: dict[tuple, int] = {}
+        self.stacks: list[tuple] = []
+        self.rows: list[dict] = []
+        self.runs: dict[tuple, object] = {}
 
-def _plan(states, callbacks, stack: list, kind: str) -> tuple | None:
-    """How the LALR automaton takes a token of ``kind`` on ``stack``: the
-    reductions (the rule's callback, how many values it takes), then the
-    shift; as (steps, how much of the state stack stays, the states pushed).
-    None if the token is an error there.  Run on the state stack alone, so
-    a token the grammar rejects after a reduction (LALR may reduce before it
-    finds that) changes nothing: recovery starts from the stack as it was."""
-    sim = list(stack)
-    keep = len(sim)
-    steps = []
-    while True:
-        action = states[sim[-1]].get(kind)
-        if action is None or kind == "$END":
+    def number(self, stack: tuple) -> int:
+        number = self.numbers.get(stack)
+        if number is None:
+            number = self.numbers[stack] = len(self.stacks)
+            self.stacks.append(stack)
+            self.rows.append({})
+        return number
+
+    def plan(self, number: int, kind: str) -> tuple | None:
+        states = self.states
+        sim = list(self.stacks[number])
+        steps = []
+        plan = None
+        while True:
+            action = states[sim[-1]].get(kind)
+            if action is None or kind == "$END":
+                break
+            if action[0] is Shift:
+                sim.append(action[1])
+                nxt = self.number(tuple(sim))
+                plan = (self._run(tuple(steps)), nxt, self.rows[nxt])
+                break
+            rule = action[1]
+            size = len(rule.expansion)
+            if size:
+                del sim[-size:]
+            sim.append(states[sim[-1]][rule.origin.name][1])
+            steps.append((self.callbacks[rule], size))
+        self.rows[number][kind] = plan
+        return plan
+
+    def _run(self, steps: tuple):
+        """One function doing the reductions ``steps`` on the value stack, as
+        Lark's callbacks would (None for no reduction)."""
+        if not steps:
             return None
-        if action[0] is Shift:
-            sim.append(action[1])
-            return tuple(steps), keep, tuple(sim[keep:])
-        rule = action[1]
-        size = len(rule.expansion)
-        if size:
-            del sim[-size:]
-            keep = min(keep, len(sim))
-        sim.append(states[sim[-1]][rule.origin.name][1])
-        steps.append((callbacks[rule], size))
+        run = self.runs.get(steps)
+        if run is None:
+            run = self.runs[steps] = _reductions(steps)
+        return run
+
+
+# What a reduction does, for the callbacks Lark makes for this grammar (any
+# other is called as Lark calls it).  Lark builds a rule's node from its
+# children, splicing in the children of a rule whose name starts with "_"
+# (ChildFilterLALR_NoPlaceholders: its to_include lists (index, splice?)), and
+# drops the node it spliced.  So a spliced node is only a holder of children:
+# it is extended and renamed in place, not made anew.  The result is the same
+# tree (nothing else holds an intermediate node).
+_WRAP, _RENAME, _EXTEND, _APPEND, _CALL = range(5)
+
+
+def _reduction(callback, size: int) -> tuple:
+    builder, include = callback, None
+    if isinstance(callback, ChildFilterLALR_NoPlaceholders):
+        builder, include = callback.node_builder, callback.to_include
+    if not (isinstance(builder, functools.partial) and builder.func is Tree and len(builder.args) == 1
+            and not builder.keywords):
+        return (_CALL, callback, size)
+    name = builder.args[0]
+    if include is None:
+        return (_WRAP, name, size)
+    if size == 1 and include == [(0, True)]:
+        return (_RENAME, name, size)
+    if size == 2 and include == [(0, True), (1, True)]:
+        return (_EXTEND, name, size)
+    if size == 2 and include == [(0, True), (1, False)]:
+        return (_APPEND, name, size)
+    return (_CALL, callback, size)
+
+
+def _reductions(steps: tuple):
+    ops: list[tuple] = []
+    for callback, size in steps:
+        op = _reduction(callback, size)
+        last = ops[-1] if ops else None
+        # a node made of one value (a holder, since the next step splices it)
+        if last is not None and last[0] == _WRAP and last[2] == 1:
+            if op[0] == _RENAME:  # renamed: made with the new name
+                ops[-1] = (_WRAP, op[1], 1)
+                continue
+            if op[0] == _EXTEND:  # spliced: its one value appended
+                ops[-1] = (_APPEND, op[1], 2)
+                continue
+        ops.append(op)
+
+    def run(values: list) -> None:
+        for code, arg, size in ops:
+            if code == _APPEND:
+                value = values.pop()
+                node = values[-1]
+                node.children.append(value)
+                node.data = arg
+            elif code == _WRAP:
+                if size == 1:
+                    values[-1] = Tree(arg, [values[-1]])
+                else:
+                    children = values[-size:] if size else []
+                    del values[len(values) - size:]
+                    values.append(Tree(arg, children))
+            elif code == _RENAME:
+                values[-1].data = arg
+            elif code == _EXTEND:
+                value = values.pop()
+                node = values[-1]
+                node.children += value.children
+                node.data = arg
+            else:
+                children = values[-size:] if size else []
+                del values[len(values) - size:]
+                values.append(arg(children))
+
+    if len(ops) == 1 and ops[0][0] == _APPEND:  # the commonest: one more line of a repeat
+        name = ops[0][1]
+
+        def run(values: list) -> None:  # noqa: F811
+            value = values.pop()
+            node = values[-1]
+            node.children.append(value)
+            node.data = name
+    return run
+
+
+_AUTOMATA: dict[int, _Automaton] = {}
+
+
+def _automaton(states, callbacks) -> _Automaton:
+    """The automaton of a parse table (one per process, but a test may build another)."""
+    automaton = _AUTOMATA.get(id(states))
+    if automaton is None or automaton.states is not states or len(automaton.stacks) > _MAX_STACKS:
+        automaton = _AUTOMATA[id(states)] = _Automaton(states, callbacks)
+    return automaton
 
 
 def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
@@ -273,43 +389,45 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
         return ParseResult(tree, MappingProxyType(expected), tuple(closers))
 
     values = state.value_stack
-    callbacks = state.parse_conf.callbacks
-    plans = _plans_for(states)
+    automaton = _automaton(states, state.parse_conf.callbacks)
+    plan_of = automaton.plan
+    keep_value, keep_fed = values.append, fed.append
 
-    def lines(tokens: Iterable[Token]) -> Iterator[Token]:
-        for tok in tokens:
-            if isinstance(tok, RunToken) and not accepts((tok.type,)):
-                yield from tok.lines()  # a run where the grammar does not take it: its lines
-            else:
-                yield tok
+    def resync() -> tuple[int, dict]:
+        number = automaton.number(tuple(stack))
+        return number, automaton.rows[number]
 
-    iterator: Iterator[Token] = lines(tokens)
+    number, row = resync()
+    iterator: Iterator[Token] = iter(tokens)
     for tok in iterator:
         # A token the grammar takes: what Lark's feed_token would do, planned
-        # once per state stack and kind (_plan), and done here.  (The grammar
-        # has no callbacks on terminals, so the token is its value.)
-        key = (tok.type, *stack)
-        plan = plans.get(key, _UNPLANNED)
+        # once per state stack and kind (_Automaton), and done here.  (The
+        # grammar has no callbacks on terminals, so the token is its value.)
+        plan = row.get(tok.type, _UNPLANNED)
         if plan is _UNPLANNED:
-            plan = plans[key] = _plan(states, callbacks, stack, tok.type)
+            plan = plan_of(number, tok.type)
         if plan is not None:
-            steps, keep, pushed = plan
-            for callback, size in steps:
-                if size:
-                    children = values[-size:]
-                    del values[-size:]
-                else:
-                    children = []
-                values.append(callback(children))
-            del stack[keep:]
-            stack.extend(pushed)
-            values.append(tok)
-            fed.append(tok)
+            run, number, row = plan
+            if run is not None:
+                run(values)
+            keep_value(tok)
+            keep_fed(tok)
             continue
-        if not feed(tok):
+        stack[:] = automaton.stacks[number]  # the state stack, for recovery
+        if isinstance(tok, RunToken):  # a run where the grammar does not take it: its lines
+            lines = iter(tok.lines())
+            for line in lines:
+                if not feed(line):
+                    rest = [line, *lines, *iterator]
+                    return result(_fallback(fed, rest), [])  # the fallback tree holds no inserted tag
+                fed.append(line)
+        elif not feed(tok):
             rest = [tok, *iterator]
             return result(_fallback(fed, rest), [])  # the fallback tree holds no inserted tag
-        fed.append(tok)
+        else:
+            fed.append(tok)
+        number, row = resync()
+    stack[:] = automaton.stacks[number]
     end = Token("$END", "", start_pos=text_len, line=None, column=None, end_pos=text_len)
     if accepts(("$END",)) or try_closers(end):
         return result(state.feed_token(end, True), inserted)
