@@ -36,7 +36,7 @@ from .caption_lines import CAPTION, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW, 
 from .envelope_lines import _ENVELOPE, _MAX_TAG_DEPTH, classify_header, classify_tag_header
 from .kinds import LINE_KINDS
 from .source.html import Rendering, looks_like_html
-from .tokens import RenderedToken, RunToken, line_token
+from .tokens import LineToken, RenderedToken, RunToken
 
 __all__ = ["tokenize", "RunToken", "LINE_KINDS", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY",
            "ITEM_NUMBER", "EXHIBIT_NUMBER", "ITEM_PARTS", "ENTRY_PARTS"]
@@ -383,9 +383,11 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
     else:
         leading_end = 0
     find = text.find
+    # (line_token, inlined: one token per line)
+    new, token_class = str.__new__, LineToken if rendering is None else RenderedToken
     while pos < n:
-        opaque = prev_kind == "TEXT_OPEN" and doc_type == "TYPE_OTHER"
-        if runs and (opaque or mode == "html") and pos >= leading_end:
+        if runs and (mode == "html" or (prev_kind == "TEXT_OPEN" and doc_type == "TYPE_OTHER")) and pos >= leading_end:
+            opaque = prev_kind == "TEXT_OPEN" and doc_type == "TYPE_OTHER"
             run = "OPAQUE" if opaque else "HTML_LINE"
             stop = _opaque_end(text, pos, mode)
             if stop is not None and stop > pos:
@@ -402,8 +404,12 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
                 pos, line_no, prev_kind = stop, line_no + lines_used, run
                 continue
         end = find("\n", pos)
-        end = n if end == -1 else end + 1
-        line = text[pos:end].rstrip("\n")
+        if end == -1:
+            line = text[pos:]
+            end = n
+        else:
+            line = text[pos:end]
+            end += 1
         kind = None
         lines_used = 1
         if pos < leading_end:
@@ -474,12 +480,25 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
                     lines_used += more
         prev_kind, prev_line = kind, line
         value = text[pos:end]
-        last = line if lines_used == 1 else value.rstrip("\n")
-        end_column = len(last) - last.rfind("\n")  # 1 past the end of its last line
-        yield line_token(kind, value, offset + pos, line_no, line_no + lines_used - 1, end_column, offset + end,
-                         rendering)
+        tok = new(token_class, value)
+        tok.type = kind
+        tok.start_pos = offset + pos
+        tok.line = line_no
+        tok.column = 1
+        tok.end_pos = offset + end
+        if lines_used == 1:
+            tok.end_line = line_no
+            tok.end_column = len(line) + 1  # 1 past the end of its last line
+        else:
+            last = value.rstrip("\n")
+            line_no += lines_used - 1
+            tok.end_line = line_no
+            tok.end_column = len(last) - last.rfind("\n")
+        if rendering is not None:
+            tok.rendering = rendering
+        yield tok
         pos = end
-        line_no += lines_used
+        line_no += 1
 
 
 def _uuencoded_end(text: str, pos: int) -> tuple[int, int]:
@@ -500,9 +519,13 @@ def _uuencoded_end(text: str, pos: int) -> tuple[int, int]:
 
 
 # Where the line lexer may change its mind about a line of opaque text: a line
-# that may be an envelope tag, or the start of a uuencoded block.
-# (Searched from the newline before: a literal first character is found fast.)
-_OPAQUE_STOP = re.compile(r"\n(?:[<-]|begin )")
+# that may be an envelope tag (it starts as one of _ENVELOPE's alternatives
+# starts: a <PAGE>, <TABLE> or dash rule line is not one), or the start of a
+# uuencoded block.  (Searched from the newline before: a literal first
+# character is found fast.)
+_OPAQUE_STOP = re.compile(
+    r"\n(?:-----(?:BEGIN|END)\ |</?(?:SEC-|IMS-|DOCUMENT>|TEXT>|SUBMISSION>)"
+    r"|<(?:ACCEPTANCE-DATETIME>|TYPE>|SEQUENCE>|FILENAME>|DESCRIPTION>|FLAWED>)|begin\ )")
 _CONTENTS_LINES = _HEADINGS | _FURNITURE | {"TOC_LINE"}  # what a table of contents may run over
 
 
