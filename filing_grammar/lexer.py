@@ -33,17 +33,19 @@ from lark import Token
 
 from . import cache
 from .form import SECTION_TITLES, official_title_end
+from .caption_lines import CAPTION, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW, caption_low
 from .envelope_lines import _ENVELOPE, _MAX_TAG_DEPTH, classify_header, classify_tag_header
 from .kinds import LINE_KINDS
 from .source.html import Rendering, looks_like_html
-from .tokens import RenderedToken, RunToken, line_token
+from .tokens import LineToken, RenderedToken, RunToken
 
 __all__ = ["tokenize", "RunToken", "LINE_KINDS", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY",
            "ITEM_NUMBER", "EXHIBIT_NUMBER", "ITEM_PARTS", "ENTRY_PARTS"]
 
 # --------------------------------------------------------------------------
 # Body lines, matched on the stripped line.  Order matters: the first
-# alternative that matches wins.
+# alternative that matches wins.  (How each alternative starts is also in
+# _BODY_LEAD, below: a new alternative needs its start there.)
 # --------------------------------------------------------------------------
 _SEP = r"[\s.:\-\u2013\u2014]*"
 _SECTIONS = "|".join(
@@ -131,32 +133,22 @@ ENTRY_PARTS = cache.compile(
     re.I,
 )
 
-# Cover-page captions, found anywhere in the line (they are often centred, or
-# several sit side by side in one caption row).
-_CAPTION = cache.compile(
-    r"""(?i)
-      (?P<DATE_CAPTION>date\s+of\s+report|date\s+of\s+earliest\s+event|^\(?reported\)?\s*:?)
-    | (?P<NAME_CAPTION>exact\s+name\s+of|name\s+of\s+registrant\s+as\s+specified)
-    | (?P<PHONE_CAPTION>telephone\s+number)
-    | (?P<FORMER_CAPTION>former\s+name|former\s+address)
-    | (?P<ADDRESS_CAPTION>address\s+of\s+principal|principal\s+executive\s+offices|executive\s+offices\)|\(zip\s+code\)|^zip\s+code$|address\s+and\s*$)
-    | (?P<ID_CAPTION>jurisdiction|commission\s+file|file\s+n(?:o\.|umber)|employer\s+identification|identification\s+n(?:o|umber)|i\.\s?r\.\s?s\.|\birs\s+employer
-                    |^\(?state\s+(?:or|of)\b|^\(?incorporation\)?|^of\s+incorporation|^identification$|incorporation\s+or\s+organi[sz]ation)
+# A cheap test before _BODY, on an ASCII line lowercased: every alternative of
+# _BODY begins with one of these, or holds "<" (PAGE), "...." (TOC_LINE) or
+# "transition" / "financial" (CHECKBOX's third form) somewhere, tested apart.
+# A line that fails all of them is matched by no alternative of _BODY.
+_BODY_LEAD = cache.compile(
+    r"""
+      [-=_*~/(\[|0-9]                                       # RULE, PAGE_NUMBER, BY_LINE, REGISTRANT_CAPTION,
+                                                            # AMENDMENT, EXHIBIT_ENTRY, CHECKBOX's boxes
+    | items?\s*\d | in\s+accordance | index | its\s*: | indicate\s     # ITEM_HEADING, SIGNATURE_LEGEND, ...
+    | section\s | s\ ?i\ ?g | securities\s                  # SECTION_HEADING, SIGNATURE_HEADING, COMMISSION, ...
+    | pursuant\s | page\s | exhibit | emerging\s | list\s | by[\s:] | name\s*: | no\.
+    | title\s*: | the\s+securities\s | of\s+(?:the\s+)?securities\s | [oqx](?:\s|$)
+    | dated?\s*: | united\s | washington | form\s | current\s+report | check\s+the\s | amendment\s
     """,
     re.VERBOSE,
 )
-
-# Every caption holds one of these words; a cheap test before _CAPTION.
-_CAPTION_WORDS = ("registrant", "report", "name", "telephone", "former", "address", "zip", "executive",
-                  "jurisdiction", "commission", "file", "employer", "identification", "r.s",
-                  "irs", "state", "incorporation", "organi")
-_CAPTION_WORD = cache.compile("|".join(map(re.escape, _CAPTION_WORDS)))
-
-# The caption row of a combined cover, looked for before the other captions
-# because it also holds "Commission File Number" and "I.R.S. Employer ...".
-_REGISTRANTS = cache.compile(
-    r"(?i)registrant,\s+state\s+of\s+incorporation|registrant,(?:\s{2,}|\s*$)"
-    r"|state\s+of\s+incorporation,(?:\s{2,}|\s*$)|address\s+and\s+telephone\s+number(?:\s{2,}|\s*$)")
 
 _UU_BEGIN = cache.compile(r"begin [0-7]{3,4} \S")
 
@@ -175,15 +167,27 @@ def _classify_raw(line: str) -> str:
         stripped = stripped[2:].strip()
         if not stripped:
             return "TEXT"
+    if stripped.isascii():  # (nearly every line) the same, faster
+        low = stripped.lower()
+        if (_BODY_LEAD.match(low) is not None or "<" in low or "...." in low
+                or "transition" in low or "financial" in low):
+            m = _BODY.match(stripped)
+            if m is not None:
+                return m.lastgroup  # type: ignore[return-value]
+        if len(stripped) > 400 or not CAPTION_WORD.search(low):
+            return "TEXT"
+        if REGISTRANTS_LOW.search(low):
+            return "REGISTRANTS_CAPTION"
+        return caption_low(low)
     m = _BODY.match(stripped)
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]
     low = stripped.lower()
-    if len(stripped) > 400 or not _CAPTION_WORD.search(low):
+    if len(stripped) > 400 or not CAPTION_WORD.search(low):
         return "TEXT"
-    if _REGISTRANTS.search(stripped):
+    if REGISTRANTS.search(stripped):
         return "REGISTRANTS_CAPTION"
-    m = _CAPTION.search(stripped)
+    m = CAPTION.search(stripped)
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]
     return "TEXT"
@@ -380,9 +384,11 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
     else:
         leading_end = 0
     find = text.find
+    # (line_token, inlined: one token per line)
+    new, token_class = str.__new__, LineToken if rendering is None else RenderedToken
     while pos < n:
-        opaque = prev_kind == "TEXT_OPEN" and doc_type == "TYPE_OTHER"
-        if runs and (opaque or mode == "html") and pos >= leading_end:
+        if runs and (mode == "html" or (prev_kind == "TEXT_OPEN" and doc_type == "TYPE_OTHER")) and pos >= leading_end:
+            opaque = prev_kind == "TEXT_OPEN" and doc_type == "TYPE_OTHER"
             run = "OPAQUE" if opaque else "HTML_LINE"
             stop = _opaque_end(text, pos, mode)
             if stop is not None and stop > pos:
@@ -399,8 +405,12 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
                 pos, line_no, prev_kind = stop, line_no + lines_used, run
                 continue
         end = find("\n", pos)
-        end = n if end == -1 else end + 1
-        line = text[pos:end].rstrip("\n")
+        if end == -1:
+            line = text[pos:]
+            end = n
+        else:
+            line = text[pos:end]
+            end += 1
         kind = None
         lines_used = 1
         if pos < leading_end:
@@ -471,12 +481,25 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
                     lines_used += more
         prev_kind, prev_line = kind, line
         value = text[pos:end]
-        last = line if lines_used == 1 else value.rstrip("\n")
-        end_column = len(last) - last.rfind("\n")  # 1 past the end of its last line
-        yield line_token(kind, value, offset + pos, line_no, line_no + lines_used - 1, end_column, offset + end,
-                         rendering)
+        tok = new(token_class, value)
+        tok.type = kind
+        tok.start_pos = offset + pos
+        tok.line = line_no
+        tok.column = 1
+        tok.end_pos = offset + end
+        if lines_used == 1:
+            tok.end_line = line_no
+            tok.end_column = len(line) + 1  # 1 past the end of its last line
+        else:
+            last = value.rstrip("\n")
+            line_no += lines_used - 1
+            tok.end_line = line_no
+            tok.end_column = len(last) - last.rfind("\n")
+        if rendering is not None:
+            tok.rendering = rendering
+        yield tok
         pos = end
-        line_no += lines_used
+        line_no += 1
 
 
 def _uuencoded_end(text: str, pos: int) -> tuple[int, int]:
@@ -507,9 +530,13 @@ def _line_starting(text: str, word: str, pos: int) -> int:
 
 
 # Where the line lexer may change its mind about a line of opaque text: a line
-# that may be an envelope tag, or the start of a uuencoded block.
-# (Searched from the newline before: a literal first character is found fast.)
-_OPAQUE_STOP = cache.compile(r"\n(?:[<-]|begin )")
+# that may be an envelope tag (it starts as one of _ENVELOPE's alternatives
+# starts: a <PAGE>, <TABLE> or dash rule line is not one), or the start of a
+# uuencoded block.  (Searched from the newline before: a literal first
+# character is found fast.)
+_OPAQUE_STOP = cache.compile(
+    r"\n(?:-----(?:BEGIN|END)\ |</?(?:SEC-|IMS-|DOCUMENT>|TEXT>|SUBMISSION>)"
+    r"|<(?:ACCEPTANCE-DATETIME>|TYPE>|SEQUENCE>|FILENAME>|DESCRIPTION>|FLAWED>)|begin\ )")
 _CONTENTS_LINES = _HEADINGS | _FURNITURE | {"TOC_LINE"}  # what a table of contents may run over
 
 

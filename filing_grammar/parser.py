@@ -33,6 +33,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from . import cache
 from .cache import write_atomic
+from .automaton import automaton_for, recovery_for
 from .lexer import RunToken, tokenize
 from .source import Source
 from .tree import RENDERING
@@ -290,53 +291,6 @@ def _accepts(states, stack: list, kinds: Sequence[str], end_state=None) -> bool:
 # (OPAQUE stands for lines of the kinds listed anyway).
 _NOT_LINES = frozenset({"UNMATCHED", "$END", "OPAQUE"})
 _UNPLANNED = object()
-# Plans by parse table (one table per process, but a test may build another);
-# a plan depends only on the table, the state stack and the token's kind.
-_PLANS: dict[int, dict[tuple, tuple | None]] = {}
-_MAX_PLANS = 200_000  # (a hostile file cannot grow the memo without bound)
-
-
-_RECOVERY: dict[int, dict[tuple, object]] = {}
-
-
-def _recovery_for(states) -> dict[tuple, object]:
-    memo = _RECOVERY.setdefault(id(states), {})
-    if len(memo) > _MAX_PLANS:
-        memo.clear()
-    return memo
-
-
-def _plans_for(states) -> dict[tuple, tuple | None]:
-    plans = _PLANS.setdefault(id(states), {})
-    if len(plans) > _MAX_PLANS:
-        plans.clear()
-    return plans
-
-
-def _plan(states, callbacks, stack: list, kind: str) -> tuple | None:
-    """How the LALR automaton takes a token of ``kind`` on ``stack``: the
-    reductions (the rule's callback, how many values it takes), then the
-    shift; as (steps, how much of the state stack stays, the states pushed).
-    None if the token is an error there.  Run on the state stack alone, so
-    a token the grammar rejects after a reduction (LALR may reduce before it
-    finds that) changes nothing: recovery starts from the stack as it was."""
-    sim = list(stack)
-    keep = len(sim)
-    steps = []
-    while True:
-        action = states[sim[-1]].get(kind)
-        if action is None or kind == "$END":
-            return None
-        if action[0] is Shift:
-            sim.append(action[1])
-            return tuple(steps), keep, tuple(sim[keep:])
-        rule = action[1]
-        size = len(rule.expansion)
-        if size:
-            del sim[-size:]
-            keep = min(keep, len(sim))
-        sim.append(states[sim[-1]][rule.origin.name][1])
-        steps.append((callbacks[rule], size))
 
 
 def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
@@ -354,7 +308,7 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     # a hostile file repeats the same stack (100,000 stray </TEXT> lines):
     # remember them (for the process, as the plans), so recovery costs a dict
     # look-up per line and not dozens of automaton runs.
-    memo = _recovery_for(states)
+    memo = recovery_for(states)
 
     def accepts(kinds: Sequence[str]) -> bool:
         return _accepts(states, stack, kinds, end_state)
@@ -406,43 +360,45 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
         return ParseResult(tree, MappingProxyType(expected), tuple(closers))
 
     values = state.value_stack
-    callbacks = state.parse_conf.callbacks
-    plans = _plans_for(states)
+    automaton = automaton_for(states, state.parse_conf.callbacks)
+    plan_of = automaton.plan
+    keep_value, keep_fed = values.append, fed.append
 
-    def lines(tokens: Iterable[Token]) -> Iterator[Token]:
-        for tok in tokens:
-            if isinstance(tok, RunToken) and not accepts((tok.type,)):
-                yield from tok.lines()  # a run where the grammar does not take it: its lines
-            else:
-                yield tok
+    def resync() -> tuple[int, dict]:
+        number = automaton.number(tuple(stack))
+        return number, automaton.rows[number]
 
-    iterator: Iterator[Token] = lines(tokens)
+    number, row = resync()
+    iterator: Iterator[Token] = iter(tokens)
     for tok in iterator:
         # A token the grammar takes: what Lark's feed_token would do, planned
-        # once per state stack and kind (_plan), and done here.  (The grammar
-        # has no callbacks on terminals, so the token is its value.)
-        key = (tok.type, *stack)
-        plan = plans.get(key, _UNPLANNED)
+        # once per state stack and kind (automaton.Automaton), and done here.  (The
+        # grammar has no callbacks on terminals, so the token is its value.)
+        plan = row.get(tok.type, _UNPLANNED)
         if plan is _UNPLANNED:
-            plan = plans[key] = _plan(states, callbacks, stack, tok.type)
+            plan = plan_of(number, tok.type)
         if plan is not None:
-            steps, keep, pushed = plan
-            for callback, size in steps:
-                if size:
-                    children = values[-size:]
-                    del values[-size:]
-                else:
-                    children = []
-                values.append(callback(children))
-            del stack[keep:]
-            stack.extend(pushed)
-            values.append(tok)
-            fed.append(tok)
+            run, number, row = plan
+            if run is not None:
+                run(values)
+            keep_value(tok)
+            keep_fed(tok)
             continue
-        if not feed(tok):
+        stack[:] = automaton.stacks[number]  # the state stack, for recovery
+        if isinstance(tok, RunToken):  # a run where the grammar does not take it: its lines
+            lines = iter(tok.lines())
+            for line in lines:
+                if not feed(line):
+                    rest = [line, *lines, *iterator]
+                    return result(_fallback(fed, rest), [])  # the fallback tree holds no inserted tag
+                fed.append(line)
+        elif not feed(tok):
             rest = [tok, *iterator]
             return result(_fallback(fed, rest), [])  # the fallback tree holds no inserted tag
-        fed.append(tok)
+        else:
+            fed.append(tok)
+        number, row = resync()
+    stack[:] = automaton.stacks[number]
     end = Token("$END", "", start_pos=text_len, line=None, column=None, end_pos=text_len)
     if accepts(("$END",)) or try_closers(end):
         return result(state.feed_token(end, True), inserted)

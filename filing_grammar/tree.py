@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 from lark import Token, Tree
 
 from .lexer import RunToken
+from .tokens import LineToken
 from .records import Span
 
 __all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_at", "span_between",
@@ -36,7 +37,9 @@ def _walk(tree: Tree | Token, into_renderings: bool, lines: bool) -> list[Token]
     # 20, lexer.py)
     def walk(node: Tree) -> None:
         for child in node.children:
-            if isinstance(child, Tree):
+            if child.__class__ is LineToken:  # (the commonest: a line)
+                append(child)
+            elif isinstance(child, Tree):
                 if into_renderings or child.data != RENDERING:
                     walk(child)
             elif lines and isinstance(child, RunToken):
@@ -82,7 +85,8 @@ def line_at(tok: Token, index: int) -> Token:
 def line_text(tok: Token) -> str:
     """A line token's text as the readers see it: newline removed, the PEM
     dash-escape ("- -") undone, tabs as four spaces."""
-    s = tok.value.rstrip("\n")
+    # (a LineToken's value is its text: read without the property)
+    s = tok.rstrip("\n") if tok.__class__ is LineToken else tok.value.rstrip("\n")
     if s.startswith("- -"):
         s = s[2:]
     return s.replace("\t", "    ")

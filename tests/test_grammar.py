@@ -63,6 +63,39 @@ def test_lexer_classifies_lines_by_shape():
         assert tok.type == kind, (line, tok.type)
 
 
+def _sample_lines() -> list[str]:
+    from pathlib import Path
+    lines = set()
+    for path in sorted((Path(__file__).parent.parent / "samples").iterdir()):
+        if path.suffix in (".txt", ".htm", ".html"):
+            lines.update(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    more = set()
+    for line in lines:  # every case, and the PEM dash-escape
+        more.update((line.upper(), line.lower(), line.title(), "- " + line))
+    return sorted(lines | more)
+
+
+def test_cheap_tests_before_the_classifier_regexes_change_nothing():
+    # _BODY_LEAD lets every line _BODY matches through; caption_low (an ASCII
+    # line, lowercased) finds what CAPTION.search finds.
+    from filing_grammar.caption_lines import CAPTION, caption_low
+    from filing_grammar.lexer import _BODY, _BODY_LEAD
+    matched = 0
+    for line in _sample_lines() + ["Transition period [ ]" * 2, "<PAGE>", "x  Written communications", "(1)"]:
+        stripped = line.strip()
+        if not stripped.isascii():
+            continue
+        low = stripped.lower()
+        m = _BODY.match(stripped)
+        if m is not None:
+            matched += 1
+            assert (_BODY_LEAD.match(low) or "<" in low or "...." in low or "transition" in low
+                    or "financial" in low), (line, m.lastgroup)
+        cap = CAPTION.search(stripped)
+        assert caption_low(low) == (cap.lastgroup if cap else "TEXT"), line
+    assert matched > 500
+
+
 def test_header_lines_are_classified_only_inside_the_header():
     text = ("<SEC-HEADER>0001.hdr.sgml : 20020930\nACCESSION NUMBER:\t\t0001\nFILER:\n\n"
             "\tCOMPANY DATA:\t\n</SEC-HEADER>\nACCESSION NUMBER: 1\n")
