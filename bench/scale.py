@@ -47,8 +47,10 @@ RUNS = [
 ]
 
 
-def pathological(headings: int) -> str:
-    return COVER + HEADING * headings
+def pathological(headings: int, text: bool = True) -> str:
+    """The cover and ``headings`` item headings, each over a line of text
+    (``text=False``: the bare headings, read as one table of contents)."""
+    return COVER + (HEADING if text else HEADING.split("\n", 1)[0] + "\n") * headings
 
 
 def run(cmd: list[str], timeout: float) -> tuple[float, float, int, int | None]:
@@ -78,14 +80,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--headings", type=int, default=100_000)
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a run is killed")
     ap.add_argument("--only", help="one command (parse, tree, check)")
+    ap.add_argument("--bare", action="store_true", help="headings without text (one table of contents)")
     args = ap.parse_args(argv)
     script = os.path.join(os.path.dirname(sys.executable), "filing-grammar")
     with tempfile.TemporaryDirectory(prefix="fg-scale-") as tmp:
         path = os.path.join(tmp, "headings.txt")
         with open(path, "w", encoding="utf-8") as fh:
-            fh.write(pathological(args.headings))
+            fh.write(pathological(args.headings, text=not args.bare))
         mb = os.path.getsize(path) / 1e6
-        print(f"input: {args.headings} item headings, {mb:.2f} MB; stdout a pipe")
+        print(f"input: {args.headings} item headings{' (bare)' if args.bare else ', each over a line of text'}, "
+              f"{mb:.2f} MB; stdout a pipe")
         print(f"{'command':<22} {'seconds':>8} {'peak MB':>8} {'out MB':>8} {'exit':>5}")
         worst = 0.0
         for command, fmt in RUNS:
