@@ -370,19 +370,28 @@ def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
 _RUN = cache.compile(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
 
 
-def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Pieces of text -> one line as a browser shows it: runs of white space
-    one space, none at the ends, no-break spaces kept as spaces.  Anchors
-    (column, HTML offset): at each piece's first word, and after each run of
-    white space that was not one character."""
-    out: list[str] = []
-    anchors: list[tuple[int, int]] = []
-    length = 0
-    pending = False
-    for text, at in pieces:
-        anchored = False
-        for word in _RUN.findall(text):
-            if word[0] in _WHITE:
+class _Collapsing:
+    """A line being collapsed as a browser shows text: runs of white space
+    one space, none at the start; anchors (column, HTML offset) at each
+    piece's first word, and after each run of white space that was not one
+    character.  Shared by text lines (:func:`_collapse`: ASCII white space,
+    so a no-break space is a word) and table cells (:func:`_cell_lines`: any
+    white space, as ``str.split``)."""
+
+    __slots__ = ("out", "anchors", "length", "pending")
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.anchors: list[tuple[int, int]] = []
+        self.length = 0
+        self.pending = False
+
+    def add(self, words: list[str], at: int, ascii_space: bool) -> None:
+        """The runs of one piece (words and white space), its first at ``at``."""
+        out, anchors = self.out, self.anchors
+        length, pending, anchored = self.length, self.pending, False
+        for word in words:
+            if (word[0] in _WHITE) if ascii_space else word.isspace():
                 if out:
                     pending = True
                     if len(word) != 1:
@@ -399,7 +408,17 @@ def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int]
             out.append(word)
             length += len(word)
             at += len(word)
-    text = "".join(out).replace("\xa0", " ").rstrip()
+        self.length, self.pending = length, pending
+
+
+def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Pieces of text -> one line as a browser shows it (:class:`_Collapsing`),
+    no-break spaces shown as spaces, none at the end."""
+    line = _Collapsing()
+    for text, at in pieces:
+        line.add(_RUN.findall(text), at, True)
+    anchors = line.anchors
+    text = "".join(line.out).replace("\xa0", " ").rstrip()
     return text, tuple(a for a in anchors if a[0] < len(text)) or tuple(anchors[:1])
 
 
@@ -415,41 +434,19 @@ def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     space collapsed as ``" ".join(line.split())`` does, and its anchors (as
     :func:`_collapse`'s)."""
     lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
-    out: list[str] = []
-    anchors: list[tuple[int, int]] = []
-    length = 0
-    pending = False
+    line = _Collapsing()
     for text, pos in cell.pieces:
-        anchored = False
         offset = 0
         for part_no, part in enumerate(text.split(_CELL_BREAK) if _CELL_BREAK in text else (text,)):
             if part_no:
-                if out:
-                    lines.append(("".join(out), tuple(anchors)))
-                out, anchors, length, pending, anchored = [], [], 0, False, False
+                if line.out:
+                    lines.append(("".join(line.out), tuple(line.anchors)))
+                line = _Collapsing()
                 offset += 1
-            at = pos + offset
-            for word in _CELL_RUN.findall(part):
-                if word.isspace():
-                    if out:
-                        pending = True
-                        if len(word) != 1:
-                            anchored = False
-                    at += len(word)
-                    continue
-                if pending:
-                    out.append(" ")
-                    length += 1
-                    pending = False
-                if not anchored:
-                    anchors.append((length, at))
-                    anchored = True
-                out.append(word)
-                length += len(word)
-                at += len(word)
+            line.add(_CELL_RUN.findall(part), pos + offset, False)
             offset += len(part)
-    if out:
-        lines.append(("".join(out), tuple(anchors)))
+    if line.out:
+        lines.append(("".join(line.out), tuple(line.anchors)))
     return lines
 
 
