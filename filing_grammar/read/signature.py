@@ -56,7 +56,7 @@ DATE_LINE_MAX = 25
 BY_LINES_APART = 4
 # Two signature blocks side by side: the second label at least this far right.
 SIDE_BY_SIDE_MIN = 20
-_BLOCK_LABEL = re.compile(r"(?i)(?:^|(?<=\s))(by|name|title)\s*:")
+_BLOCK_LABEL = cache.compile(r"(?i)(?:^|(?<=\s))(by|name|title)\s*:")
 
 
 def _strip_by(text: str) -> str:
