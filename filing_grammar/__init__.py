@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import cache as _cache
+
 __version__ = "0.1.0"
+
+_cache.fast_dataclasses()  # before any module of the package makes its dataclasses
 
 _API = ("parse", "parse_file", "parse_bytes", "parse_tree", "parse_source", "load", "loads",
         "read_source", "tokenize", "to_filing", "tree_text", "ParseResult")

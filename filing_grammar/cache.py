@@ -18,11 +18,12 @@ no ``_sre``) falls back on ``re.compile``.
 
 from __future__ import annotations
 
+import builtins
 import os
 import re
 import sys
 
-__all__ = ["cache_dir", "write_atomic", "compile", "search", "match", "fullmatch", "sub", "split", "findall",
+__all__ = ["cache_dir", "write_atomic", "fast_dataclasses", "compile", "search", "match", "fullmatch", "sub", "split", "findall",
            "finditer"]
 
 
@@ -163,16 +164,58 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.comp
             return compiled
     except Exception:  # pragma: no cover - a Python we do not know
         return compiled
-    if len(_codes) >= _MAX_CODES:  # (the package's patterns are some 150; never grow without bound)
-        return compiled
-    if not _new:
-        import atexit
-        atexit.register(_save)
-    _codes[key] = _new[key] = args
+    _keep(key, args)
     return compiled
 
 
-_MAX_CODES = 1000
+_MAX_CODES = 2000
+
+
+def _keep(key, value) -> None:
+    """Keep an entry for the next processes (written when this one exits)."""
+    codes = _load()
+    if len(codes) >= _MAX_CODES:  # (the package's patterns are some 150; never grow without bound)
+        return
+    if not _new:
+        import atexit
+        atexit.register(_save)
+    codes[key] = _new[key] = value
+
+
+# --------------------------------------------------------------------------
+# The generated methods of the package's dataclasses
+# --------------------------------------------------------------------------
+# ``dataclasses`` writes the source of each class's __init__, __repr__,
+# __eq__, __hash__ and __setattr__ and compiles it with ``exec``: some 150
+# compilations for the package's 30 classes, about 40 ms of every start.
+# fast_dataclasses() gives the dataclasses module an ``exec`` that, for a
+# class of this package, runs the code object compiled from the same source
+# by an earlier process (kept beside the regexes, in a file keyed on the
+# exact Python, as __pycache__ keeps byte code); any other source, and any
+# class of another package, goes to the built-in ``exec`` untouched.  The
+# methods made are the ones the built-in would make from the same source.
+
+_CODE = type(_save.__code__)
+
+
+def _exec(source, globals=None, locals=None):  # noqa: A002 - exec's own parameter names
+    if type(source) is str and type(globals) is dict and str(globals.get("__name__", "")).startswith("filing_grammar"):
+        key = ("exec", source)
+        code = _load().get(key)
+        if type(code) is not _CODE:
+            code = builtins.compile(source, "<string>", "exec")
+            _keep(key, code)
+        return builtins.exec(code, globals, locals)
+    return builtins.exec(source, globals, locals)
+
+
+def fast_dataclasses() -> None:
+    """Use the kept code for the package's dataclasses (see above); nothing
+    without a cache (``FILING_GRAMMAR_CACHE=off``) or if ``dataclasses``
+    already has an ``exec`` of its own."""
+    import dataclasses
+    if _codes_path() is not None and "exec" not in vars(dataclasses):
+        dataclasses.exec = _exec
 
 
 # ``re.search(PATTERN, ...)`` and the like, for patterns written in place:
