@@ -130,9 +130,9 @@ class _Sarif:
         self.results += payload
 
     def close(self) -> None:
-        import json
+        from ..render import jsontext
         from ..render.sarif import sarif_log
-        self.out.write(json.dumps(sarif_log(self.results), indent=2, ensure_ascii=False) + "\n")
+        self.out.write(jsontext.dumps(sarif_log(self.results), indent=2, ensure_ascii=False) + "\n")
 
 
 _REPORTS = {"rich": _Rich, "concise": _Concise, "json": _Json, "sarif": _Sarif}

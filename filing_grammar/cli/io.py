@@ -393,25 +393,23 @@ def rendered(target, draw: Callable) -> str:
     return buf.getvalue()
 
 
-_ENCODER = None  # json's encoder, made at the first JSON written (json is not loaded before: start-up)
 _HOLD = 1 << 22  # characters of a record kept back before writing starts
 
 
 def _write_record(out: IO[str], record: object, pad: str, before: str, after: str) -> None:
     """``before``, ``json.dumps(record, indent=2)`` with each line indented by
-    ``pad``, ``after``.
+    ``pad``, ``after`` (the text made by render/jsontext.py, json's own).
 
     A record is encoded whole before it is written, so that a failure leaves
     the document valid; a record bigger than 4 MiB (the items of a huge
     filing) is written as it is encoded, so no second copy of it is made.
     """
+    from ..render import jsontext
     held: list[str] = [before]
     size = 0
-    global _ENCODER
-    if _ENCODER is None:
-        import json
-        _ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)
-    for chunk in _ENCODER.iterencode(record):
+
+    def sink(chunk: str) -> None:
+        nonlocal held, size
         if pad:
             # JSON strings hold no raw newline: every newline is the layout's.
             chunk = chunk.replace("\n", "\n" + pad)
@@ -420,6 +418,8 @@ def _write_record(out: IO[str], record: object, pad: str, before: str, after: st
         if size > _HOLD:
             out.write("".join(held))
             held, size = [], 0
+
+    jsontext.write(record, sink, indent=2, ensure_ascii=False)
     held.append(after)
     out.write("".join(held))
 

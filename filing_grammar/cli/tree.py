@@ -46,8 +46,8 @@ def run(args) -> int:
                 out.write("".join(batch))
             return Exit.FINDINGS if unmatched else Exit.OK
         if args.format == "json":
-            import json
-            text = json.dumps(tree_render.to_json(tree), indent=1, ensure_ascii=False) + "\n"
+            from ..render import jsontext
+            text = jsontext.dumps(tree_render.to_json(tree), indent=1, ensure_ascii=False) + "\n"
         elif args.format == "text":
             text = tree_render.to_text(tree)
         else:

@@ -56,6 +56,7 @@ def sarif_results(fr: FileResult) -> list[dict[str, Any]]:
     """The SARIF results of one file: all a log needs of it (a batch keeps
     these, not the file's source)."""
     out = []
+    uri = _uri(fr.path)  # (once: the same for every result of the file)
     for d in fr.diagnostics:
         s = d.primary.span
         text = d.message + (f"\nhelp: {d.help}" if d.help else "")
@@ -68,7 +69,7 @@ def sarif_results(fr: FileResult) -> list[dict[str, Any]]:
             "message": {"text": text},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(fr.path)},
+                    "artifactLocation": {"uri": uri},
                     "region": {"startLine": s.line, "startColumn": s.column,
                                "endLine": s.end_line, "endColumn": s.end_column},
                 },
@@ -80,7 +81,7 @@ def sarif_results(fr: FileResult) -> list[dict[str, Any]]:
             result["relatedLocations"] = [{
                 "id": i,
                 "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(fr.path)},
+                    "artifactLocation": {"uri": uri},
                     "region": {"startLine": lab.span.line, "startColumn": lab.span.column,
                                "endLine": lab.span.end_line, "endColumn": lab.span.end_column},
                 },
