@@ -15,7 +15,7 @@ import pytest
 from filing_grammar.api import read_source
 from filing_grammar.checks import check_source
 from filing_grammar.render.diagnostics import (FileResult, plain_console, render_concise,
-                                               render_rich, to_json)
+                                               render_plain, render_rich, summary_line, to_json)
 from filing_grammar.render.sarif import to_sarif
 
 from .conftest import ROOT, SAMPLES
@@ -42,6 +42,24 @@ def rich_text(results) -> str:
 @pytest.mark.parametrize("case", CASES)
 def test_golden_rich(case, update_goldens):
     check_golden(BROKEN / f"{case}.rich.txt", rich_text([result(case)]), update_goldens)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_plain_text_is_what_rich_prints_without_style(case):
+    # into a pipe, check --format rich writes render_plain's text, not rich's
+    results = [result(case)]
+    assert results[0].diagnostics
+    assert render_plain(results) + summary_line(results) + "\n" == rich_text(results)
+
+
+def test_plain_text_leaves_a_tab_to_rich():
+    # rich expands a tab by the cell widths before it: that text is rich's to print
+    from dataclasses import replace
+    results = [result(CASES[0])]
+    first = results[0].diagnostics[0]
+    tabbed = [replace(first, notes=[*first.notes, "a\tb"])]
+    assert render_plain([FileResult(results[0].path, results[0].source, tabbed)]) is None
+    assert render_plain(results) is not None
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -153,8 +153,12 @@ def _work(job: Job, src, size: int) -> Result:
         text = ""
         if diagnostics:
             from .io import rendered
-            from ..render.diagnostics import render_rich
-            text = rendered(job.console, lambda c: render_rich(c, [result], show_summary=False))
+            from ..render.diagnostics import render_plain, render_rich
+            plain = None
+            if not job.console.is_terminal and job.console.color_system is None:  # no style shown
+                plain = render_plain([result])
+            text = plain if plain is not None else rendered(
+                job.console, lambda c: render_rich(c, [result], show_summary=False))
         payload: Any = (text, dict(severities))
     elif job.fmt == "concise":
         from ..render.diagnostics import render_concise
