@@ -132,7 +132,11 @@ class _Sarif:
     def close(self) -> None:
         from ..render import jsontext
         from ..render.sarif import sarif_log
-        self.out.write(jsontext.dumps(sarif_log(self.results), indent=2, ensure_ascii=False) + "\n")
+        log = sarif_log(self.results)
+        self.results = []
+        # written as it is encoded: a log of 100,000 results is some 250 MB of text
+        jsontext.write(log, self.out.write, indent=2, ensure_ascii=False)
+        self.out.write("\n")
 
 
 _REPORTS = {"rich": _Rich, "concise": _Concise, "json": _Json, "sarif": _Sarif}
