@@ -135,3 +135,19 @@ def test_filing_text_is_not_rich_markup(tmp_path, markup, capsys):
     assert markup in capsys.readouterr().out
     assert main(["tree", str(p)]) in (0, 1)
     assert markup in capsys.readouterr().out
+
+
+def test_a_run_registers_only_its_command_and_help_lists_them_all():
+    import subprocess
+    import sys
+    code = ("import sys; from filing_grammar.cli import build_parser; "
+            "build_parser(sys.argv[1:]); print(sorted(m for m in sys.modules if m.startswith('filing_grammar.cli.')))")
+    def loaded(*argv):
+        out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
+        return out.stdout
+    assert "filing_grammar.cli.report" not in loaded("check", "x.txt")
+    assert "filing_grammar.cli.check" in loaded("check", "x.txt")
+    assert "filing_grammar.cli.rules" in loaded("explain", "FG304")
+    assert "filing_grammar.cli.report" in loaded("--help")
+    choices = next(a for a in build_parser()._actions if a.dest == "command").choices
+    assert set(choices) == {"parse", "tree", "check", "rules", "explain", "report"}
