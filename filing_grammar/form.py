@@ -108,6 +108,7 @@ def era_of(date: str | None) -> str | None:
     return "decimal" if date >= DECIMAL_ERA_START else "numbered"
 
 
+@functools.lru_cache(maxsize=4096)  # (a few dozen numbers, asked for again at every item and check)
 def normalise_number(number: str) -> str:
     """'2.2' -> '2.02', '9.1' -> '9.01', '05' -> '5'."""
     number = number.strip().rstrip(".")

@@ -59,6 +59,8 @@ def collapse(text: str) -> str:
     """Whitespace runs to one space, ends trimmed; a number broken at a hyphen
     over two lines ("Series 2003-" / "55") is joined again."""
     text = " ".join(text.split())
+    if "- " not in text:  # (nearly always: no broken number to join)
+        return text
     return cache.sub(r"(\d-) (\d)", r"\1\2", text)
 
 
