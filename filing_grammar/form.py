@@ -114,10 +114,10 @@ def normalise_number(number: str) -> str:
     number = number.strip().rstrip(".")
     if "." in number:
         major, minor = number.split(".", 1)
-        if minor.isdigit():
+        if minor.isdecimal() and major.isdecimal():
             return f"{int(major)}.{int(minor):02d}"
         return number
-    return str(int(number)) if number.isdigit() else number
+    return str(int(number)) if number.isdecimal() else number
 
 
 def item_def(number: str) -> ItemDef | None:

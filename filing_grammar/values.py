@@ -86,7 +86,7 @@ def find_date(text: str) -> tuple[str | None, re.Match | None]:
     if best is None:
         return None, None
     month = best.group("month")
-    month_no = int(month) if month.isdigit() else _month_number(month)
+    month_no = int(month) if month.isdecimal() else _month_number(month)
     year = int(best.group("year"))
     if year < 100:
         year += 1900 if year > 50 else 2000

@@ -125,7 +125,7 @@ def read_document(node: Tree) -> Document:
             values["type"] = value or None
             type_line = c.line
         elif c.type == "SEQUENCE":
-            values["sequence"] = int(value) if value.isdigit() else None
+            values["sequence"] = int(value) if value.isdecimal() else None
         else:
             values[c.type.lower()] = value or None
     return Document(line=tokens[0].line or 0, span=span_of(tokens), type_line=type_line, **values)

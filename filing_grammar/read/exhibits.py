@@ -75,7 +75,7 @@ _UNFINISHED = cache.compile(r"(?:[,;:(&-]|\b(?:and|or|of|the|a|an|by|to|for|in|o
 
 def _page_or_year(desc: str, page: str | None) -> tuple[str, str | None]:
     """A page column value, unless it is the year of a date ("May 18,  2000")."""
-    if page and page.isdigit() and YEARS[0] <= int(page) <= YEARS[1] and _MONTH_DAY.search(desc.rstrip()):
+    if page and page.isdecimal() and YEARS[0] <= int(page) <= YEARS[1] and _MONTH_DAY.search(desc.rstrip()):
         return f"{desc} {page}", None
     return desc, page
 

@@ -189,7 +189,7 @@ class _RendererMixin:
             self.cell = _Cell(self._pos())
             span = attr.get("colspan") or "1"
             self.tables[-1][-1].append(self.cell)
-            for _ in range(min(int(span) if span.isdigit() else 1, 20) - 1):
+            for _ in range(min(int(span) if span.isdecimal() else 1, 20) - 1):
                 self.tables[-1][-1].append(_Cell(self.cell.pos))
         elif tag == "br" and not self.current and self.cell is None:
             self.had_data = True  # <br><br>: a blank line

@@ -161,3 +161,19 @@ def test_page_column_is_split_off_without_a_regex_over_the_line():
     assert _strip_filed_column("Form of Award Agreement      Filed herewith electronically") == \
         "Form of Award Agreement"
     assert _strip_filed_column("Agreement (filed herewith)") == "Agreement (filed herewith)"
+
+
+def test_digits_that_int_refuses_are_not_numbers():
+    # The fuzzer (a 30-minute run): "<SEQUENCE>\u00b3" crashed read_document, since
+    # str.isdigit() is true of a superscript three that int() refuses; so were
+    # a colspan, an item number and a month of such digits.  A sequence of
+    # Arabic-Indic digits is a number (int() reads every decimal digit).
+    head = "<DOCUMENT>\n<TYPE>EX-99\n<SEQUENCE>{}\n<TEXT>\nx\n</TEXT>\n</DOCUMENT>\n"
+    assert fg.parse(head.format("\u00b3"), "a.txt").documents[0].sequence is None
+    assert fg.parse(head.format("\u0663"), "a.txt").documents[0].sequence == 3
+    html = ("<html><body><table><tr><td colspan=\"\u00b2\">Item 8.01</td></tr></table>"
+            "<p>Item 8.\u00b9 Other Events</p><p>Dated: \u00b3/4/2024</p></body></html>")
+    fg.parse(html, "a.htm")
+    from filing_grammar.form import normalise_number
+    assert normalise_number("8.\u00b9") == "8.\u00b9" and normalise_number("\u00b2") == "\u00b2"
+    assert normalise_number("8.1") == "8.01" and normalise_number("05") == "5"
