@@ -127,6 +127,24 @@ def test_time_is_linear(unit):
     assert big < 0.05 + 30 * small, (small, big)
 
 
+@pytest.mark.parametrize("html", TRICKY[-30:] + ["<table><tr><td>a b</td><td>c<br>d  e</td></tr><tr><td></td>"
+                                                 "<td>f</td><td>g</td></tr></table><p>x\n  y</p>"])
+def test_anchors_made_when_asked_for(html):
+    """A line's anchors are made at the first source_offset on it (or at
+    .anchors, or when pickled): each way gives the reference's."""
+    import pickle
+
+    old = R.render_html(html, 7)
+    for n, row in enumerate(old.anchors, 1):
+        new = H.render_html(html, 7)  # nothing made yet
+        for col in sorted({c for c, _ in row} | {0, 1, 5, 40}):
+            assert new.source_offset(n, col) == old.source_offset(n, col), (n, col)
+    new = H.render_html(html, 7)
+    copy = pickle.loads(pickle.dumps(new))
+    assert copy.anchors == new.anchors == old.anchors
+    assert copy == new and copy.source_line_offsets() == old.source_line_offsets()
+
+
 def test_line_col_with_the_lines_up_to_the_html():
     """Source.rendering indexes the source's lines only up to the HTML's end
     (the attachments after it need none): every offset, in the HTML and past

@@ -43,7 +43,7 @@ def _line_starts(text: str, end: int | None = None) -> list[int]:
 _NEWLINE = cache.compile("\n")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rendering:
     """An HTML document rendered to layout text, with the way back.
 
@@ -51,21 +51,56 @@ class Rendering:
     line ``n + 1``, pairs (column, offset in the source text) sorted by
     column: the character at that column came from that offset, and the
     characters after it from the offsets after it (up to the next anchor).
-    ``base`` is the offset of the HTML in the source text."""
+    ``base`` is the offset of the HTML in the source text.
+
+    The anchors of a line are made when first asked for (``source_offset``
+    asks for a line's, ``anchors`` for all): ``rows`` holds, per line, its
+    anchors as offsets in the HTML (without ``base``) or what makes them."""
 
     text: str
-    anchors: tuple[tuple[tuple[int, int], ...], ...]
+    rows: list = field(repr=False)
     base: int = 0
     # line starts of the source text, to turn offsets into lines and columns
-    source_starts: list[int] = field(default_factory=lambda: [0], repr=False, compare=False)
+    source_starts: list[int] = field(default_factory=lambda: [0], repr=False)
     # the document's Inline XBRL facts, offsets in the source text
-    facts: tuple[Fact, ...] = field(default=(), repr=False, compare=False)
+    facts: tuple[Fact, ...] = field(default=(), repr=False)
     # source_starts may hold only the lines that begin before this offset
     # (the end of the HTML: the attachments after it need no line index),
     # and the whole text's line starts are made by all_starts for an offset
     # at or past it; None: source_starts is complete
-    starts_upto: int | None = field(default=None, repr=False, compare=False)
-    all_starts: Callable[[], list[int]] | None = field(default=None, repr=False, compare=False)
+    starts_upto: int | None = field(default=None, repr=False)
+    all_starts: Callable[[], list[int]] | None = field(default=None, repr=False)
+
+    def _row(self, index: int) -> tuple[tuple[int, int], ...]:
+        """The anchors of 0-based line ``index``, offsets in the HTML."""
+        row = self.rows[index]
+        if type(row) is not tuple:
+            row = self.rows[index] = row.anchors()
+        return row
+
+    @property
+    def anchors(self) -> tuple[tuple[tuple[int, int], ...], ...]:
+        anchors = self.__dict__.get("_anchors")
+        if anchors is None:
+            base, row = self.base, self._row
+            anchors = tuple(tuple([(c, base + p) for c, p in row(n)]) for n in range(len(self.rows)))
+            object.__setattr__(self, "_anchors", anchors)
+        return anchors
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rendering):
+            return NotImplemented
+        return (self.text, self.base, self.anchors) == (other.text, other.base, other.anchors)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.base))
+
+    def __getstate__(self) -> dict:
+        """Pickled with every line's anchors made (and nothing to make them)."""
+        state = dict(self.__dict__)
+        state["rows"] = [self._row(n) for n in range(len(self.rows))]
+        state.pop("_anchors", None)
+        return state
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
@@ -77,14 +112,14 @@ class Rendering:
 
     def source_offset(self, line: int, column: int) -> int:
         """The source offset of 1-based rendered ``line``, 0-based ``column``."""
-        if not self.anchors:
+        if not self.rows:
             return self.base
-        row = self.anchors[min(max(line, 1), len(self.anchors)) - 1]
+        row = self._row(min(max(line, 1), len(self.rows)) - 1)
         k = bisect.bisect_right(row, (column, 1 << 62)) - 1
         if k < 0:
-            return row[0][1]
+            return self.base + row[0][1]
         col, pos = row[k]
-        return pos + (column - col)
+        return self.base + pos + (column - col)
 
     def source_line_offsets(self) -> list[int]:
         """The source offset of each rendered line's first anchor."""
@@ -124,8 +159,8 @@ def render_html(html: str, base: int = 0, source_starts: list[int] | None = None
         lines.append((text, anchors))
     while lines and lines[0][0] == "":
         lines.pop(0)
-    text = "\n".join(t for t, _ in lines) + ("\n" if lines else "")
-    anchors = tuple(tuple((c, base + p) for c, p in a) for _, a in lines)
+    text = "\n".join([t for t, _ in lines]) + ("\n" if lines else "")
     facts = tuple(Fact(f.name, f.value, base + f.start, base + f.end, f.hidden) for f in r.facts)
-    return Rendering(text, anchors, base, source_starts if source_starts is not None else _line_starts(html),
+    return Rendering(text, [row for _, row in lines], base,
+                     source_starts if source_starts is not None else _line_starts(html),
                      facts, starts_upto, all_starts)

@@ -8,7 +8,7 @@ from html import unescape as _unescape
 from html.parser import HTMLParser
 
 from .. import cache
-from .html_layout import _CELL_BREAK, Fact, _Cell, _collapse, _layout, _offset_in
+from .html_layout import _CELL_BREAK, Fact, _Cell, _collapse_text, _layout, _offset_in, _TextRow
 
 _BLOCK = frozenset({
     "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -25,8 +25,9 @@ class Renderer(HTMLParser):
         self._html = html
         self._at = 0  # updatepos
         # rendered lines: (text, anchors); an anchor is (column in the line,
-        # offset in the HTML of the character shown there)
-        self.lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
+        # offset in the HTML of the character shown there); anchors made
+        # when asked for are a _TextRow or _TableRow until then
+        self.lines: list[tuple[str, tuple[tuple[int, int], ...] | _TextRow]] = []
         self.current: list[tuple[str, int]] = []  # pieces of the line being built
         self.line_pos = 0  # where in the HTML the line being built began
         self.skip_depth = 0
@@ -288,9 +289,9 @@ class Renderer(HTMLParser):
             return
         # collapse ordinary white space as a browser does; no-break spaces
         # stand, then become spaces
-        text, anchors = _collapse(pieces)
+        text = _collapse_text(pieces)
         if text.strip():
-            self.lines.append((text, anchors))
+            self.lines.append((text, _TextRow(pieces)))
         elif had_data and self.lines and self.lines[-1][0] != "":
             self.lines.append(("", ((0, self.line_pos),)))
 
