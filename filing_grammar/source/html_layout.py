@@ -1,0 +1,230 @@
+"""Lines of an HTML rendering (``html.py``): text collapsed as a browser
+shows it, table cells laid out in aligned columns, each line with its
+anchors back to the HTML (column in the line, offset in the HTML); and the
+Inline XBRL facts read on the way.
+
+The text of a line is made at once, with a few string operations; its
+anchors only when they are asked for (``Rendering.source_offset``: the few
+lines records point into), from what the line was made of (``_TextRow``,
+``_TableRow``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import cache
+
+_CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
+
+
+class _Cell:
+    """A table cell: its pieces of text with their offsets in the HTML, and
+    the offset of its <td> (where an empty cell is)."""
+
+    __slots__ = ("pieces", "pos", "rows")
+
+    def __init__(self, pos: int):
+        self.pieces: list[tuple[str, int]] = []
+        self.pos = pos
+        self.rows: list | None = None  # the anchors of its lines, once asked for
+
+    def text(self) -> str:
+        return "".join(t for t, _ in self.pieces)
+
+
+def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
+    """The HTML offset of character ``at`` of the pieces joined."""
+    for text, pos in pieces:
+        if at < len(text):
+            return pos + at
+        at -= len(text)
+    return pieces[-1][1] + len(pieces[-1][0]) if pieces else default
+
+
+class _Collapsing:
+    """A line being collapsed as a browser shows text: runs of white space
+    one space, none at the start; anchors (column, HTML offset) at each
+    piece's first word, and after each run of white space that was not one
+    character.  Shared by text lines (:func:`_collapse`: ASCII white space,
+    so a no-break space is a word) and table cells (:func:`_cell_lines`: any
+    white space, as ``str.split``).
+
+    A piece is read a stretch at a time (``_STRETCH``, ``_CELL_STRETCH``):
+    words apart by one white space character each, which collapse to the
+    words one space apart and take one anchor, the first word's."""
+
+    __slots__ = ("out", "anchors", "length", "pending")
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.anchors: list[tuple[int, int]] = []
+        self.length = 0
+        self.pending = False  # white space after the last word
+
+    def add(self, text: str, at: int, ascii_space: bool) -> None:
+        """One piece of text, its first character at ``at``."""
+        out, anchors = self.out, self.anchors
+        length, pending, end = self.length, self.pending, -1
+        for m in (_STRETCH if ascii_space else _CELL_STRETCH).finditer(text):
+            start, end = m.span()
+            if out and (pending or start):
+                out.append(" ")
+                length += 1
+            stretch = m.group()
+            if not stretch.isalnum() and _ONE_WHITE.search(stretch):  # one white space character, not " "
+                stretch = (_ASCII_WHITE if ascii_space else _CELL_WHITE).sub(" ", stretch)
+            anchors.append((length, at + start))
+            out.append(stretch)
+            length += len(stretch)
+        if end >= 0:
+            self.length, self.pending = length, end < len(text)
+        elif text and out:  # white space only
+            self.pending = True
+
+
+def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Pieces of text -> one line as a browser shows it (:class:`_Collapsing`),
+    no-break spaces shown as spaces, none at the end."""
+    line = _Collapsing()
+    for text, at in pieces:
+        line.add(text, at, True)
+    anchors = line.anchors
+    text = "".join(line.out).replace("\xa0", " ").rstrip()
+    return text, tuple(a for a in anchors if a[0] < len(text)) or tuple(anchors[:1])
+
+
+def _collapse_text(pieces: list[tuple[str, int]]) -> str:
+    """The text of :func:`_collapse` (its words, ASCII white space between
+    them one space), without the anchors."""
+    joined = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
+    return " ".join(_WORDS.findall(joined)).replace("\xa0", " ").rstrip()
+
+
+class _TextRow:
+    """The anchors of a text line, made when asked for (:func:`_collapse`)."""
+
+    __slots__ = ("pieces",)
+
+    def __init__(self, pieces: list[tuple[str, int]]) -> None:
+        self.pieces = pieces
+
+    def anchors(self) -> tuple[tuple[int, int], ...]:
+        return _collapse(self.pieces)[1]
+
+
+# A stretch of words apart by one white space character each: ASCII white
+# space (text lines), any (cells).
+_STRETCH = cache.compile(r"[^ \t\n\r\f\v]+(?:[ \t\n\r\f\v][^ \t\n\r\f\v]+)*")
+_CELL_STRETCH = cache.compile(r"\S+(?:\s\S+)*")
+_ONE_WHITE = cache.compile(r"[^\S ]")
+_ASCII_WHITE = cache.compile(r"[\t\n\r\f\v]")
+_WORDS = cache.compile(r"[^ \t\n\r\f\v]+")
+_CELL_WHITE = cache.compile(r"\s")
+
+
+# A column is as wide as its widest cell, up to this many characters.
+_CELL_WIDTH = 70
+
+
+def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
+    """The lines of a cell (split at its line breaks), each with its white
+    space collapsed as ``" ".join(line.split())`` does, and its anchors (as
+    :func:`_collapse`'s)."""
+    lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
+    line = _Collapsing()
+    for text, pos in cell.pieces:
+        offset = 0
+        for part_no, part in enumerate(text.split(_CELL_BREAK) if _CELL_BREAK in text else (text,)):
+            if part_no:
+                if line.out:
+                    lines.append(("".join(line.out), tuple(line.anchors)))
+                line = _Collapsing()
+                offset += 1
+            line.add(part, pos + offset, False)
+            offset += len(part)
+    if line.out:
+        lines.append(("".join(line.out), tuple(line.anchors)))
+    return lines
+
+
+
+
+def _cell_texts(cell: _Cell) -> list[str]:
+    """The text of :func:`_cell_lines`, without the anchors."""
+    joined = cell.pieces[0][0] if len(cell.pieces) == 1 else "".join([t for t, _ in cell.pieces])
+    if _CELL_BREAK not in joined:
+        line = " ".join(joined.split())
+        return [line] if line else []
+    return [line for line in (" ".join(part.split()) for part in joined.split(_CELL_BREAK)) if line]
+
+
+class _TableRow:
+    """The anchors of a line of a table, made when asked for: per column
+    (its first column in the line), line ``k`` of a cell or, where the cell
+    has no such line, the offset of its <td>."""
+
+    __slots__ = ("columns",)
+
+    def __init__(self, columns: list[tuple[int, _Cell | None, int]]) -> None:
+        self.columns = columns  # (column, cell, k) or (column, None, offset of the <td>)
+
+    def anchors(self) -> tuple[tuple[int, int], ...]:
+        out: list[tuple[int, int]] = []
+        for col, cell, k in self.columns:
+            if cell is None:
+                out.append((col, k))
+                continue
+            if cell.rows is None:
+                cell.rows = [marks for _, marks in _cell_lines(cell)]
+            out.extend([(col + c, pos) for c, pos in cell.rows[k]])
+        return tuple(out)
+
+
+def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
+    """Rows of cells -> lines, the cells in aligned columns 3 spaces apart.  A
+    cell of several lines makes its row as many lines high.  Each line keeps
+    an anchor per cell: its first word, or its <td> when it is empty."""
+    grid: list[list[tuple[list[str], int, _Cell | None]]] = []
+    for row in rows:
+        cells = [(_cell_texts(c), c.pos, c) for c in row]
+        if any(lines for lines, _, _ in cells):
+            grid.append(cells)
+    if not grid:
+        return []
+    ncols = max(len(r) for r in grid)
+    for r in grid:
+        pos = r[-1][1] if r else 0
+        r.extend([([], pos, None) for _ in range(ncols - len(r))])
+    keep = [j for j in range(ncols) if any(r[j][0] for r in grid)]
+    widths = {j: min(max((len(ln) for r in grid for ln in r[j][0]), default=0), _CELL_WIDTH) for j in keep}
+    out = []
+    for r in grid:
+        height = max(len(r[j][0]) for j in keep)
+        for k in range(height):
+            cells = []
+            columns = []
+            col = 0
+            for j in keep:
+                lines, td, cell = r[j]
+                if k < len(lines):
+                    text = lines[k].ljust(widths[j])
+                    columns.append((col, cell, k))
+                else:
+                    text = " " * widths[j]
+                    columns.append((col, None, td))
+                cells.append(text)
+                col += len(text) + 3
+            out.append(("   ".join(cells).rstrip(), _TableRow(columns)))
+    return out
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An Inline XBRL fact of the document (``dei:EntityFileNumber`` ...): its
+    name, its text (white space collapsed), and where its element is."""
+
+    name: str
+    value: str
+    start: int
+    end: int
+    hidden: bool = False  # in ix:header (ix:hidden) or display:none: tagged, not printed

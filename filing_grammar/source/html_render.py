@@ -1,0 +1,533 @@
+"""The HTML renderer of ``html.py``: HTML read in one pass (HTMLParser's
+events, most of them found by one regular expression, ``_TOKENS``), laid out
+as lines of text (``html_layout.py``).  Imported at the first HTML document."""
+
+from __future__ import annotations
+
+from html import unescape as _unescape
+from html.parser import HTMLParser
+
+from .. import cache
+from .html_layout import _CELL_BREAK, Fact, _Cell, _collapse_text, _layout, _offset_in, _TextRow
+
+_BLOCK = frozenset({
+    "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "hr", "center", "blockquote", "pre", "title", "dl", "dt", "dd", "section", "article",
+    "header", "footer", "page",
+})
+_INLINE_CAPABLE = frozenset({"p", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
+_SKIP = frozenset({"script", "style", "head", "ix:header", "xbrli:context", "noscript"})
+class Renderer(HTMLParser):
+    """HTML -> rendered lines (``lines``: text and anchors) and facts."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self._html = html
+        self._at = 0  # updatepos
+        # rendered lines: (text, anchors); an anchor is (column in the line,
+        # offset in the HTML of the character shown there); anchors made
+        # when asked for are a _TextRow or _TableRow until then
+        self.lines: list[tuple[str, tuple[tuple[int, int], ...] | _TextRow]] = []
+        self.current: list[tuple[str, int]] = []  # pieces of the line being built
+        self.line_pos = 0  # where in the HTML the line being built began
+        self.skip_depth = 0
+        self.pre = 0
+        self.had_data = False  # data (even blank) since the last line break
+        # table state: a stack of tables, each a list of rows of cells
+        self.tables: list[list[list[_Cell]]] = []
+        self.table_pos: list[int] = []
+        self.cell: _Cell | None = None
+        self.cell_stack: list[_Cell | None] = []
+        self.inline_stack: dict[str, list[bool]] = {}  # per block tag: opened inline?
+        # Inline XBRL facts (ix:nonNumeric, ix:nonFraction), hidden ones too:
+        # open ones as [name, start, pieces], closed ones as Fact
+        self.open_facts: list[list] = []
+        self.facts: list[Fact] = []
+
+    # -- speed: one pass over the document (issue 12) --------------------------
+    # HTMLParser.feed and close, as one loop: a regular expression reads the
+    # text runs and the plain start and end tags, which are most of a filing,
+    # in one search each; what it does not read (comments, declarations,
+    # script, unusual tags) goes to HTMLParser's own methods, one construct
+    # at a time, and the loop goes on where they stopped.  The events are
+    # HTMLParser's (tests/test_html_speed.py compares the renderings).
+    def _run(self) -> None:
+        html = self._html
+        self.rawdata = html  # never cut: offsets are offsets in the HTML
+        n = len(html)
+        self._last_gt = html.rfind(">")  # (see _markup)
+        self._no_comment_end = n + 1
+        i = 0
+        handle_data, start, end_tag = self.handle_data, self._start, self.handle_endtag
+        inline_stack = self.inline_stack
+        while i < n:
+            if self.cdata_elem is None:
+                # The commonest events are handled here, as handle_data,
+                # handle_starttag and handle_endtag would: text outside a
+                # fact with no reference, and the tags that only nest (span,
+                # font, b ...: not _STRUCTURAL) with no style that hides.
+                for m in _TOKENS.finditer(html, i):
+                    kind = m.lastindex
+                    if kind == 1:  # text
+                        text = m.group(1)
+                        if self.open_facts or "&" in text or "\u200b" in text:
+                            self._at = m.start()
+                            handle_data(_unescape(text) if "&" in text else text)
+                        elif not self.skip_depth:
+                            cell = self.cell
+                            if cell is not None:
+                                if "\n" in text:
+                                    text = text.replace("\n", " ")
+                                if _CELL_BREAK in text:
+                                    text = text.replace(_CELL_BREAK, " ")
+                                cell.pieces.append((text, m.start()))
+                            elif not self.pre and text.count("\n") >= 20:
+                                self._at = m.start()
+                                handle_data(text)  # maybe preformatted
+                            else:
+                                current = self.current
+                                if not current:
+                                    self.line_pos = m.start()
+                                current.append((text, m.start()))
+                                self.had_data = True
+                    elif kind == 4:  # a plain start tag
+                        tag = m.group(2).lower()
+                        attr_text = m.group(3)
+                        if tag not in _STRUCTURAL and not (attr_text and _style_matters(attr_text)):
+                            if self.skip_depth:
+                                if tag not in _VOID and not m.group(4):
+                                    self.skip_depth += 1
+                            elif self.cell is None and not self.current and not m.group(4):
+                                self.line_pos = m.start()
+                            continue
+                        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
+                            i = m.start()
+                            break
+                        pos = self._at = m.start()
+                        if self.skip_depth or m.group(4) or (attr_text and _style_matters(attr_text)):
+                            start(tag, attr_text, m.group(4))
+                        elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
+                            cell = self.cell
+                            if cell is None:
+                                if not self.current:
+                                    self.line_pos = pos
+                            stack = inline_stack.get(tag)
+                            if stack is None:
+                                inline_stack[tag] = [False]
+                            else:
+                                stack.append(False)
+                            if cell is not None:
+                                cell.pieces.append((_CELL_BREAK, pos))
+                            else:
+                                self._emit()
+                        elif tag in _CELLS and self.tables and not (attr_text and _maybe_colspan(attr_text)):
+                            if self.cell is None and not self.current:
+                                self.line_pos = pos
+                            rows = self.tables[-1]
+                            if not rows:
+                                rows.append([])
+                            self.cell = cell = _Cell(pos)
+                            rows[-1].append(cell)
+                        elif tag == "tr" and self.tables:
+                            if self.cell is None and not self.current:
+                                self.line_pos = pos
+                            self.tables[-1].append([])
+                        else:
+                            start(tag, attr_text, m.group(4))
+                    elif kind == 5:  # a plain end tag
+                        tag = m.group(5).lower()
+                        if tag not in _STRUCTURAL:
+                            if self.skip_depth and tag not in _VOID:
+                                self.skip_depth -= 1
+                            continue
+                        pos = self._at = m.start()
+                        if self.skip_depth or tag in _IX_FACTS:
+                            end_tag(tag)
+                        elif tag in _PLAIN_BLOCK or tag == "tr":
+                            opened = inline_stack.get(tag)
+                            if not (opened and opened.pop()):
+                                cell = self.cell
+                                if cell is not None:
+                                    cell.pieces.append((_CELL_BREAK, pos))
+                                else:
+                                    self._emit()
+                        elif tag in _CELLS:
+                            self.cell = None
+                        else:
+                            end_tag(tag)
+                    else:  # "<" of anything else
+                        i = m.start()
+                        break
+                else:
+                    i = n
+                    break
+            else:  # in <script> or <style>: text up to its end tag
+                m = self.interesting.search(html, i)
+                if m is None:
+                    break  # as HTMLParser: the rest is dropped
+                j = m.start()
+                if i < j:
+                    self._at = i
+                    handle_data(html[i:j])
+                i = j
+            k = self._markup(i)
+            if k is None:
+                break
+            i = k
+        if i < n and self.cdata_elem is None:
+            self._at = i
+            handle_data(_unescape(html[i:]))
+
+    def _markup(self, i: int) -> int | None:
+        """HTMLParser.goahead at a "<" (``i``): the offset after what it read,
+        or None at a "<" that ends the document.  What cannot be closed for
+        want of a ">" (or of a "-->") after it is known to be so without a
+        search to the end of the document each time (time linear in these,
+        where HTMLParser's is quadratic)."""
+        html = self._html
+        self._at = i
+        closable = i < self._last_gt  # a ">" after the "<"
+        if _STARTTAG_OPEN.match(html, i):
+            k = self.parse_starttag(i)
+        elif html.startswith("</", i):
+            k = self.parse_endtag(i) if closable else -1
+        elif html.startswith("<!--", i):
+            k = -1
+            if i + 4 < self._no_comment_end:
+                k = self.parse_comment(i)
+                if k < 0:  # no "-->" after i + 4, nor after any later offset
+                    self._no_comment_end = i + 4
+        elif html.startswith("<?", i):
+            k = self.parse_pi(i) if closable else -1
+        elif html.startswith("<!", i):
+            k = self.parse_html_declaration(i) if closable or html.startswith("<![", i) else -1
+        elif i + 1 < len(html):
+            self.handle_data("<")
+            k = i + 1
+        else:
+            return None
+        if k < 0:  # not closed: text, as far as the next ">" or "<"
+            k = html.find(">", i + 1) if closable else -1
+            if k < 0:
+                k = html.find("<", i + 1)
+                if k < 0:
+                    k = i + 1
+            else:
+                k += 1
+            self._at = i
+            self.handle_data(_unescape(html[i:k]) if self.cdata_elem is None else html[i:k])
+        return k
+
+    def updatepos(self, i: int, j: int) -> int:
+        """(HTMLParser's line and column counting, not needed here.)"""
+        if i < j:
+            self._at = j
+        return j
+
+    def _pos(self) -> int:
+        """The offset in the HTML of the tag or text being handled."""
+        return self._at
+
+    def _start(self, tag: str, attr_text: str, slash: str) -> None:
+        """A plain start tag (``_TOKENS``).  Its attributes are read only if
+        they can matter: a cell's colspan, a fact's name, a style that hides
+        or inlines (``_ATTR_HINT``)."""
+        attrs = _NO_ATTR_LIST
+        if attr_text and (tag in _ATTR_TAGS or _style_matters(attr_text)):
+            attrs = _attributes(attr_text)
+        self.lasttag = tag
+        if slash:
+            self.handle_startendtag(tag, attrs)
+        else:
+            self.handle_starttag(tag, attrs)
+
+    def parse_starttag(self, i: int) -> int:
+        m = _SIMPLE_TAG.match(self.rawdata, i)
+        if m is None:
+            return super().parse_starttag(i)
+        tag, attr_text, slash = m.groups()
+        tag = tag.lower()
+        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
+            return super().parse_starttag(i)
+        attrs = _attributes(attr_text) if attr_text else []
+        self.lasttag = tag
+        if slash:
+            self.handle_startendtag(tag, attrs)
+        else:
+            self.handle_starttag(tag, attrs)
+        return m.end()
+
+    def parse_endtag(self, i: int) -> int:
+        if self.cdata_elem is None:
+            m = _SIMPLE_END.match(self.rawdata, i)
+            if m is not None:
+                self.handle_endtag(m.group(1).lower())
+                return m.end()
+        return super().parse_endtag(i)
+
+    # -- text accumulation --------------------------------------------------
+    def _emit(self) -> None:
+        """End the current line.  Blocks follow each other line by line (CSS
+        margins are not rendered); an empty block (<p>&nbsp;</p>, a second
+        <br>) is a blank line, as it is what filers use for spacing."""
+        pieces = self.current
+        had_data = self.had_data
+        if not pieces and not self.pre:  # (the commonest: a block right after a block)
+            if had_data:
+                self.had_data = False
+                if self.lines and self.lines[-1][0] != "":
+                    self.lines.append(("", ((0, self.line_pos),)))
+            return
+        self.current = []
+        self.had_data = False
+        if self.pre:
+            raw = "".join(t for t, _ in pieces).replace("\xa0", " ")
+            at = 0
+            for piece in raw.split("\n"):
+                self.lines.append((piece.rstrip(), ((0, _offset_in(pieces, at, self.line_pos)),)))
+                at += len(piece) + 1
+            return
+        # collapse ordinary white space as a browser does; no-break spaces
+        # stand, then become spaces
+        text = _collapse_text(pieces)
+        if text.strip():
+            self.lines.append((text, _TextRow(pieces)))
+        elif had_data and self.lines and self.lines[-1][0] != "":
+            self.lines.append(("", ((0, self.line_pos),)))
+
+    def _break(self) -> None:
+        if self.cell is not None:
+            self.cell.pieces.append((_CELL_BREAK, self._pos()))  # a cell may hold several lines
+            return
+        self._emit()
+
+    # -- parser callbacks -----------------------------------------------------
+    def handle_starttag(self, tag, attrs):
+        tag = tag.lower()
+        attr = dict(attrs) if attrs else _NO_ATTRS
+        style = (attr.get("style") or "").replace(" ", "").lower()
+        hidden = "display:none" in style
+        if tag in _IX_FACTS:
+            shown = not self.skip_depth and not hidden
+            self.open_facts.append([attr.get("name") or "", self._pos(), [], not shown])
+        if tag in _SKIP or hidden or self.skip_depth:
+            if tag not in _VOID:
+                self.skip_depth += 1
+            return
+        if not self.current and self.cell is None:
+            self.line_pos = self._pos()
+        if tag == "pre":
+            self._break()
+            self.pre += 1
+        elif tag == "table":
+            if self.cell is None:
+                self._emit()
+            self.cell_stack.append(self.cell)
+            self.cell = None
+            self.tables.append([])
+            self.table_pos.append(self._pos())
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables:
+            if not self.tables[-1]:
+                self.tables[-1].append([])
+            self.cell = _Cell(self._pos())
+            span = attr.get("colspan") or "1"
+            self.tables[-1][-1].append(self.cell)
+            for _ in range(min(int(span) if span.isdecimal() else 1, 20) - 1):
+                self.tables[-1][-1].append(_Cell(self.cell.pos))
+        elif tag == "br" and not self.current and self.cell is None:
+            self.had_data = True  # <br><br>: a blank line
+            self._break()
+        elif tag in _BLOCK:
+            # <div style="display:inline"> flows with the text around it
+            # (iXBRL wraps values so: "(<div inline>972</div>) 934-4700")
+            inline = "display:inline" in style and tag in _INLINE_CAPABLE
+            self.inline_stack.setdefault(tag, []).append(inline)
+            if not inline:
+                self._break()
+
+    def handle_startendtag(self, tag, attrs):
+        tag = tag.lower()
+        if self.skip_depth:
+            return
+        if tag in ("br", "hr", "p", "div"):
+            if tag == "br" and not self.current and self.cell is None:
+                self.had_data = True  # <br><br>: a blank line
+            self._break()
+        elif tag in ("td", "th"):
+            # an empty cell written <td/> (XHTML) still holds its column
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        tag = tag.lower()
+        if tag in _IX_FACTS and self.open_facts:
+            name, start, pieces, hidden_fact = self.open_facts.pop()
+            value = " ".join("".join(pieces).split())
+            self.facts.append(Fact(name, value, start, self._pos() + len(tag) + 3, hidden_fact))
+        if self.skip_depth:
+            if tag not in _VOID:
+                self.skip_depth -= 1
+            return
+        if tag == "pre":
+            self._emit()
+            self.pre = max(0, self.pre - 1)
+        elif tag in ("td", "th"):
+            self.cell = None
+        elif tag == "table" and self.tables:
+            rows = self.tables.pop()
+            pos = self.table_pos.pop()
+            self.cell = self.cell_stack.pop() if self.cell_stack else None
+            rendered = _layout(rows)
+            if self.cell is not None:  # a table inside a cell: its lines go into the cell
+                self.cell.pieces.append(
+                    (_CELL_BREAK + _CELL_BREAK.join(r.strip() for r, _ in rendered) + _CELL_BREAK, pos))
+            else:
+                self.lines.extend(rendered)
+                self.lines.append(("", ((0, pos),)))
+        elif tag in _BLOCK:
+            opened = self.inline_stack.get(tag)
+            if not (opened and opened.pop()):
+                self._break()
+
+    def handle_data(self, data):
+        for fact in self.open_facts:
+            fact[2].append(data)
+        if self.skip_depth:
+            return
+        pieces = _with_refs(data, self._html, self._pos())
+        # a no-break space is kept until the line is laid out: a run of them
+        # is how text converted to HTML keeps its columns (browsers show them)
+        if "\u200b" in data:
+            pieces = [(t.replace("\u200b", ""), p) for t, p in pieces]
+            data = "".join(t for t, _ in pieces)
+        pos = pieces[0][1]
+        if self.cell is not None:
+            self.cell.pieces.extend((t.replace("\n", " ").replace(_CELL_BREAK, " "), p) for t, p in pieces)
+            return
+        if not self.pre and _looks_preformatted(data):
+            # a plain-text filing wrapped in <html><body><div> without <pre>:
+            # its line breaks and columns are the layout, so keep them
+            self._emit()
+            at = 0
+            for piece in data.replace("\xa0", " ").split("\n"):
+                self.lines.append((piece.rstrip(), ((0, _offset_in(pieces, at, pos)),)))
+                at += len(piece) + 1
+            return
+        if not self.current:
+            self.line_pos = pos
+        self.current.extend(pieces)
+        self.had_data = True
+
+
+
+def _looks_preformatted(data: str) -> bool:
+    """Text laid out in columns (a cover's caption table, an exhibit list):
+    many lines, several with runs of spaces between words.  Prose wrapped in
+    HTML source has its line breaks but not its columns."""
+    if data.count("\n") < 20:
+        return False
+    columns = sum(1 for line in data.split("\n") if _COLUMN_GAP.search(line))
+    return columns >= 3
+
+
+# A start tag HTMLParser reads in the plain way: a name, attributes name=
+# "value", name='value', name=value (followed by white space or ">") or a
+# name alone, separated by ASCII white space; anything else goes to
+# HTMLParser.parse_starttag.  groups: name, attributes, "/" of "/>".
+_SIMPLE_TAG = cache.compile(
+    r"<([a-zA-Z][-.a-zA-Z0-9:_]*)"
+    r"((?:[ \t\n\r\f]+[a-zA-Z_:][-.a-zA-Z0-9:_]*"
+    r"(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`/]+(?=[ \t\n\r\f>])))?)*)"
+    r"[ \t\n\r\f]*(/?)>")
+_SIMPLE_ATTR = cache.compile(
+    r"([a-zA-Z_:][-.a-zA-Z0-9:_]*)([ \t\n\r\f]*=[ \t\n\r\f]*(?:(\"[^\"]*\"|'[^']*')|([^\s\"'=<>`/]+)))?")
+_SIMPLE_END = cache.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
+_STARTTAG_OPEN = cache.compile("<[a-zA-Z]")
+# The loop's tokens: 1 a text run; 2-4 a plain start tag (_SIMPLE_TAG); 5 a
+# plain end tag (_SIMPLE_END); or a "<" of anything else (no group).
+_TOKENS = cache.compile(r"([^<]+)|" + _SIMPLE_TAG.pattern + r"|</([a-zA-Z][-.a-zA-Z0-9:_]*)>|<")
+_ATTR_TAGS = frozenset({"td", "th", "ix:nonnumeric", "ix:nonfraction"})  # colspan, name
+
+
+def _style_matters(attr_text: str) -> bool:
+    """Might a tag's attributes hold a style that hides it or shows a block
+    inline ("display:none", "display:inline": handle_starttag reads the
+    style with its spaces dropped, in lower case)?  A value is part of the
+    attributes' text unless a character reference, or a character outside
+    ASCII that lower() would change, makes it otherwise."""
+    return "&" in attr_text or not attr_text.isascii() or "display:" in attr_text.replace(" ", "").lower()
+
+
+_NO_ATTR_LIST: list = []
+
+
+def _maybe_colspan(attr_text: str) -> bool:
+    """Might a cell's attributes hold a colspan (as :func:`_style_matters`)?"""
+    return "&" in attr_text or not attr_text.isascii() or "colspan" in attr_text.lower()
+
+
+def _attributes(attr_text: str) -> list[tuple[str, str | None]]:
+    """The (name, value) pairs of a plain start tag's attributes, as
+    HTMLParser gives them: names lower case, values unquoted and unescaped,
+    None for a name alone."""
+    attrs = []
+    for name, rest, quoted, bare in _SIMPLE_ATTR.findall(attr_text):
+        if not rest:
+            value = None
+        else:
+            value = quoted[1:-1] if quoted else bare
+            if value:
+                value = _unescape(value)
+        attrs.append((name.lower(), value))
+    return attrs
+# Elements whose content HTMLParser reads as raw text (in one Python version
+# or another): left to it.
+_RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
+                       "noframes", "noscript", "plaintext"})
+_NO_ATTRS: dict = {}
+_COLUMN_GAP = cache.compile(r"\S {3,}\S")
+_SPACES = cache.compile(r"[ \t\n\r\f\v]+")
+_IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
+_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
+# The tags that do more than nest (the others only open and close a level
+# inside what is skipped): _run leaves these to the handlers.
+_STRUCTURAL = _BLOCK | _SKIP | _IX_FACTS | _RAW_TEXT | {"td", "th"}
+_CELLS = frozenset({"td", "th"})
+# The blocks whose start and end tags do nothing but break the line (or the
+# cell's line), and remember whether a style showed them inline.
+_PLAIN_BLOCK = _BLOCK - {"pre", "table", "tr", "br"} - _SKIP - _RAW_TEXT
+
+
+# A character reference, as html.unescape reads one.
+_CHARREF = cache.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+
+
+def _with_refs(data: str, html: str, pos: int) -> list[tuple[str, int]]:
+    """``data`` (text with its character references decoded, as HTMLParser
+    hands it over) as pieces with their exact offsets in ``html``: the runs
+    between references, and each reference.  One piece if there is none, or
+    if the pieces cannot be matched to the data."""
+    amp = html.find("&", pos, pos + len(data) + 1)
+    if amp == -1:
+        return [(data, pos)]
+    pieces: list[tuple[str, int]] = []
+    n, i, limit = 0, pos, len(data)
+    while n < limit:
+        amp = html.find("&", i, i + (limit - n) + 1)
+        if amp == -1 or amp - i >= limit - n:
+            pieces.append((html[i:i + limit - n], i))
+            n = limit
+            break
+        if amp > i:
+            pieces.append((html[i:amp], i))
+            n += amp - i
+        m = _CHARREF.match(html, amp)
+        text = _unescape(m.group()) if m else "&"
+        pieces.append((text, amp))
+        n += len(text)
+        i = m.end() if m else amp + 1
+    if "".join(t for t, _ in pieces) != data:
+        return [(data, pos)]
+    return pieces
