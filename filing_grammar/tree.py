@@ -30,6 +30,12 @@ RENDERING = "rendering"
 def _walk(tree: Tree | Token, into_renderings: bool, lines: bool) -> list[Token]:
     if isinstance(tree, Token):
         return tree.lines() if lines and isinstance(tree, RunToken) else [tree]
+    children = tree.children
+    for child in children:
+        if child.__class__ is not LineToken:
+            break
+    else:  # (the commonest node, an item or a paragraph: lines alone)
+        return list(children)
     out: list[Token] = []
     append, extend = out.append, out.extend
 
@@ -110,6 +116,8 @@ def text_column(tok: Token, column: int, clamp: bool = True) -> int:
 
 
 def _rendering(tok: Token):
+    if tok.__class__ is LineToken:  # (the commonest: a line of a text filing)
+        return None
     return getattr(tok, "rendering", None)
 
 
@@ -142,6 +150,18 @@ def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
 def span_at(tok: Token, start: int, end: int) -> Span:
     """The span of columns ``start`` to ``end`` (0-based, end exclusive) of
     :func:`line_text` of ``tok``: a value inside a line."""
+    if tok.__class__ is LineToken:  # (the commonest: no rendering, perhaps no tab nor PEM escape)
+        raw = tok.rstrip("\n")
+        if raw.find("\t") == -1 and not raw.startswith("- -"):
+            # text_column's columns, clamped to the line; never an empty span
+            width = len(raw)
+            end = max(end, start + 1)
+            a = min(start, width) if start > 0 else 0
+            b = min(end, width) if end > 0 else 0
+            a = min(a, max(0, width - 1))
+            b = max(b, a + 1)
+            base = tok.start_pos or 0
+            return Span(tok.line, a + 1, tok.line, b + 1, base + a, base + b)
     rendering = _rendering(tok)
     # a rendered line has no trailing blanks, but a column past its end (an
     # empty table cell) still maps to its place in the HTML

@@ -17,16 +17,43 @@ from .rules import diag
 _POOLS = {"numbered": NUMBERED, "decimal": DECIMAL}
 
 
+# number -> the first item of that number in each era's pool, and in either
+# (numbered first): what a scan of the pools in that order finds
+_DEFS: dict[str | None, dict[str, ItemDef]] = {}
+for _era, _pools in (("numbered", (NUMBERED,)), ("decimal", (DECIMAL,)), (None, (NUMBERED, DECIMAL))):
+    _DEFS[_era] = {}
+    for _pool in _pools:
+        for _d in _pool:
+            _DEFS[_era].setdefault(_d.number, _d)
+
+
 def _def(number: str, era: str | None) -> ItemDef | None:
-    pools = [_POOLS[era]] if era else [NUMBERED, DECIMAL]
-    for pool in pools:
-        for d in pool:
-            if d.number == number:
-                return d
-    return None
+    return _DEFS[era or None].get(number)
 
 
-_order_key = item_order_key
+_order_keys: dict[str, tuple[int, ...]] = {}
+
+
+def _order_key(number: str) -> tuple[int, ...]:
+    """:func:`item_order_key`, kept per number (a filing has few)."""
+    key = _order_keys.get(number)
+    if key is None:
+        key = item_order_key(number)
+        if len(_order_keys) < 4096:
+            _order_keys[number] = key
+    return key
+
+
+_official_keys: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+
+def _official_key(official: str) -> tuple[str, tuple[str, ...]]:
+    """The :func:`title_key` of an official title (or variant), and of each of
+    its parts split at ";": kept, there are a few dozen."""
+    keys = _official_keys.get(official)
+    if keys is None:
+        keys = _official_keys[official] = (title_key(official), tuple(title_key(p) for p in official.split(";")))
+    return keys
 
 
 _SMALL = frozenset("a an and as at by for from in into of on or the to under with".split())
@@ -42,9 +69,10 @@ def _looks_like_prose(title: str, number: str | None = None) -> bool:
     if len(words) > 16:
         return True
     # title case or capitals have few lower-case words besides the small ones
-    lower = [w for w in words if w[:1].islower() and w.lower() not in _SMALL]
-    if len(lower) >= 2 and words[0].lower() in ("the", "on", "in", "as", "we", "our", "this"):
-        return True
+    if words and words[0].lower() in ("the", "on", "in", "as", "we", "our", "this"):
+        lower = [w for w in words if w[:1].islower() and w.lower() not in _SMALL]
+        if len(lower) >= 2:
+            return True
     return bool(cache.match(r"(?i)(on|in|the|as|effective|pursuant)\s+\S+", title)
                 and cache.search(r"\d|,", title)) or title.rstrip().endswith(("the", "of", "a", "to"))
 
@@ -146,12 +174,12 @@ def _check_title(ctx: Context, item: Item, number: str, era: str | None):
     if not key:
         return
     for official in (d.title,) + d.aliases:
-        ok = title_key(official)
+        ok, parts = _official_key(official)
         if key == ok or (len(key) > 12 and (ok.startswith(key) or key.startswith(ok))):
             return
         # under a heading naming several items, each gets its part of the
         # official title ("Items 1.01 and 5.02 ...; Compensatory Arrangements ...")
-        if item.combined and any(key == title_key(part) for part in official.split(";")):
+        if item.combined and key in parts:
             return
     span = item.title_span or ctx.line_span(item.line)
     shown = title if len(title) <= 60 else title[:57] + "..."

@@ -558,4 +558,5 @@ def rule_markdown(r: Rule) -> str:
 
 def diag(code: str, message: str, label: "Label", **kw) -> "Diagnostic":
     """A diagnostic of rule ``code``, at its catalogue severity."""
-    return Diagnostic(code, rule(code).severity, message, label, **kw)
+    r = _BY_CODE.get(code) or rule(code)  # (a check names its code exactly)
+    return Diagnostic(code, r.severity, message, label, **kw)

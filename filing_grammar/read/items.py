@@ -37,8 +37,14 @@ INAPPLICABLE = cache.compile(r"^(?:are\s+)?(?:not\s+applicable|none|omitted|n/a|
 
 def _clean_title(title: str) -> str:
     title = collapse(title)
-    title = cache.sub(r"^[\s.:\-\u2013\u2014]+", "", title)
+    if title and (title[0] in ".:-\u2013\u2014" or title[0].isspace()):  # (else nothing to take off)
+        title = cache.sub(r"^[\s.:\-\u2013\u2014]+", "", title)
     return title.rstrip(" .:;").strip()
+
+
+def _unfinished(raw_title: str) -> bool:
+    """A title that cannot end where it does ("... Arrangements of")."""
+    return bool(cache.search(r"[;,]$|\b(?:and|of|or|the|to|in|for|on|under)$", raw_title.rstrip(), re.I))
 
 
 def read_item(node: Tree) -> Item:
@@ -50,13 +56,16 @@ def read_item(node: Tree) -> Item:
     if m is None:  # cannot happen: the lexer matched the same shape
         span = span_of(tokens)
         return Item(None, None, "", span.line if span else 0, span=span)
-    numbers = [m.group("num")] + cache.findall(ITEM_NUMBER, m.group("more") or "")
-    number = m.group("num").rstrip(".")
+    num, more = m.group("num", "more")
+    numbers = [num] + cache.findall(ITEM_NUMBER, more) if more else [num]
+    number = num.rstrip(".")
     raw_title = m.group("rest")
     title = _clean_title(raw_title)
     # "Item 2.01 Completion of Acquisition. On March 1, the Company ...": the
     # heading runs into the text; the title ends at its first full stop.
-    run_on = cache.match(r"^(.{8,150}?[a-z)\]]{2}\.)\s+([A-Z(\u201c\"].{20,})$", title)
+    # (The pattern needs a full stop and 33 characters.)
+    run_on = cache.match(r"^(.{8,150}?[a-z)\]]{2}\.)\s+([A-Z(\u201c\"].{20,})$", title) \
+        if len(title) >= 33 and "." in title else None
     lead_text = ""
     # The official title (see form.py) decides first where a run-on title
     # ends: "Appointment of Certain Officers. Compensatory Arrangements of
@@ -91,14 +100,10 @@ def read_item(node: Tree) -> Item:
             indent = len(line) - len(line.lstrip())
             nxt = body[j + 1].type if j + 1 < len(body) else "BLANK"
             aligned = abs(indent - title_col) <= 1
-            # a line that carries on the official title continues it, however long
-            so_far = raw_title.lstrip(" .:-\u2013\u2014\t").rstrip()
-            official = official_title_end(number, so_far + " " + line.strip()) > len(so_far) + 1
-            unfinished = cache.search(r"[;,]$|\b(?:and|of|or|the|to|in|for|on|under)$", raw_title.rstrip(), re.I)
             alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and (
-                line.rstrip().endswith(".") or unfinished)
+                line.rstrip().endswith(".") or _unfinished(raw_title))
             if tok.type == "TEXT" and line.strip() and (
-                    official or ((aligned or alone) and len(line.strip()) < TITLE_LINE_MAX)):
+                    ((aligned or alone) and len(line.strip()) < TITLE_LINE_MAX) or _official_goes_on(number, raw_title, line)):
                 raw_title = raw_title.rstrip() + " " + line.strip()
                 title = _clean_title(raw_title)
                 consumed = j + 1
@@ -141,7 +146,7 @@ def read_item(node: Tree) -> Item:
         lines.pop(0)
     while lines and not lines[-1].strip():
         lines.pop()
-    heading_toks = [head] + body[:consumed]
+    heading = text if not consumed else " ".join([text] + [line_text(t) for t in body[:consumed] if t.type != "RULE"])
     span = span_of(tokens)
     return Item(
         number=number,
@@ -149,18 +154,27 @@ def read_item(node: Tree) -> Item:
         text="\n".join(lines),
         line=span.line if span else 0,
         span=span,
-        heading=collapse(" ".join(line_text(t) for t in heading_toks if t.type != "RULE")),
-        numbers=tuple(n.rstrip(".") for n in numbers),
+        heading=collapse(heading),
+        numbers=tuple([n.rstrip(".") for n in numbers]),
         number_spans=_number_spans(head, m),
         title_span=_title_span(head, text, title, raw_title),
     )
+
+
+def _official_goes_on(number: str, raw_title: str, line: str) -> bool:
+    """Whether ``line`` carries on the official title where the heading's
+    title stops: it continues it, however long."""
+    so_far = raw_title.lstrip(" .:-\u2013\u2014\t").rstrip()
+    return official_title_end(number, so_far + " " + line.strip()) > len(so_far) + 1
 
 
 def _number_spans(head: Token, m: re.Match) -> dict[str, Span]:
     """Where each number of a heading is printed: "Item 2.02" for the first,
     the number alone for the others ("Items 5 and 7")."""
     out = {normalise_number(m.group("num")): span_at(head, m.start("word"), m.end("num"))}
-    more = m.group("more") or ""
+    more = m.group("more")
+    if not more:
+        return out
     for n in cache.finditer(ITEM_NUMBER, more):
         out.setdefault(normalise_number(n.group()), span_at(head, m.start("more") + n.start(), m.start("more") + n.end()))
     return out
@@ -170,8 +184,9 @@ def _title_span(head: Token, text: str, title: str | None, raw_title: str) -> Sp
     """The title on the heading line, from its first word to the line's end."""
     if not title:
         return None
-    first = title.split()[0]
-    at = text.find(first, text.lower().find("item") + 4 if "item" in text.lower() else 0)
+    first = title.split(None, 1)[0]
+    word = text.lower().find("item")
+    at = text.find(first, word + 4 if word != -1 else 0)
     if at == -1:
         return span_of([head])
     return span_at(head, at, len(text.rstrip()))
