@@ -33,6 +33,11 @@ def _internal(default: Any = None, factory: Any = None) -> Any:
 
 
 def _json(value: Any) -> Any:
+    kind = type(value)
+    if kind is str or value is None or kind is int or kind is bool or kind is float:
+        return value  # (most values: no test of record, sequence or mapping)
+    if kind is tuple:
+        return [_json(v) for v in value]
     if hasattr(value, "__dataclass_fields__"):
         return to_dict(value)
     if isinstance(value, (list, tuple)):
@@ -42,19 +47,31 @@ def _json(value: Any) -> Any:
     return value
 
 
+# Per record class, its JSON fields: (name, factory of the empty record a None
+# stands for, or None); fields() and the metadata look-ups once per class, not
+# once per record (a filing of 100,000 items has 100,000 of them).
+_JSON_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _json_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    plan = _JSON_FIELDS.get(cls)
+    if plan is None:
+        plan = _JSON_FIELDS[cls] = tuple((f.name, f.metadata.get("empty")) for f in fields(cls)
+                                         if f.metadata.get("json", True))
+    return plan
+
+
 def to_dict(record: Any) -> dict[str, Any]:
     """The JSON form of any record: its public fields, in declaration order,
     nested records and tuples converted; a record field that is ``None`` and
     declares ``metadata={"empty": Type}`` gives ``Type()``'s dict (every key
     present, all ``None``)."""
     out: dict[str, Any] = {}
-    for f in fields(record):
-        if not f.metadata.get("json", True):
-            continue
-        value = getattr(record, f.name)
-        if value is None and "empty" in f.metadata:
-            value = f.metadata["empty"]()
-        out[f.name] = _json(value)
+    for name, empty in _json_fields(type(record)):
+        value = getattr(record, name)
+        if value is None and empty is not None:
+            value = empty()
+        out[name] = _json(value)
     return out
 
 
