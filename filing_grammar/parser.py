@@ -335,24 +335,37 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
         for kind in seq:
             missing = _missing(kind, tok, text_len)
             inserted.append(missing)
-            state.feed_token(missing)
+            take(missing)
         return True
+
+    def take(tok: Token) -> None:
+        """Feed a token the grammar takes here (as accepts() found): by the
+        automaton, as the main loop does, the state stack kept in step."""
+        nonlocal number, row
+        plan = row.get(tok.type, _UNPLANNED)
+        if plan is _UNPLANNED:
+            plan = plan_of(number, tok.type)
+        run, number, row = plan
+        if run is not None:
+            run(values)
+        values.append(tok)
+        stack[:] = automaton.stacks[number]
 
     def feed(tok: Token) -> bool:
         # Check before feeding: an LALR table may reduce on a lookahead before
-        # it finds it cannot shift it, and Lark builds trees in place.
+        # it finds it cannot shift it, and a reduction builds trees in place.
         if accepts((tok.type,)):
-            state.feed_token(tok)
+            take(tok)
             return True
         if tok.type in _STRUCTURAL and try_closers(tok):
-            state.feed_token(tok)
+            take(tok)
             return True
         if accepts(("UNMATCHED",)):
             expected[tok.start_pos] = expected_here()
-            state.feed_token(_unmatched(tok))
+            take(_unmatched(tok))
             return True
         if tok.type not in _STRUCTURAL and try_closers(tok):
-            state.feed_token(tok)
+            take(tok)
             return True
         return False
 
@@ -364,11 +377,10 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     plan_of = automaton.plan
     keep_value, keep_fed = values.append, fed.append
 
-    def resync() -> tuple[int, dict]:
-        number = automaton.number(tuple(stack))
-        return number, automaton.rows[number]
-
-    number, row = resync()
+    # The automaton's number of the state stack, and its row of plans (kept
+    # in step by the main loop and by take()).
+    number = automaton.number(tuple(stack))
+    row = automaton.rows[number]
     iterator: Iterator[Token] = iter(tokens)
     for tok in iterator:
         # A token the grammar takes: what Lark's feed_token would do, planned
@@ -397,7 +409,6 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
             return result(_fallback(fed, rest), [])  # the fallback tree holds no inserted tag
         else:
             fed.append(tok)
-        number, row = resync()
     stack[:] = automaton.stacks[number]
     end = Token("$END", "", start_pos=text_len, line=None, column=None, end_pos=text_len)
     if accepts(("$END",)) or try_closers(end):
