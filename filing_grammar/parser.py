@@ -324,7 +324,7 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
         if key not in memo:
             memo[key] = tuple(sorted(
                 k for k in states[stack[-1]]
-                if k.isupper() and k not in _NOT_LINES and accepts((k,))))
+                if k.isupper() and k not in _NOT_LINES and takes(k)))
         return memo[key]  # type: ignore[return-value]
 
     def try_closers(tok: Token) -> bool:
@@ -337,6 +337,15 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
             inserted.append(missing)
             take(missing)
         return True
+
+    def takes(kind: str) -> bool:
+        """Would the grammar take a token of ``kind`` (a line kind, not $END)
+        here?  The automaton's plan, worked out once per stack and kind: the
+        same answer as accepts((kind,)), without running the table again."""
+        plan = row.get(kind, _UNPLANNED)
+        if plan is _UNPLANNED:
+            plan = plan_of(number, kind)
+        return plan is not None
 
     def take(tok: Token) -> None:
         """Feed a token the grammar takes here (as accepts() found): by the
@@ -354,13 +363,13 @@ def parse_tokens(tokens: Iterable[Token], text_len: int = 0) -> ParseResult:
     def feed(tok: Token) -> bool:
         # Check before feeding: an LALR table may reduce on a lookahead before
         # it finds it cannot shift it, and a reduction builds trees in place.
-        if accepts((tok.type,)):
+        if takes(tok.type):
             take(tok)
             return True
         if tok.type in _STRUCTURAL and try_closers(tok):
             take(tok)
             return True
-        if accepts(("UNMATCHED",)):
+        if takes("UNMATCHED"):
             expected[tok.start_pos] = expected_here()
             take(_unmatched(tok))
             return True
