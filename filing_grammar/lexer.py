@@ -26,13 +26,14 @@ Inside a PEM wrapper every line that began with ``-`` is dash-escaped as
 from __future__ import annotations
 
 import functools
-import re
 from typing import Iterator
 
 from lark import Token
 
 from . import cache
-from .form import SECTION_TITLES, official_title_end
+from .body_lines import (_BODY, _BODY_LEAD, _BODY_UNSCANNED, BOX_CHECKED, BOX_EMPTY, ENTRY_PARTS,  # noqa: F401
+                         EXHIBIT_NUMBER, ITEM_NUMBER, ITEM_PARTS)
+from .form import official_title_end
 from .caption_lines import CAPTION, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW, caption_low
 from .envelope_lines import _ENVELOPE, _MAX_TAG_DEPTH, classify_header, classify_tag_header
 from .kinds import LINE_KINDS
@@ -42,113 +43,6 @@ from .tokens import LineToken, RenderedToken, RunToken
 __all__ = ["tokenize", "RunToken", "LINE_KINDS", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY",
            "ITEM_NUMBER", "EXHIBIT_NUMBER", "ITEM_PARTS", "ENTRY_PARTS"]
 
-# --------------------------------------------------------------------------
-# Body lines, matched on the stripped line.  Order matters: the first
-# alternative that matches wins.  (How each alternative starts is also in
-# _BODY_LEAD, below: a new alternative needs its start there.)
-# --------------------------------------------------------------------------
-_SEP = r"[\s.:\-\u2013\u2014]*"
-_SECTIONS = "|".join(
-    number + r"\s*[.:\-\u2013\u2014]+\s*" + r"\W{1,3}".join(re.escape(w) for w in cache.findall(r"[A-Za-z]+", title))
-    for number, title in SECTION_TITLES.items())
-# Item numbers ("5", "2.02") and exhibit numbers ("99", "99.1", "10.3a",
-# "4(b)"): the shapes of the headings and entries below, and of their parts
-# as the readers take them apart (ITEM_PARTS, ENTRY_PARTS at the end).
-ITEM_NUMBER = r"\d{1,2}(?:\.\d{1,2})?"
-EXHIBIT_NUMBER = r"\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))?"
-_BOX = r"\[[ ]{0,3}[xX_]?[ ]{0,3}\]|\|_\||\u2610|\u2611|\u2612|\([ ]{0,3}[xX]?[ ]{0,3}\)|[oqxX\u00a8\u00fd\u00fe](?=\s|$)"  # a check box, empty or checked
-# The same glyphs by state, for the readers (read/cover_sections.py): [X] (X)
-# \u2611 \u2612, Wingdings x \u00fd \u00fe checked; [ ] [_] |_| ( ) \u2610, Wingdings
-# \u00a8 o q empty.
-BOX_CHECKED = r"\[ {0,3}[xX] {0,3}\]|\( {0,3}[xX] {0,3}\)|[\u2611\u2612\u00fd\u00fe]|(?:^|\s)[xX](?=\s|$)"
-BOX_EMPTY = r"\[ {0,3}_? {0,3}\]|\|_\||\( {0,3}\)|\u2610|\u00a8|(?:^|\s)[oq](?=\s|$)"
-_BODY = cache.compile(
-    r"""
-      (?P<PAGE>.*(?i:</?PAGE>).*$)
-    | (?P<TABLE_TAG></?(?:TABLE|CAPTION|S|C|FN|F\d+)>.*$)
-    | (?P<RULE>(?:[-=_*~]\s*){3,}$)
-    # "Item 5.  Other Events", "ITEM 2.02 RESULTS", "Items 5 and 7.", "Item 7(c)",
-    # "Item5." (no space).
-    # The title must start with a capital (prose such as "Item 9.01 of Form 8-K"
-    # is body text), unless the heading lists further item numbers.
-    # (\.{4} and not \.{4,}: the same lines, but linear on a long run of dots)
-    | (?P<TOC_LINE>.*\.{4}\s*\d{0,4}$)
-    | (?P<ITEM_HEADING>(?i:items?)\s*""" + ITEM_NUMBER + r"""(?!\d|\.\d)(?:\s*\([a-z]\))?
-          (?:""" + _SEP + r"""$
-           |""" + _SEP + r"""(?:[A-Z0-9("'\[\u201c]|(?i:n/a))
-           |\s*(?:,|and|through|to|&)\s*(?:items?\s+)?\d))
-    # "Section 8 - Other Events": a section of the form by its official title
-    # (form.SECTION_TITLES); "Section 3. Notice of Meetings." is text.
-    | (?P<SECTION_HEADING>(?i:section\s+(?:""" + _SECTIONS + r"""))[\s.:]*$)
-    | (?P<SIGNATURE_HEADING>(?i:signatures?|s\ ?i\ ?g\ ?n\ ?a\ ?t\ ?u\ ?r\ ?e\ ?s?)[.:]?$)
-    | (?P<SIGNATURE_LEGEND>(?i:pursuant\s+to\s+the\s+requirements\s+of\s+(?:the\s+)?securities\s+(?:and\s+)?exchange\s+act
-          |in\s+accordance\s+with\s+(?:the\s+requirements\s+of\s+)?(?:section\s+13|the\s+securities\s+exchange\s+act)))
-    | (?P<EXHIBIT_INDEX_HEADING>(?i:exhibit\s+index|index\s+to\s+exhibits?|exhibits?\s+index|index\s+of\s+exhibits?|list\s+of\s+exhibits|exhibit\s+list)[.:]?$)
-    | (?P<EXHIBIT_HEADING>(?i:exhibit)\s+(?:(?i:no)\.?\s*)?\d{1,3}(?:\.\d{1,3})?[A-Za-z]?(?:\([a-z0-9]{1,4}\))?[.:]?$)
-    | (?P<PAGE_NUMBER>(?:-\s*)?\d{1,3}(?:\s*-)?$|(?i:page)\s+\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?$)
-    | (?P<BY_LINE>(?i:by)(?:\s*:|\s)|/\s?[sS]\s?/)
-    | (?P<NAME_LINE>(?i:name)\s*:)
-    | (?P<TITLE_LINE>(?i:title|its)\s*:)
-    | (?P<DATE_LINE>(?i:dated?)\s*:)
-    | (?P<REGISTRANT_CAPTION>\((?i:registrant|signature)\)\*?$)
-    | (?P<UNITED_STATES>(?i:united\s+states)$)
-    | (?P<COMMISSION>(?i:securities\s+and\s+exchange\s+commission)$)
-    | (?P<WASHINGTON>(?i:washington),?\s*(?i:d\.?\s*c\.?)\s*(?:\d{5})?$)
-    | (?P<FORM_TITLE>(?i:form)\s+8-K[0-9A-Z]*(?:\s*/\s*A)?(?:\s+.{0,40})?$)
-    | (?P<CURRENT_REPORT>(?i:current\s+report)\b.*$)
-    | (?P<PURSUANT>(?i:pursuant\s+to\s+section\s+13\s+or\s+15\s*\(d\)).*$)
-    | (?P<EXCHANGE_ACT>(?i:(?:of\s+)?(?:the\s+)?securities\s+exchange\s+act\s+of\s+1934)$)
-    # Check boxes of the 2004+ cover: a box glyph, then the box's label; or the
-    # label, then the box ("Emerging growth company  [ ]").  Glyphs: [ ] [X],
-    # ( ), the ballot boxes U+2610-2612, and Wingdings read as text (o, q,
-    # \u00a8 empty; x, \u00fd, \u00fe checked).
-    | (?P<CHECKBOX>(?:""" + _BOX + r""")\s*(?i:written|soliciting|pre-commencement|emerging|if\s+an\s+emerging).*$
-          |(?i:emerging\s+growth\s+compan(?:y|ies)).{0,4}?\s*(?:""" + _BOX + r""")\s*$
-          |.{20,}(?i:transition\s+period|financial\s+accounting\s+standards).{0,80}?(?:""" + _BOX + r""")\s*$)
-    | (?P<CHECKBOX_INTRO>(?i:check\s+the\s+appropriate\s+box\s+below).*$)
-    | (?P<SECURITIES_12B_INTRO>(?i:securities\s+registered\s+pursuant\s+to\s+section\s+12\s*\(\s*b\s*\)).*$)
-    | (?P<EGC_INTRO>(?i:indicate\s+by\s+check\s+mark\s+whether\s+the\s+registrant\s+is\s+an\s+emerging).*$)
-    | (?P<AMENDMENT>\(?(?i:amendment\s+no\.?)\s*\d{1,2}\)?$)
-    # An exhibit entry: "99.1  Press release", "Exhibit 10.1 - 2000 Stock
-    # Option Plan", "(c) Exhibit 99.1 -- ...", "2.1* ...", "(1) ...".
-    | (?P<EXHIBIT_ENTRY>(?:\([a-d]\)\s+(?=(?i:exhibit)))?(?:(?i:exhibit)\s+)?(?:(?i:no)\.\s*)?\(?""" + EXHIBIT_NUMBER + r"""\)?\*?[.:]?\s+(?:(?:--?|[\u2013\u2014])\s*["'(\u201cA-Z0-9]|["'(\u201cA-Z]).*$)
-    """,
-    re.VERBOSE,
-)
-
-# The same shapes with their parts named, for the readers: an item heading
-# (read/items.py) and an exhibit entry up to its description (read/exhibits.py;
-# the description and a page column after it are split off in Python: a lazy
-# ".*?" before an optional "\s{2,}page" backtracks quadratically over a long
-# run of spaces).
-ITEM_PARTS = cache.compile(
-    r"^(?P<lead>\s*)(?P<word>items?)\s*(?P<num>" + ITEM_NUMBER + r")(?P<sub>\s*\([a-z]\))?"
-    r"(?P<more>(?:\s*(?:,|and|through|to|&)\s*(?:items?\s+)?" + ITEM_NUMBER + r"(?:\s*\([a-z]\))?)*)"
-    r"(?P<rest>.*)$",
-    re.I,
-)
-ENTRY_PARTS = cache.compile(
-    r"^(?P<lead>\s*)(?:\([a-d]\)\s+(?=exhibit))?(?:exhibit\s+)?(?:no\.\s*)?\(?(?P<num>" + EXHIBIT_NUMBER + r")\)?\*?[.:]?"
-    r"\s+(?:(?:--?|[\u2013\u2014])\s*)?",
-    re.I,
-)
-
-# A cheap test before _BODY, on an ASCII line lowercased: every alternative of
-# _BODY begins with one of these, or holds "<" (PAGE), "...." (TOC_LINE) or
-# "transition" / "financial" (CHECKBOX's third form) somewhere, tested apart.
-# A line that fails all of them is matched by no alternative of _BODY.
-_BODY_LEAD = cache.compile(
-    r"""
-      [-=_*~/(\[|0-9]                                       # RULE, PAGE_NUMBER, BY_LINE, REGISTRANT_CAPTION,
-                                                            # AMENDMENT, EXHIBIT_ENTRY, CHECKBOX's boxes
-    | items?\s*\d | in\s+accordance | index | its\s*: | indicate\s     # ITEM_HEADING, SIGNATURE_LEGEND, ...
-    | section\s | s\ ?i\ ?g | securities\s                  # SECTION_HEADING, SIGNATURE_HEADING, COMMISSION, ...
-    | pursuant\s | page\s | exhibit | emerging\s | list\s | by[\s:] | name\s*: | no\.
-    | title\s*: | the\s+securities\s | of\s+(?:the\s+)?securities\s | [oqx](?:\s|$)
-    | dated?\s*: | united\s | washington | form\s | current\s+report | check\s+the\s | amendment\s
-    """,
-    re.VERBOSE,
-)
 
 _UU_BEGIN = cache.compile(r"begin [0-7]{3,4} \S")
 
@@ -169,11 +63,14 @@ def _classify_raw(line: str) -> str:
             return "TEXT"
     if stripped.isascii():  # (nearly every line) the same, faster
         low = stripped.lower()
-        if (_BODY_LEAD.match(low) is not None or "<" in low or "...." in low
-                or "transition" in low or "financial" in low):
+        if "<" in low or "...." in low or "transition" in low or "financial" in low:
             m = _BODY.match(stripped)
-            if m is not None:
-                return m.lastgroup  # type: ignore[return-value]
+        elif _BODY_LEAD.match(low) is not None:
+            m = _BODY_UNSCANNED.match(stripped)
+        else:
+            m = None
+        if m is not None:
+            return m.lastgroup  # type: ignore[return-value]
         if len(stripped) > 400 or not CAPTION_WORD.search(low):
             return "TEXT"
         if REGISTRANTS_LOW.search(low):

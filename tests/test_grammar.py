@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings, strategies as st
+
 from filing_grammar.lexer import LINE_KINDS, tokenize
 from filing_grammar.parser import get_parser, grammar_text
 
@@ -91,9 +93,36 @@ def test_cheap_tests_before_the_classifier_regexes_change_nothing():
             matched += 1
             assert (_BODY_LEAD.match(low) or "<" in low or "...." in low or "transition" in low
                     or "financial" in low), (line, m.lastgroup)
+        if not ("<" in low or "...." in low or "transition" in low or "financial" in low):
+            _assert_unscanned_same(stripped)
         cap = CAPTION.search(stripped)
         assert caption_low(low) == (cap.lastgroup if cap else "TEXT"), line
     assert matched > 500
+
+
+def _assert_unscanned_same(stripped: str) -> None:
+    from filing_grammar.lexer import _BODY, _BODY_UNSCANNED
+    a, b = _BODY.match(stripped), _BODY_UNSCANNED.match(stripped)
+    assert (a and (a.lastgroup, a.span())) == (b and (b.lastgroup, b.span())), stripped
+
+
+_FRAGMENTS = ["Item 2.02", "ITEM 5.", "Exhibit 99.1", "99.1", "  ", "Press release", "SIGNATURES", "(", ")",
+              "[X]", "[ ]", "Emerging growth company", "Written communications", "Page 3", "-", "---",
+              "Date of Report", "Washington, D.C. 20549", "FORM 8-K", "Section 8", "Other Events", "By:", "/s/",
+              "Name:", "Title:", "Dated:", "(Registrant)", "1934", "Amendment No. 1", "x", "o", "Securities",
+              "pursuant to the requirements of the Securities Exchange Act", "12(b)", ".", "...", ":", "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=6).map(" ".join))
+def test_the_unscanned_classifier_regex_matches_as_the_whole_one(line):
+    # lexer._BODY_UNSCANNED (the shapes that scan the whole line made to fail)
+    # is what _BODY matches on a line without "<", "...." and the words of the
+    # late CHECKBOX form: the lines the lexer gives it
+    stripped = line.strip()
+    low = stripped.lower()
+    if stripped and not ("<" in low or "...." in low or "transition" in low or "financial" in low):
+        _assert_unscanned_same(stripped)
 
 
 def test_header_lines_are_classified_only_inside_the_header():

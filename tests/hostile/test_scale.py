@@ -81,7 +81,10 @@ def test_long_lines_classify_in_linear_time(shape):
     print(shape, ", ".join(f"{t * 1000:.1f} ms" for t in times))
     if times[2] < 0.05:
         return  # too fast to measure: certainly not quadratic (that would be minutes)
-    assert times[2] / max(times[0], 1e-4) < 16 * 4
+    # 16 times the length: linear is 16, quadratic 256.  The 20k line sits in
+    # the CPU's cache and the 320k one does not: linear shapes measure up to
+    # 40 here on a quiet machine, more under make test's workers.
+    assert times[2] / max(times[0], 1e-4) < 16 * 8
 
 
 # --------------------------------------------------------------------------
