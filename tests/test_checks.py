@@ -250,7 +250,7 @@ def test_check_writes_each_file_as_soon_as_it_is_checked(monkeypatch, capsys, fm
     else:
         assert before[1].startswith("error[FG401]") and "found" not in before[1]
         assert out.count("error[FG401]") == 1
-        assert out.rstrip("\n").splitlines()[-1] == "found 3 errors and 0 warnings in 3 files"
+        assert out.rstrip("\n").splitlines()[-1] == "found 3 errors and 0 warnings in 3 files; 1 file could not be checked"
 
 
 def test_check_json_of_one_path_is_an_object_or_null(capsys, tmp_path):

@@ -80,6 +80,16 @@ def test_unreadable_input_exits_two_with_one_line():
     assert "Traceback" not in err
 
 
+def test_check_summary_counts_files_it_could_not_read(capsys):
+    # not "no problems found in 0 files" when the file named could not be read
+    assert main(["check", "/no/such/file.txt"]) == 2
+    assert capsys.readouterr().out.strip() == "1 file could not be checked"
+    assert main(["check", "/no/such/file.txt", SEED1, "--jobs", "1"]) == 2
+    assert capsys.readouterr().out.strip().endswith("in 1 file; 1 file could not be checked")
+    assert main(["check", "/no/such/file.txt", "/no/such/other.txt", SEED1, SEED2, "--jobs", "2"]) == 2
+    assert capsys.readouterr().out.strip().endswith("in 2 files; 2 files could not be checked")
+
+
 def test_usage_error_exits_two():
     code, _, err = run("parse", "--format", "nope", SEED1)
     assert code == 2 and "invalid choice" in err

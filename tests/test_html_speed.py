@@ -117,11 +117,14 @@ def test_time_is_linear(unit):
     as in HTMLParser: a start tag left open with no ">" after it, "<p a=" or
     "<p" over and over, which HTMLParser's pattern reads to the end each
     time.)"""
-    def seconds(n: int) -> float:
+    def seconds(n: int) -> float:  # best of three: a burst of load on a shared machine is not the renderer
         html = unit * n
-        start = time.perf_counter()
-        H.render_html(html)
-        return time.perf_counter() - start
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            H.render_html(html)
+            best = min(best, time.perf_counter() - start)
+        return best
 
     small, big = seconds(2000), seconds(20000)
     assert big < 0.05 + 30 * small, (small, big)

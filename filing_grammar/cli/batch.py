@@ -320,6 +320,8 @@ def run(args, command: str, make_sink, codes=None, check=None) -> int:
             stats.add(result)
             if result.payload is not None:
                 sink.add(result.payload)
+            elif result.status >= Exit.USAGE and hasattr(sink, "failed"):
+                sink.failed()  # (a report with a summary line counts it: check's rich one)
             if progress is not None:
                 progress.update(stats)
 

@@ -84,6 +84,10 @@ class _Rich:
         self.tally.files += 1
         self.tally.severities.update(severities)
 
+    def failed(self) -> None:
+        """A file that could not be checked (batch.run calls this of a report that has it)."""
+        self.tally.failed += 1
+
     def close(self) -> None:
         line = self.tally.line()
         if not self.target.made and plain_target(self.target.output):

@@ -79,6 +79,7 @@ class Tally:
     diagnostics by severity (not the files' sources or diagnostics)."""
     files: int = 0
     severities: Counter = field(default_factory=Counter)
+    failed: int = 0  # files that could not be checked (unreadable; said on stderr as they came)
 
     def add(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.files += 1
@@ -88,11 +89,17 @@ class Tally:
         sev = self.severities
         files = _plural(self.files, "file")
         if not sum(sev.values()):
-            return f"no problems found in {files}"
-        parts = [_plural(sev[Severity.ERROR], "error"), _plural(sev[Severity.WARNING], "warning")]
-        if sev[Severity.INFO]:
-            parts.append(_plural(sev[Severity.INFO], "info"))
-        return f"found {', '.join(parts[:-1])} and {parts[-1]} in {files}"
+            # (not "no problems found in 0 files" when the one file named could not be read)
+            text = f"no problems found in {files}" if self.files or not self.failed else ""
+        else:
+            parts = [_plural(sev[Severity.ERROR], "error"), _plural(sev[Severity.WARNING], "warning")]
+            if sev[Severity.INFO]:
+                parts.append(_plural(sev[Severity.INFO], "info"))
+            text = f"found {', '.join(parts[:-1])} and {parts[-1]} in {files}"
+        if self.failed:
+            unchecked = f"{_plural(self.failed, 'file')} could not be checked"
+            text = f"{text}; {unchecked}" if text else unchecked
+        return text
 
 
 def summary_line(results: Sequence[FileResult]) -> str:
