@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -88,6 +89,24 @@ def test_check_summary_counts_files_it_could_not_read(capsys):
     assert capsys.readouterr().out.strip().endswith("in 1 file; 1 file could not be checked")
     assert main(["check", "/no/such/file.txt", "/no/such/other.txt", SEED1, SEED2, "--jobs", "2"]) == 2
     assert capsys.readouterr().out.strip().endswith("in 2 files; 2 files could not be checked")
+
+
+def test_the_exit_without_teardown_keeps_output_status_and_cache(tmp_path):
+    # cli/io.finish: os._exit after the atexit handlers and the flushes; the
+    # same bytes and exit status as the ordinary exit, and the regex cache
+    # (written by an atexit handler) is there afterwards
+    runs = {}
+    for teardown in ("0", "1"):
+        cache = tmp_path / f"cache{teardown}"
+        env = dict(os.environ, FILING_GRAMMAR_CACHE=str(cache), FILING_GRAMMAR_TEARDOWN=teardown)
+        for args in (("check", SEED1), ("parse", SEED1, SEED2), ("check", "/no/such/file.txt")):
+            proc = subprocess.run([sys.executable, "-m", "filing_grammar", *args], capture_output=True,
+                                  cwd=ROOT, env=env, timeout=60)
+            runs[teardown, args] = proc.returncode, proc.stdout, proc.stderr
+        assert list(cache.glob("regex-*.marshal")) and list(cache.glob("tables-*.pickle"))
+    for args in {a for _, a in runs}:
+        assert runs["0", args] == runs["1", args], args
+    assert runs["0", ("check", "/no/such/file.txt")][0] == 2 and runs["0", ("parse", SEED1, SEED2)][1]
 
 
 def test_usage_error_exits_two():

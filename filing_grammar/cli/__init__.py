@@ -20,7 +20,7 @@ import sys
 from typing import Sequence
 
 from .. import __version__
-from .io import PROG, catch_sigterm, exit_codes_help, flush_stdout, guarded
+from .io import PROG, catch_sigterm, exit_codes_help, finish, flush_stdout, guarded
 
 __all__ = ["main", "entry", "build_parser"]
 
@@ -72,4 +72,4 @@ def entry() -> None:
     catch_sigterm()
     code = main()
     flush_stdout()
-    raise SystemExit(code)
+    finish(code)  # (exits without the interpreter's teardown: io.finish)

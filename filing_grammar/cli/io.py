@@ -504,6 +504,31 @@ def catch_sigterm() -> None:
         pass
 
 
+def finish(code: int) -> None:
+    """End the process with exit status ``code`` and without the interpreter's
+    teardown (issue 12, start-up): freeing every object and module one by one
+    at exit was a tenth of a short run (callgrind, check of a seed: 42 M of
+    395 M instructions) in a process that is ending anyway.  What exit must do
+    is done first: the atexit handlers (the regex cache is written by one;
+    weakref finalizers, multiprocessing's clean-up), then stdout and stderr
+    flushed.  The ordinary exit where that cannot be vouched for: another
+    thread still running, no atexit runner (not CPython), or
+    ``FILING_GRAMMAR_TEARDOWN=1``."""
+    import atexit
+    import threading
+    run_exitfuncs = getattr(atexit, "_run_exitfuncs", None)
+    if (run_exitfuncs is None or threading.active_count() > 1
+            or os.environ.get("FILING_GRAMMAR_TEARDOWN", "") not in ("", "0")):
+        raise SystemExit(code)
+    run_exitfuncs()
+    flush_stdout()
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    os._exit(int(code or 0))
+
+
 def flush_stdout() -> None:
     """The last flush before exit, quiet if the reader went away."""
     try:

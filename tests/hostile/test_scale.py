@@ -176,8 +176,11 @@ def test_filing_memory(shape, size, overhead, tmp_path):
     # 12x, not 11x, since the parse tables load from their own cache: the
     # one-line run (``overhead``) no longer peaks at Lark's deserialisation
     # (about 5 MB more), which had hidden that much of the 1 MB file's growth;
-    # the 1 MB file's peak itself is what it was (39-40 MB).
-    assert growth <= 12 * size
+    # the 1 MB file's peak itself is what it was (39-40 MB).  13x since the
+    # tables load in a compact form (parser.py, format 2): the one-line run
+    # peaks 1 MB lower again, the 1 MB file's peak went 39 -> 38 MB, and the
+    # growth so counted 11.8x -> 12.0-12.1x.
+    assert growth <= 13 * size
 
 
 @pytest.mark.parametrize("size", SIZES)
