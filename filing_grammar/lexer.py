@@ -31,8 +31,7 @@ from typing import Iterator
 from lark import Token
 
 from . import cache
-from .body_lines import (_BODY, _BODY_LEAD, _BODY_UNSCANNED, BOX_CHECKED, BOX_EMPTY, ENTRY_PARTS,  # noqa: F401
-                         EXHIBIT_NUMBER, ITEM_NUMBER, ITEM_PARTS)
+from .body_lines import _BODY, _BODY_LEAD, _BODY_UNSCANNED, ITEM_PARTS
 from .form import official_title_end
 from .caption_lines import CAPTION, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW, caption_low
 from .envelope_lines import _ENVELOPE, _MAX_TAG_DEPTH, classify_header, classify_tag_header
@@ -40,8 +39,7 @@ from .kinds import LINE_KINDS
 from .source.html import Rendering, looks_like_html
 from .tokens import LineToken, RenderedToken, RunToken
 
-__all__ = ["tokenize", "RunToken", "LINE_KINDS", "RenderedToken", "BOX_CHECKED", "BOX_EMPTY",
-           "ITEM_NUMBER", "EXHIBIT_NUMBER", "ITEM_PARTS", "ENTRY_PARTS"]
+__all__ = ["tokenize", "classify_body", "RunToken", "LINE_KINDS", "RenderedToken"]
 
 
 _UU_BEGIN = cache.compile(r"begin [0-7]{3,4} \S")

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from filing_grammar import cache
-from filing_grammar.lexer import _BODY, ITEM_PARTS
+from filing_grammar.body_lines import _BODY, ITEM_PARTS
 
 PATTERNS = [(_BODY.pattern, _BODY.flags & ~re.UNICODE), (ITEM_PARTS.pattern, re.I),
             (r"(?P<a>x)|(?P<b>y)\d+", 0), (r"^\s*(?i:item)\s+\d", re.M)]

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from .. import cache
 from ..records import Document, ExhibitRef
-from ..lexer import EXHIBIT_NUMBER
+from ..body_lines import EXHIBIT_NUMBER
 from ..tree import line_text
 from .context import Context
 from .diagnostic import Diagnostic, Label

@@ -15,7 +15,7 @@ import re
 from lark import Token
 
 from .. import cache
-from ..lexer import BOX_CHECKED, BOX_EMPTY
+from ..body_lines import BOX_CHECKED, BOX_EMPTY
 from ..tree import line_text
 from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse
 from .lines import FURNITURE, segments

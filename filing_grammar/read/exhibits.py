@@ -15,7 +15,7 @@ from lark import Token, Tree
 
 from .. import cache
 from ..form import EXHIBIT_ITEMS
-from ..lexer import ENTRY_PARTS
+from ..body_lines import ENTRY_PARTS
 from ..records import ExhibitRef, Item
 from ..tree import line_text, span_at, span_of, tree_tokens
 from ..values import collapse

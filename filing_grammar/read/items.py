@@ -16,7 +16,7 @@ from lark import Token, Tree
 
 from .. import cache
 from ..form import normalise_number, official_title_end
-from ..lexer import ITEM_NUMBER, ITEM_PARTS
+from ..body_lines import ITEM_NUMBER, ITEM_PARTS
 from ..records import Item, Span
 from ..tree import line_text, span_at, span_of, tree_tokens
 from ..values import collapse
