@@ -62,6 +62,19 @@ def test_plain_text_leaves_a_tab_to_rich():
     assert render_plain(results) is not None
 
 
+def test_plain_text_drops_what_rich_drops():
+    # rich's Text drops bell, backspace, vertical tab, form feed and carriage
+    # return; render_plain, which never makes a Text, must drop them too
+    from dataclasses import replace
+    results = [result(CASES[0])]
+    first = results[0].diagnostics[0]
+    odd = [replace(first, message=first.message + "\x07\x08\x0b\x0c\r!", notes=[*first.notes, "a\rb\x0cc"])]
+    odd_results = [FileResult(results[0].path, results[0].source, odd)]
+    plain = render_plain(odd_results)
+    assert "a\rb" not in plain and "!" in plain
+    assert plain + summary_line(odd_results) + "\n" == rich_text(odd_results)
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_golden_concise(case, update_goldens):
     check_golden(BROKEN / f"{case}.concise.txt", render_concise([result(case)]), update_goldens)

@@ -8,6 +8,7 @@ Colour is rich's decision: only on a terminal, never under ``NO_COLOR``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
@@ -185,42 +186,49 @@ def diagnostic_text(path: str, src: Source | None, d: Diagnostic):
     the time for a file with thousands of diagnostics (issue 12)."""
     from rich.text import Text
     out: list[Text] = []
+    for line in diagnostic_lines(path, src, d):
+        t = Text()
+        for piece, style in line:
+            t.append(piece, style=style)
+        out.append(t)
+    return Text("\n").join(out)
+
+
+Piece = tuple[str, "str | None"]  # text and its rich style (None: unstyled)
+
+
+def diagnostic_lines(path: str, src: Source | None, d: Diagnostic) -> list[list[Piece]]:
+    """One diagnostic, rustc style, as its lines (the last one blank), each
+    a list of (text, style) pieces: what :func:`diagnostic_text` makes a rich
+    Text of, and :func:`render_plain` joins without rich (building rich
+    Texts was nearly all the time of ``check --format rich`` into a pipe on a
+    filing of 20,000 items: issue 12)."""
+    out: list[list[Piece]] = []
     style = STYLES.get(d.severity, "bold")
-    head = Text()
-    head.append(f"{d.severity}[{d.code}]", style=style)
-    head.append(": ", style="bold")
-    head.append(d.message, style="bold")
-    out.append(head)
+    out.append([(f"{d.severity}[{d.code}]", style), (": ", "bold"), (d.message, "bold")])
     s = d.primary.span
     lines = _shown_lines(src, d) if src is not None else []
     width = len(str(max(lines))) if lines else len(str(s.line))
     pad = " " * width
-    loc = Text()
-    loc.append(f"{pad}--> ", style=GUTTER)
-    loc.append(f"{path}:{s.line}:{s.column}")
-    out.append(loc)
-
-    def gutter(n: int | None = None, mark: str = "|") -> Text:
-        t = Text()
-        t.append((str(n).rjust(width) if n else pad) + f" {mark}", style=GUTTER)
-        return t
+    out.append([(f"{pad}--> ", GUTTER), (f"{path}:{s.line}:{s.column}", None)])
+    bar = (f"{pad} |", GUTTER)  # the gutter of a line without a number
 
     if lines:
-        out.append(gutter())
+        out.append([bar])
         labels = [(d.primary, True)] + [(lab, False) for lab in d.secondary]
         rows = [(lab, primary, _label_rows(src, lab)) for lab, primary in labels]
         previous = None
         for n in lines:
             if previous is not None and n > previous + 1:
-                out.append(Text("...", style=GUTTER))
+                out.append([("...", GUTTER)])
             previous = n
-            row = gutter(n)
+            row: list[Piece] = [(f"{str(n).rjust(width)} |", GUTTER)]
             text = _display(src.line(n))
             starts = [spans[n][0] for _, _, spans in rows if n in spans]
             w0, text = _window(text, min(starts) if starts else 0)
             if text:
-                row.append(" ")
-                row.append(text)
+                row.append((" ", None))
+                row.append((text, None))
             out.append(row)
             for lab, primary, spans in rows:
                 if n not in spans:
@@ -229,29 +237,20 @@ def diagnostic_text(path: str, src: Source | None, d: Diagnostic):
                 a, b = max(a - w0, 0), min(b - w0, len(text))
                 b = max(b, a + 1)
                 mark = "^" if primary else "-"
-                under = gutter()
-                under.append(" " + " " * a)
-                under.append(mark * (b - a), style=style if primary else GUTTER)
+                under: list[Piece] = [bar, (" " + " " * a, None),
+                                      (mark * (b - a), style if primary else GUTTER)]
                 last_shown = max(k for k in spans if k in lines)
                 if n == last_shown and lab.message:
-                    under.append(" ")
-                    under.append(lab.message, style=style if primary else GUTTER)
+                    under.append((" ", None))
+                    under.append((lab.message, style if primary else GUTTER))
                 out.append(under)
-        out.append(gutter())
+        out.append([bar])
     for note in d.notes:
-        t = Text()
-        t.append(f"{pad} = ", style=GUTTER)
-        t.append("note", style="bold")
-        t.append(": " + note)
-        out.append(t)
+        out.append([(f"{pad} = ", GUTTER), ("note", "bold"), (": " + note, None)])
     if d.help:
-        t = Text()
-        t.append(f"{pad} = ", style=GUTTER)
-        t.append("help", style="bold cyan")
-        t.append(": " + d.help)
-        out.append(t)
-    out.append(Text())
-    return Text("\n").join(out)
+        out.append([(f"{pad} = ", GUTTER), ("help", "bold cyan"), (": " + d.help, None)])
+    out.append([])
+    return out
 
 
 def render_rich(console: Console, results: Sequence[FileResult], show_summary: bool = True) -> None:
@@ -269,17 +268,31 @@ def render_plain(results: Sequence[FileResult]) -> str | None:
     shows no style (not a terminal, no colour): each diagnostic's text as it
     is, since rich, printing soft-wrapped, neither wraps nor crops; so rich's
     per-call cost (about half a millisecond a diagnostic) is not paid into a
-    pipe.  None where rich would change the text: a tab, which it expands by
-    the cell widths of the characters before it."""
+    pipe, nor the making of rich Texts.  The control characters that rich's
+    Text drops (bell, backspace, vertical tab, form feed, carriage return) are
+    dropped here too.  None where rich would change the text: a tab, which it
+    expands by the cell widths of the characters before it."""
     out: list[str] = []
     for r in results:
         for d in r.diagnostics:
-            text = diagnostic_text(r.path, r.source, d).plain
+            # (the last line is blank: the blank line after the diagnostic)
+            pieces: list[str] = []
+            for line in diagnostic_lines(r.path, r.source, d):
+                pieces.extend([piece for piece, _ in line])
+                pieces.append("\n")
+            text = "".join(pieces)
             if "\t" in text:
                 return None
+            if _RICH_STRIPS_RE.search(text):
+                text = text.translate(_RICH_STRIPS)
             out.append(text)
-            out.append("\n")
     return "".join(out)
+
+
+# What rich.text.Text removes from the text it is given (rich.control's
+# STRIP_CONTROL_CODES).
+_RICH_STRIPS = dict.fromkeys((7, 8, 11, 12, 13))
+_RICH_STRIPS_RE = re.compile("[\x07\x08\x0b\x0c\r]")
 
 
 def render_summary(console: Console, line: str) -> None:
