@@ -5,18 +5,21 @@ concise, json and sarif; and SARIF validated against the official schema.
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import pathlib
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from filing_grammar.api import read_source
 from filing_grammar.checks import check_source
 from filing_grammar.render.diagnostics import (FileResult, plain_console, render_concise,
                                                render_plain, render_rich, summary_line, to_json)
-from filing_grammar.render.sarif import to_sarif
+from filing_grammar.render.sarif import sarif_log, sarif_results, to_sarif, write_log
 
 from .conftest import ROOT, SAMPLES
 from .golden_util import check_golden
@@ -90,6 +93,50 @@ def test_golden_json(case, update_goldens):
 def test_golden_sarif(case, update_goldens):
     text = json.dumps(to_sarif([result(case)]), indent=2, ensure_ascii=False) + "\n"
     check_golden(BROKEN / f"{case}.sarif", text, update_goldens)
+
+
+def _written(results) -> str:
+    out: list[str] = []
+    write_log(results, out.append)
+    return "".join(out)
+
+
+def test_sarif_log_written_from_templates_is_json_dumps():
+    # check --format sarif writes each result from a template (write_log)
+    results = [res for case in CASES for res in sarif_results(result(case))]
+    assert any("relatedLocations" in r for r in results)
+    for some in (results, results[:1], []):
+        assert _written(some) == json.dumps(sarif_log(some), indent=2, ensure_ascii=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.text(), st.integers(), st.sampled_from(["ruleIndex", "region", "message", "locations", "extra"]),
+       st.booleans())
+def test_sarif_results_of_other_shapes_are_written_as_json_dumps(text, uri, number, change, related):
+    # any text in the strings; and a result that is not of sarif_results'
+    # shape (a bool for an int, a key more or less) falls back to jsontext
+    first = sarif_results(result(CASES[0]))[0]
+    one = copy.deepcopy(first)
+    one["message"]["text"] = text
+    one["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = uri
+    one["locations"][0]["physicalLocation"]["region"]["endLine"] = number
+    if not related:  # (a location without a message: sarif_results' shape too)
+        del one["locations"][0]["message"]
+    else:
+        one["relatedLocations"] = [dict(copy.deepcopy(one["locations"][0]), id=number, message={"text": text})]
+    odd = copy.deepcopy(one)
+    if change == "ruleIndex":
+        odd["ruleIndex"] = True
+    elif change == "region":
+        odd["locations"][0]["physicalLocation"]["region"]["startLine"] = 1.5
+    elif change == "message":
+        odd["message"] = {"text": text, "markdown": uri}
+    elif change == "locations":
+        odd["locations"] = []
+    else:
+        odd["properties"] = {"n": number}
+    for some in ([one], [one, odd, first]):
+        assert _written(some) == json.dumps(sarif_log(some), indent=2, ensure_ascii=False)
 
 
 def _validator():

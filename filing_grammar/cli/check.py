@@ -134,12 +134,10 @@ class _Sarif:
         self.results += payload
 
     def close(self) -> None:
-        from ..render import jsontext
-        from ..render.sarif import sarif_log
-        log = sarif_log(self.results)
-        self.results = []
+        from ..render.sarif import write_log
+        results, self.results = self.results, []
         # written as it is encoded: a log of 100,000 results is some 250 MB of text
-        jsontext.write(log, self.out.write, indent=2, ensure_ascii=False)
+        write_log(results, self.out.write)
         self.out.write("\n")
 
 

@@ -14,7 +14,7 @@ from ..checks.diagnostic import Severity
 from ..checks.rules import RULES, Rule
 from .diagnostics import FileResult
 
-__all__ = ["to_sarif", "sarif_results", "sarif_log", "SARIF_SCHEMA", "LEVELS"]
+__all__ = ["to_sarif", "sarif_results", "sarif_log", "write_log", "SARIF_SCHEMA", "LEVELS"]
 
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
@@ -107,3 +107,136 @@ def sarif_log(results: list[dict[str, Any]]) -> dict[str, Any]:
             "results": results,
         }],
     }
+
+
+# ---------------------------------------------------------------------------
+#  writing a log
+# ---------------------------------------------------------------------------
+# A log of 100,000 results is some 250 MB of indented JSON: jsontext, a
+# function call per value, took half of ``check --format sarif``'s time on
+# such a filing (issue 12).  A result as sarif_results makes it has one shape,
+# so its text is written from a template, the strings through json's own C
+# encoder; a result of any other shape (or a value of another type) goes to
+# jsontext.  Either way the text is json.dumps(log, indent=2,
+# ensure_ascii=False)'s (tests/test_checks.py compares them).
+_RESULTS_MARK = "\x00results"  # stands for the results while the rest is encoded
+_REGION = ("startLine", "startColumn", "endLine", "endColumn")
+
+
+def write_log(results: list[dict[str, Any]], sink) -> None:
+    """Call ``sink`` with the text of the SARIF log of ``results`` (from
+    :func:`sarif_results`): ``json.dumps(sarif_log(results), indent=2,
+    ensure_ascii=False)``, in pieces, in order."""
+    from json.encoder import encode_basestring as string
+
+    from . import jsontext
+    log = sarif_log([_RESULTS_MARK])
+    head, tail = jsontext.dumps(log, indent=2).split(string(_RESULTS_MARK))
+    if not results:  # "results": [], nothing between the brackets
+        sink(jsontext.dumps(sarif_log([]), indent=2))
+        return
+    # head ends with the newline and indent of the first result
+    indent = head[head.rindex("\n"):]
+    pieces: list[str] = [head]
+    for n, result in enumerate(results):
+        if n:
+            pieces.append("," + indent)
+        text = _result_text(result, indent, string)
+        if text is None:
+            text = jsontext.dumps(result, indent=2).replace("\n", indent)
+        pieces.append(text)
+        if len(pieces) > 1024:
+            sink("".join(pieces))
+            pieces.clear()
+    pieces.append(tail)
+    sink("".join(pieces))
+
+
+def _message(obj: object, nl: str, string) -> str | None:
+    """The text of ``{"text": "..."}`` whose "{" stands after ``nl``."""
+    if type(obj) is dict and len(obj) == 1 and type(obj.get("text")) is str:
+        return f'{{{nl}  "text": {string(obj["text"])}{nl}}}'
+    return None
+
+
+def _location(loc: object, nl: str, string) -> str | None:
+    """The text of a location (``{"id": ..., "physicalLocation": ...,
+    "message": ...}``, the id and the message optional) whose "{" stands
+    after ``nl``; None for anything else."""
+    if type(loc) is not dict or tuple(loc) not in _LOCATION_KEYS:
+        return None
+    physical = loc["physicalLocation"]
+    if type(physical) is not dict or tuple(physical) != ("artifactLocation", "region"):
+        return None
+    artifact, region = physical["artifactLocation"], physical["region"]
+    if (type(artifact) is not dict or tuple(artifact) != ("uri",) or type(artifact["uri"]) is not str
+            or type(region) is not dict or tuple(region) != _REGION
+            or not all(type(v) is int for v in region.values())):
+        return None
+    i1 = nl + "  "
+    i2, i3 = i1 + "  ", i1 + "    "
+    out = ["{"]
+    if "id" in loc:
+        if type(loc["id"]) is not int:
+            return None
+        out.append(f'{i1}"id": {loc["id"]},')
+    out.append(f'{i1}"physicalLocation": {{{i2}"artifactLocation": {{{i3}"uri": {string(artifact["uri"])}{i2}}},'
+               f'{i2}"region": {{{i3}"startLine": {region["startLine"]},{i3}"startColumn": {region["startColumn"]},'
+               f'{i3}"endLine": {region["endLine"]},{i3}"endColumn": {region["endColumn"]}{i2}}}{i1}}}')
+    if "message" in loc:
+        message = _message(loc["message"], i1, string)
+        if message is None:
+            return None
+        out.append(f',{i1}"message": {message}')
+    out.append(nl + "}")
+    return "".join(out)
+
+
+_LOCATION_KEYS = {("physicalLocation",), ("physicalLocation", "message"), ("id", "physicalLocation", "message")}
+_RESULT_KEYS = ("ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints")
+
+
+def _result_text(result: object, nl: str, string) -> str | None:
+    """The text of one result of :func:`sarif_results`' shape whose "{"
+    stands after ``nl``; None for a result of any other shape."""
+    if type(result) is not dict:
+        return None
+    keys = tuple(result)
+    if keys != _RESULT_KEYS and keys != (*_RESULT_KEYS, "relatedLocations"):
+        return None
+    rule, index, level = result["ruleId"], result["ruleIndex"], result["level"]
+    prints, locations = result["partialFingerprints"], result["locations"]
+    if (type(rule) is not str or type(index) is not int or type(level) is not str
+            or type(prints) is not dict or len(prints) != 1
+            or type(prints.get("primaryLocationLineHash/v1")) is not str
+            or type(locations) is not list or not locations):
+        return None
+    i1 = nl + "  "
+    i2 = i1 + "  "
+    message = _message(result["message"], i1, string)
+    located = _locations(locations, i1, string)
+    if message is None or located is None:
+        return None
+    out = [f'{{{i1}"ruleId": {string(rule)},{i1}"ruleIndex": {index},{i1}"level": {string(level)},'
+           f'{i1}"message": {message},{i1}"locations": {located},'
+           f'{i1}"partialFingerprints": {{{i2}"primaryLocationLineHash/v1": '
+           f'{string(prints["primaryLocationLineHash/v1"])}{i1}}}']
+    if len(keys) == 7:
+        related = result["relatedLocations"]
+        if type(related) is not list or not related:
+            return None
+        located = _locations(related, i1, string)
+        if located is None:
+            return None
+        out.append(f',{i1}"relatedLocations": {located}')
+    out.append(nl + "}")
+    return "".join(out)
+
+
+def _locations(locations: list, nl: str, string) -> str | None:
+    """The text of a non-empty list of locations whose "[" stands after ``nl``."""
+    inner = nl + "  "
+    texts = [_location(loc, inner, string) for loc in locations]
+    if None in texts:
+        return None
+    return "[" + inner + ("," + inner).join(texts) + nl + "]"
