@@ -96,7 +96,7 @@ def process(job: Job, item: Input) -> Result:
         from ..api import read_source
         src = read_source(data, name)
         del data  # one copy of the file at a time
-        return _work(job, src, size)
+        return paused(_work, job, src, size)
     except MemoryError:
         return Result(USAGE, size, message=f"{printable(name)}: too large to parse in the memory available")
     except (KeyboardInterrupt, SystemExit):
@@ -129,6 +129,24 @@ def _load(command: str) -> None:
         if enabled:
             gc.enable()
     _loaded.add(command)
+
+
+def paused(work, *args):
+    """``work(*args)`` with the garbage collector paused.  A filing's work
+    makes millions of objects on a big filing and keeps most of them until
+    the end (tree, records, diagnostics): the collections the allocations
+    set off would traverse them again and again, for nothing (100,000 item
+    headings, issue 12: check --format sarif 11.9 -> 7.0 s, concise 6.1 ->
+    3.8 s, the same peak memory).  What is garbage in a cycle is collected
+    once the work is done."""
+    import gc
+    if not gc.isenabled():
+        return work(*args)
+    gc.disable()
+    try:
+        return work(*args)
+    finally:
+        gc.enable()
 
 
 def _work(job: Job, src, size: int) -> Result:

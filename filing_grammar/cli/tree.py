@@ -58,7 +58,8 @@ def run(args) -> int:
         write_output(text, args.output)
         return Exit.FINDINGS if unmatched else Exit.OK
 
-    run_each([args.path], work, status)
+    from .pool import paused
+    run_each([args.path], lambda src: paused(work, src), status)
     if args.format == "json" and status and status[-1] not in (Exit.OK, Exit.FINDINGS):
         write_output("null\n", args.output)  # still one JSON document
     return max(status, default=Exit.OK)
