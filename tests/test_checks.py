@@ -137,6 +137,17 @@ def test_truncated_file_reports_missing_tags_once():
     assert d.message == "`</TEXT>`, `</DOCUMENT>` and `</SEC-DOCUMENT>` are missing"
 
 
+def test_an_item_reported_three_times_is_not_said_twice_three_times():
+    # each heading after the first is a duplicate; the third is not "twice"
+    text = (SAMPLES / SEEDS[1]).read_text()
+    lines = text.split("\n")
+    heading = next(n for n, line in enumerate(lines) if line.startswith("Item 5."))
+    lines[heading + 1:heading + 1] = ["", lines[heading], "Text.", "", lines[heading], "More text.", ""]
+    ds = check_source(read_source("\n".join(lines), "x"))
+    assert [d.message for d in ds if d.code == "FG306"] == [
+        "item 5 appears twice", "item 5 appears for the 3rd time"]
+
+
 def test_a_non_8k_gets_one_diagnostic_only():
     [d] = check_file(BROKEN / "12_not_an_8k.txt")
     assert (d.code, d.message) == ("FG101", "not an 8-K: the filing is a 10-Q")

@@ -96,6 +96,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
 
     era, date = ctx.era, ctx.report_date
     seen: dict[str, Item] = {}
+    times: dict[str, int] = {}  # headings so far of an item reported again
     previous: tuple | None = None
     previous_item: Item | None = None
     previous_number = ""
@@ -108,7 +109,10 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             valid = yield from _check_number(ctx, item, number, span, era, date)
             if number in seen:
                 first = seen[number]
-                yield diag("FG306", f"item {number} appears twice",
+                times[number] = count = times.get(number, 1) + 1
+                # ("twice" only where it is: a third heading is not a second one)
+                again = "twice" if count == 2 else f"for the {_ordinal(count)} time"
+                yield diag("FG306", f"item {number} appears {again}",
                            Label(span, f"item {number} again"),
                            secondary=[Label(number_span(ctx, first, number), "first reported here")],
                            help="report all the events of one item under one heading")
@@ -125,6 +129,12 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 previous, previous_item, previous_number = key, item, number
         if len(numbers) == 1 and item.title:
             yield from _check_title(ctx, item, numbers[0], era)
+
+
+def _ordinal(n: int) -> str:
+    """3rd, 4th, 11th, 21st, 112th ..."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _check_number(ctx, item, number, span, era, date):
