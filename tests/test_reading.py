@@ -495,3 +495,28 @@ def test_check_box_labels_with_two_spaces_between_words():
     assert "[_]  Written  communications" in text
     boxes = fg.parse(text).cover.checkboxes
     assert boxes["written_communications"] is False and boxes["soliciting_material"] is False
+
+
+# ---------------------------------------------------------------------------
+#  a one-line text under a complete title is the item's text
+# ---------------------------------------------------------------------------
+def test_a_line_under_a_complete_official_title_is_the_text():
+    # "Item 5. Other Events" / "None.": the title is complete, so "None." is
+    # the item's text, not the end of its title (which then read "Other
+    # Events None" and was blamed on the filer as an unofficial title)
+    body = ("Item 5. Other Events\nNone.\n\n"
+            "Item 7. Financial Statements and Exhibits\nNot applicable.\n\n")
+    text = COVER + body + SIGNED
+    filing = fg.parse(text, "f.txt")
+    assert [(i.number, i.title, i.text) for i in filing.items] == [
+        ("5", "Other Events", "None."), ("7", "Financial Statements and Exhibits", "Not applicable.")]
+    assert "FG304" not in _codes(text)
+
+
+def test_a_title_wrapped_to_the_margin_is_still_joined():
+    # an unfinished title goes on at the margin (the rule the above must not break)
+    body = ("Item 7. Financial Statements, Pro Forma Financial\nInformation and Exhibits.\n\n"
+            "(c) Exhibits: none.\n\n")
+    filing = fg.parse(COVER + body + SIGNED, "f.txt")
+    assert [(i.number, i.title) for i in filing.items] == [
+        ("7", "Financial Statements, Pro Forma Financial Information and Exhibits")]

@@ -90,6 +90,8 @@ def read_item(node: Tree) -> Item:
     # title above it ("Item 7.   Financial Statements, Pro Forma Financial" /
     # "          Information and Exhibits."), possibly with a dash underline between.
     if title and not raw_title.rstrip().endswith(".") and title_col is not None:
+        so_far = raw_title.strip(" .:-\u2013\u2014\t")
+        complete = official_title_end(number, so_far) >= len(so_far)
         j = 0
         while j < len(body) and j < TITLE_LINES:
             tok = body[j]
@@ -100,7 +102,10 @@ def read_item(node: Tree) -> Item:
             indent = len(line) - len(line.lstrip())
             nxt = body[j + 1].type if j + 1 < len(body) else "BLANK"
             aligned = abs(indent - title_col) <= 1
-            alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and (
+            # a line at the margin, alone before a blank line, ends a title
+            # that is not complete yet; under a complete title ("Item 5.
+            # Other Events" / "None.") it is the item's text
+            alone = indent <= 1 and nxt in ("BLANK", "RULE", "PAGE") and not complete and (
                 line.rstrip().endswith(".") or _unfinished(raw_title))
             if tok.type == "TEXT" and line.strip() and (
                     ((aligned or alone) and len(line.strip()) < TITLE_LINE_MAX) or _official_goes_on(number, raw_title, line)):
