@@ -78,6 +78,10 @@ def left_part(tok: Token, column: int) -> Token:
     text = tok.value
     if len(text.rstrip("\n")) <= column or "\t" in text or text.startswith("- -"):
         return tok
+    if text[column - 1:column + 1].strip() and " " not in text[column - 1:column + 1]:
+        # a word across the column ("(Amendment No. 1)" centred over both
+        # covers) is not in two columns: the line is left whole
+        return tok
     left = text[:column].rstrip(" ")
     new = type(tok).new_borrow_pos(tok.type, left + ("\n" if text.endswith("\n") else ""), tok)
     if hasattr(tok, "rendering"):

@@ -200,7 +200,11 @@ class CoverSections:
         toks = [t for f in self.fields for t in f.tokens]
         for k, tok in enumerate(toks):
             if tok.type == "AMENDMENT" and self.values.get("amendment_number") is None:
-                self.values["amendment_number"] = cache.search(r"\d+", line_text(tok)).group()
+                # (a line of a cover printed twice side by side is cut at the
+                # second column, cover_lines.left_part: its number may be cut off)
+                number = cache.search(r"\d+", line_text(tok))
+                if number is not None:
+                    self.values["amendment_number"] = number.group()
             m = cache.match(r"(?i)\s*explanatory\s+note\s*[:.\-\u2013\u2014]?\s*(.*)$", line_text(tok))
             if m and self.values.get("explanatory_note") is None:
                 para = [m.group(1)] if m.group(1).strip() else []

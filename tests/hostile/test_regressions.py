@@ -177,3 +177,18 @@ def test_digits_that_int_refuses_are_not_numbers():
     from filing_grammar.form import normalise_number
     assert normalise_number("8.\u00b9") == "8.\u00b9" and normalise_number("\u00b2") == "\u00b2"
     assert normalise_number("8.1") == "8.01" and normalise_number("05") == "5"
+
+
+def test_a_line_centred_over_covers_side_by_side_is_not_cut():
+    # The fuzzer (a 30-minute run): on a cover printed twice side by side the
+    # lines are cut at the second column (cover_lines.left_part); a centred
+    # "(Amendment No. 1)" across that column was cut to "(A", still of kind
+    # AMENDMENT, and reading its number crashed.  A word across the column is
+    # in neither column: the line stays whole, and its number is read.
+    for pad in (20, 30, 40):
+        text = ("                          FORM 8-K/A\n" + " " * pad + "(Amendment No. 1)\n\n"
+                "   ACME CORPORATION                       ACME PLC\n"
+                "   (Exact name of registrant)             (Exact name of registrant)\n\n"
+                "Item 8.01 Other Events\n\nText.\n")
+        cover = fg.parse(text, "a.txt").cover
+        assert (cover.amendment_number, cover.registrant_name) == ("1", "ACME CORPORATION")
