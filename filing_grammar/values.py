@@ -12,7 +12,8 @@ import re
 from . import cache
 from .form import POSTAL_STATES
 
-__all__ = ["find_date", "to_iso", "header_date", "PHONE", "IRS", "FILE_NUMBER", "ZIP", "misprinted_zip", "collapse"]
+__all__ = ["find_date", "to_iso", "header_date", "PHONE", "IRS", "FILE_NUMBER", "ZIP", "misprinted_zip", "collapse",
+           "is_placeholder"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -53,6 +54,20 @@ def misprinted_zip(text: str) -> re.Match | None:
     if cache.fullmatch(r"\d{5}(?:-\d{4})?|\d{9}", digits) or " " in digits:
         return None
     return m
+
+
+# What a filer prints where a field has no value: "N/A", "Not Applicable",
+# "None", a dash or a rule ("—", "___").  A field that holds one is empty.
+_PLACEHOLDER = cache.compile(
+    r"(?i)\(?\s*(?:n\s*/\s*a|n\.?\s*a\.?|not\s+applicable|inapplicable|none|[-_\u2010-\u2015]+)\s*\.?\s*\)?")
+
+
+def is_placeholder(text: str, ticker: bool = False) -> bool:
+    """Is ``text`` what is printed for no value ("N/A", "Not applicable.",
+    "None", "—")?  ``ticker``: the text is a trading symbol, where "NA" may
+    be one."""
+    text = text.strip()
+    return _PLACEHOLDER.fullmatch(text) is not None and not (ticker and text.upper() == "NA")
 
 
 def collapse(text: str) -> str:

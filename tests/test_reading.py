@@ -468,7 +468,7 @@ def test_a_cover_printed_in_two_columns_one_per_registrant():
         "Republic of Panama", "001-9610", "59-1562976")
     assert (cover.address, cover.zip_code, cover.telephone) == (
         "3655 N.W. 87th Avenue, Miami, Florida", "33178-2428", "(305) 599-2600")
-    assert cover.former_name == "None"
+    assert cover.former_name is None  # printed "None"
     assert not {"FG203", "FG204", "FG205"} & set(_codes(html, "c.htm"))
 
 

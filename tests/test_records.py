@@ -406,8 +406,30 @@ def test_12b_table_stops_at_the_12g_table():
         "Common stock, par value $0.001 per share\n"
         "\n"
         "Item 8.01 Other Events\n\n     News.\n")
-    rows = fg.parse(text).cover.securities_12b
-    assert [(r["title"], r["trading_symbol"], r["exchange"]) for r in rows] == [("N/A", "N/A", "N/A")]
+    # the 12(b) row printed N/A is no class of securities, and the 12(g)
+    # table's common stock is not one of the 12(b) table
+    assert fg.parse(text).cover.securities_12b == ()
+    real = text.replace("N/A                        N/A                      N/A",
+                        "Common Stock               FCL                      NYSE")
+    rows = fg.parse(real).cover.securities_12b
+    assert [(r["title"], r["trading_symbol"], r["exchange"]) for r in rows] == [("Common Stock", "FCL", "NYSE")]
+
+
+def test_placeholders_are_no_values():
+    # "N/A" under the former-name caption is no former name; a 12(b) row of
+    # notes with "—" for a trading symbol has none (Apple's covers)
+    cover = fg.parse(COVER + (
+        "                                      N/A\n"
+        "              (Former name or address, if changed from last report)\n\n"
+        "Securities registered pursuant to Section 12(b) of the Act:\n"
+        "Title of each class        Trading Symbol(s)        Name of each exchange on which registered\n"
+        "Common Stock               AAPL                     The Nasdaq Stock Market LLC\n"
+        "1.000% Notes due 2022      \u2014                        The Nasdaq Stock Market LLC\n"
+        "\n"
+        "Item 8.01 Other Events\n\n     News.\n")).cover
+    assert cover.former_name is None
+    assert [(r["title"], r["trading_symbol"]) for r in cover.securities_12b] == [
+        ("Common Stock", "AAPL"), ("1.000% Notes due 2022", None)]
 
 
 def test_plain_text_filing_wrapped_in_html_without_pre():

@@ -23,7 +23,7 @@ from .. import cache
 from ..form import US_STATES, id_column_role
 from ..records import CHECKBOX_KEYS, Cover, Span
 from ..tree import line_text, span_at, span_of, text_span, tree_tokens, value_span
-from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, misprinted_zip
+from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, is_placeholder, misprinted_zip
 from .cover_lines import (BOX_LINE, CAPTION_DIGITS, CAPTION_WORDS, DATEISH, EVENT_DATE, FILE_NUMBER_LIKE, ID_CAPTION_WORDS,
                           ID_PREFIX, PHONE_LIKE, caption_open, closes_caption, left_part, nearest, second_column)
 from .cover_sections import CoverSections
@@ -508,7 +508,9 @@ class _CoverReader(CoverSections):
         for cap in f.captions:
             m = cache.search(r"report\)?\s*[:.]?\s*\)?\s{2,}(\S.*)$|report\)\s*:?\s*(\S.*)$", line_text(cap), re.I)
             if m:
-                self._set("former_name", collapse(m.group(1) or m.group(2)), [cap])
+                text = collapse(m.group(1) or m.group(2))
+                if not is_placeholder(text):  # "N/A", "Not Applicable": no former name
+                    self._set("former_name", text, [cap])
                 return
         above = self._above(i)
         if above:
@@ -516,7 +518,8 @@ class _CoverReader(CoverSections):
             text = collapse(" ".join(line_text(t) for t in block))
             if PHONE.fullmatch(text) or (self.values.get("telephone") and text.endswith(self.values["telephone"])):
                 return
-            self._set("former_name", text, block)
+            if not is_placeholder(text):
+                self._set("former_name", text, block)
 
 
 def _may_be_name(block: list[Token]) -> bool:

@@ -17,7 +17,7 @@ from lark import Token
 from .. import cache
 from ..body_lines import BOX_CHECKED, BOX_EMPTY
 from ..tree import line_text
-from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse
+from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, is_placeholder
 from .lines import FURNITURE, segments
 
 __all__ = ["CoverSections", "box_state"]
@@ -187,6 +187,12 @@ class CoverSections:
             rows.append(row)
         out = []
         for row in rows:
+            # a cell printed "N/A" or "—" holds nothing (notes with no trading
+            # symbol); a row of nothing else is no class of securities
+            row = {role: None if cell is None or is_placeholder(cell, ticker=role == "trading_symbol") else cell
+                   for role, cell in row.items()}
+            if not any(row.values()):
+                continue
             rec = {"title": row.get("title"), "trading_symbol": row.get("trading_symbol"),
                    "exchange": row.get("exchange")}
             if any(r == "registrant" for _, r in columns):
