@@ -13,7 +13,7 @@ from . import cache
 from .form import POSTAL_STATES
 
 __all__ = ["find_date", "to_iso", "header_date", "PHONE", "IRS", "FILE_NUMBER", "ZIP", "misprinted_zip", "collapse",
-           "is_placeholder"]
+           "is_placeholder", "without_final_period"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -68,6 +68,22 @@ def is_placeholder(text: str, ticker: bool = False) -> bool:
     be one."""
     text = text.strip()
     return _PLACEHOLDER.fullmatch(text) is not None and not (ticker and text.upper() == "NA")
+
+
+# Abbreviations a name or description may end with, whose full stop is part
+# of the words ("... and Protagenic Therapeutics, Inc.").
+_ABBREVIATION_END = cache.compile(
+    r"(?i)(?:^|[\s,(])(?:inc|co|cos|corp|ltd|jr|sr|bros|assn|intl|mfg|no|nos|etc"
+    r"|l\.\s?p|l\.\s?l\.\s?c|l\.\s?l\.\s?p|n\.\s?a|s\.\s?a|n\.\s?v|b\.\s?v|u\.\s?s)\.$")
+
+
+def without_final_period(text: str) -> str:
+    """``text`` without its closing full stop (and the spaces around it),
+    unless that stop ends an abbreviation ("Inc.", "Co.", "L.P.")."""
+    text = text.rstrip(" ")
+    if _ABBREVIATION_END.search(text):
+        return text
+    return text.rstrip(" .")
 
 
 def collapse(text: str) -> str:

@@ -538,3 +538,16 @@ def test_html_no_break_spaces_keep_columns():
     text = render_html(f"<p>{row}<br>\n(State)</p><p>&nbsp;</p>").text
     assert text.splitlines()[0] == "Delaware" + " " * 20 + "0-21185" + " " * 20 + "04-2687849"
     assert text.splitlines()[1] == "(State)"
+
+
+def test_an_exhibit_description_keeps_the_full_stop_of_an_abbreviation():
+    # the trailing full stop is dropped, but not the one that ends "Inc."
+    text = COVER + (
+        "Item 9.01  Financial Statements and Exhibits.\n\n"
+        "    (d) Exhibits\n\n"
+        "    10.4   Form of Repurchase Agreement, dated May 15, 2025, by and among Alterola Biotech Inc.,"
+        " EMC2 Capital LLC and Protagenic Therapeutics, Inc.\n"
+        "    99.1   Press Release, dated June 30, 2025.\n\n")
+    refs = fg.parse(text).exhibit_index
+    assert [r.description.endswith("and Protagenic Therapeutics, Inc.") for r in refs] == [True, False]
+    assert refs[1].description == "Press Release, dated June 30, 2025"

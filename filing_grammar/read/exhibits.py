@@ -18,7 +18,7 @@ from ..form import EXHIBIT_ITEMS
 from ..body_lines import ENTRY_PARTS
 from ..records import ExhibitRef, Item
 from ..tree import line_text, span_at, span_of, tree_tokens
-from ..values import collapse
+from ..values import collapse, without_final_period
 from .items import INAPPLICABLE
 
 __all__ = ["read_exhibits", "read_exhibit_index", "read_item_exhibits"]
@@ -108,7 +108,7 @@ class _Entry:
     def record(self) -> ExhibitRef:
         head = self.tokens[0]
         span = span_of([head])
-        description = collapse(" ".join(self.pieces)).rstrip(" .") or None
+        description = without_final_period(collapse(" ".join(self.pieces))) or None
         if self.mark is None and description:
             # "10.2 Agreement with ACME Corporation*": the mark after the description
             end = _TRAILING_MARK.search(description)
