@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 from .. import cache
 from .html_layout import _CELL_BREAK, Fact, _Cell, _collapse_text, _layout, _offset_in, _TextRow
+from .html_refs import _decoded, _with_refs
 
 _BLOCK = frozenset({
     "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -70,9 +71,13 @@ class Renderer(HTMLParser):
                     kind = m.lastindex
                     if kind == 1:  # text
                         text = m.group(1)
-                        if self.open_facts or "&" in text or "\u200b" in text:
-                            self._at = m.start()
-                            handle_data(_unescape(text) if "&" in text else text)
+                        if "&" in text:
+                            pos = self._at = m.start()
+                            data, pieces = _decoded(text, pos, html)
+                            self._data(data, pieces)
+                        elif self.open_facts or "\u200b" in text:
+                            pos = self._at = m.start()
+                            self._data(text, [(text, pos)])
                         elif not self.skip_depth:
                             cell = self.cell
                             if cell is not None:
@@ -392,11 +397,17 @@ class Renderer(HTMLParser):
                 self._break()
 
     def handle_data(self, data):
+        self._data(data, None)
+
+    def _data(self, data: str, pieces: list[tuple[str, int]] | None) -> None:
+        """handle_data, given ``data``'s pieces (:func:`_with_refs`) if they
+        are known."""
         for fact in self.open_facts:
             fact[2].append(data)
         if self.skip_depth:
             return
-        pieces = _with_refs(data, self._html, self._pos())
+        if pieces is None:
+            pieces = _with_refs(data, self._html, self._pos())
         # a no-break space is kept until the line is laid out: a run of them
         # is how text converted to HTML keeps its columns (browsers show them)
         if "\u200b" in data:
@@ -498,36 +509,3 @@ _CELLS = frozenset({"td", "th"})
 # The blocks whose start and end tags do nothing but break the line (or the
 # cell's line), and remember whether a style showed them inline.
 _PLAIN_BLOCK = _BLOCK - {"pre", "table", "tr", "br"} - _SKIP - _RAW_TEXT
-
-
-# A character reference, as html.unescape reads one.
-_CHARREF = cache.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
-
-
-def _with_refs(data: str, html: str, pos: int) -> list[tuple[str, int]]:
-    """``data`` (text with its character references decoded, as HTMLParser
-    hands it over) as pieces with their exact offsets in ``html``: the runs
-    between references, and each reference.  One piece if there is none, or
-    if the pieces cannot be matched to the data."""
-    amp = html.find("&", pos, pos + len(data) + 1)
-    if amp == -1:
-        return [(data, pos)]
-    pieces: list[tuple[str, int]] = []
-    n, i, limit = 0, pos, len(data)
-    while n < limit:
-        amp = html.find("&", i, i + (limit - n) + 1)
-        if amp == -1 or amp - i >= limit - n:
-            pieces.append((html[i:i + limit - n], i))
-            n = limit
-            break
-        if amp > i:
-            pieces.append((html[i:amp], i))
-            n += amp - i
-        m = _CHARREF.match(html, amp)
-        text = _unescape(m.group()) if m else "&"
-        pieces.append((text, amp))
-        n += len(text)
-        i = m.end() if m else amp + 1
-    if "".join(t for t, _ in pieces) != data:
-        return [(data, pos)]
-    return pieces
