@@ -93,10 +93,9 @@ def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int]
     return text, tuple(a for a in anchors if a[0] < len(text)) or tuple(anchors[:1])
 
 
-def _collapse_text(pieces: list[tuple[str, int]]) -> str:
+def _collapse_text(joined: str) -> str:
     """The text of :func:`_collapse` (its words, ASCII white space between
-    them one space), without the anchors."""
-    joined = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
+    them one space), without the anchors, of its pieces' text joined."""
     return " ".join(_WORDS.findall(joined)).replace("\xa0", " ").rstrip()
 
 
@@ -147,17 +146,6 @@ def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     return lines
 
 
-
-
-def _cell_texts(cell: _Cell) -> list[str]:
-    """The text of :func:`_cell_lines`, without the anchors."""
-    joined = cell.pieces[0][0] if len(cell.pieces) == 1 else "".join([t for t, _ in cell.pieces])
-    if _CELL_BREAK not in joined:
-        line = " ".join(joined.split())
-        return [line] if line else []
-    return [line for line in (" ".join(part.split()) for part in joined.split(_CELL_BREAK)) if line]
-
-
 class _TableRow:
     """The anchors of a line of a table, made when asked for: per column
     (its first column in the line), line ``k`` of a cell or, where the cell
@@ -185,37 +173,67 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
     cell of several lines makes its row as many lines high.  Each line keeps
     an anchor per cell: its first word, or its <td> when it is empty."""
     grid: list[list[tuple[list[str], int, _Cell | None]]] = []
+    ncols = 0
     for row in rows:
-        cells = [(_cell_texts(c), c.pos, c) for c in row]
-        if any(lines for lines, _, _ in cells):
+        # the cells' lines: the text of :func:`_cell_lines`, without the
+        # anchors (a table has many cells, most of one piece or none)
+        cells = []
+        filled = False
+        for c in row:
+            pieces = c.pieces
+            if not pieces:
+                cells.append((_NO_LINES, c.pos, c))
+                continue
+            joined = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
+            if _CELL_BREAK in joined:
+                lines = [line for line in (" ".join(part.split()) for part in joined.split(_CELL_BREAK)) if line]
+            else:
+                line = " ".join(joined.split())
+                lines = [line] if line else _NO_LINES
+            if lines:
+                filled = True
+            cells.append((lines, c.pos, c))
+        if filled:
             grid.append(cells)
+            if len(cells) > ncols:
+                ncols = len(cells)
     if not grid:
         return []
-    ncols = max(len(r) for r in grid)
+    # a column's width is its widest line's (no line is empty), up to
+    # _CELL_WIDTH; a column with no line in any row is left out
+    widths = [0] * ncols
     for r in grid:
-        pos = r[-1][1] if r else 0
-        r.extend([([], pos, None) for _ in range(ncols - len(r))])
-    keep = [j for j in range(ncols) if any(r[j][0] for r in grid)]
-    widths = {j: min(max((len(ln) for r in grid for ln in r[j][0]), default=0), _CELL_WIDTH) for j in keep}
+        if len(r) < ncols:
+            pos = r[-1][1]
+            r.extend([(_NO_LINES, pos, None)] * (ncols - len(r)))
+        for j, (lines, _, _) in enumerate(r):
+            if lines:
+                w = len(lines[0]) if len(lines) == 1 else max(map(len, lines))
+                if w > widths[j]:
+                    widths[j] = w
+    keep = [(j, min(w, _CELL_WIDTH)) for j, w in enumerate(widths) if w]
     out = []
     for r in grid:
-        height = max(len(r[j][0]) for j in keep)
+        height = max([len(r[j][0]) for j, _ in keep])
         for k in range(height):
             cells = []
             columns = []
             col = 0
-            for j in keep:
+            for j, width in keep:
                 lines, td, cell = r[j]
                 if k < len(lines):
-                    text = lines[k].ljust(widths[j])
+                    text = lines[k].ljust(width)
                     columns.append((col, cell, k))
                 else:
-                    text = " " * widths[j]
+                    text = " " * width
                     columns.append((col, None, td))
                 cells.append(text)
                 col += len(text) + 3
             out.append(("   ".join(cells).rstrip(), _TableRow(columns)))
     return out
+
+
+_NO_LINES: list[str] = []  # (never changed)
 
 
 @dataclass(frozen=True)

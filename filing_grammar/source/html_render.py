@@ -61,6 +61,7 @@ class Renderer(HTMLParser):
         i = 0
         handle_data, start, end_tag = self.handle_data, self._start, self.handle_endtag
         inline_stack = self.inline_stack
+        styles = {"": False}  # attributes' text -> _style_matters (they repeat)
         while i < n:
             if self.cdata_elem is None:
                 # The commonest events are handled here, as handle_data,
@@ -98,7 +99,10 @@ class Renderer(HTMLParser):
                     elif kind == 4:  # a plain start tag
                         tag = m.group(2).lower()
                         attr_text = m.group(3)
-                        if tag not in _STRUCTURAL and not (attr_text and _style_matters(attr_text)):
+                        matters = styles.get(attr_text)
+                        if matters is None:
+                            matters = styles[attr_text] = _style_matters(attr_text)
+                        if tag not in _STRUCTURAL and not matters:
                             if self.skip_depth:
                                 if tag not in _VOID and not m.group(4):
                                     self.skip_depth += 1
@@ -109,7 +113,7 @@ class Renderer(HTMLParser):
                             i = m.start()
                             break
                         pos = self._at = m.start()
-                        if self.skip_depth or m.group(4) or (attr_text and _style_matters(attr_text)):
+                        if self.skip_depth or m.group(4) or matters:
                             start(tag, attr_text, m.group(4))
                         elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
                             cell = self.cell
@@ -293,10 +297,12 @@ class Renderer(HTMLParser):
                 at += len(piece) + 1
             return
         # collapse ordinary white space as a browser does; no-break spaces
-        # stand, then become spaces
-        text = _collapse_text(pieces)
-        if text.strip():
-            self.lines.append((text, _TextRow(pieces)))
+        # stand, then become spaces.  White space alone (the commonest: the
+        # line breaks between tags) collapses to nothing, no-break spaces
+        # and all (_collapse_text ends with rstrip).
+        joined = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
+        if not joined.isspace():
+            self.lines.append((_collapse_text(joined), _TextRow(pieces)))
         elif had_data and self.lines and self.lines[-1][0] != "":
             self.lines.append(("", ((0, self.line_pos),)))
 
