@@ -48,9 +48,13 @@ def _decoded(raw: str, pos: int, html: str) -> tuple[str, list[tuple[str, int]]]
     one pass over the run, not the decoding first and the references found
     again.  (html.unescape replaces each match of ``_CHARREF`` in turn, so
     the matches replaced one by one make the same text.)"""
+    refs = _REFS
+    if raw[-1] == ";":
+        text = refs.get(raw)
+        if text:  # the run is one reference, met before ("&nbsp;", "&#160;": the commonest)
+            return text, [(text, pos)]
     pieces: list[tuple[str, int]] = []
     append = pieces.append
-    refs = _REFS
     i = 0
     for m in _CHARREF.finditer(raw):
         a, b = m.span()

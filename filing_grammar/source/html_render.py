@@ -48,10 +48,12 @@ class Renderer(HTMLParser):
     # -- speed: one pass over the document (issue 12) --------------------------
     # HTMLParser.feed and close, as one loop: a regular expression reads the
     # text runs and the plain start and end tags, which are most of a filing,
-    # in one search each; what it does not read (comments, declarations,
-    # script, unusual tags) goes to HTMLParser's own methods, one construct
-    # at a time, and the loop goes on where they stopped.  The events are
-    # HTMLParser's (tests/test_html_speed.py compares the renderings).
+    # a stretch of the document at a time (findall: the tokens as tuples of
+    # strings, their offsets counted from their lengths, as they follow each
+    # other); what it does not read (comments, declarations, script, unusual
+    # tags) goes to HTMLParser's own methods, one construct at a time, and
+    # the loop goes on where they stopped.  The events are HTMLParser's
+    # (tests/test_html_speed.py compares the renderings).
     def _run(self) -> None:
         html = self._html
         self.rawdata = html  # never cut: offsets are offsets in the HTML
@@ -62,115 +64,9 @@ class Renderer(HTMLParser):
         handle_data, start, end_tag = self.handle_data, self._start, self.handle_endtag
         inline_stack = self.inline_stack
         styles = {"": False}  # attributes' text -> _style_matters (they repeat)
+        ended = False
         while i < n:
-            if self.cdata_elem is None:
-                # The commonest events are handled here, as handle_data,
-                # handle_starttag and handle_endtag would: text outside a
-                # fact with no reference, and the tags that only nest (span,
-                # font, b ...: not _STRUCTURAL) with no style that hides.
-                for m in _TOKENS.finditer(html, i):
-                    kind = m.lastindex
-                    if kind == 1:  # text
-                        text = m.group(1)
-                        if "&" in text:
-                            pos = self._at = m.start()
-                            data, pieces = _decoded(text, pos, html)
-                            self._data(data, pieces)
-                        elif self.open_facts or "\u200b" in text:
-                            pos = self._at = m.start()
-                            self._data(text, [(text, pos)])
-                        elif not self.skip_depth:
-                            cell = self.cell
-                            if cell is not None:
-                                if "\n" in text:
-                                    text = text.replace("\n", " ")
-                                if _CELL_BREAK in text:
-                                    text = text.replace(_CELL_BREAK, " ")
-                                cell.pieces.append((text, m.start()))
-                            elif not self.pre and text.count("\n") >= 20:
-                                self._at = m.start()
-                                handle_data(text)  # maybe preformatted
-                            else:
-                                current = self.current
-                                if not current:
-                                    self.line_pos = m.start()
-                                current.append((text, m.start()))
-                                self.had_data = True
-                    elif kind == 4:  # a plain start tag
-                        tag = m.group(2).lower()
-                        attr_text = m.group(3)
-                        matters = styles.get(attr_text)
-                        if matters is None:
-                            matters = styles[attr_text] = _style_matters(attr_text)
-                        if tag not in _STRUCTURAL and not matters:
-                            if self.skip_depth:
-                                if tag not in _VOID and not m.group(4):
-                                    self.skip_depth += 1
-                            elif self.cell is None and not self.current and not m.group(4):
-                                self.line_pos = m.start()
-                            continue
-                        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
-                            i = m.start()
-                            break
-                        pos = self._at = m.start()
-                        if self.skip_depth or m.group(4) or matters:
-                            start(tag, attr_text, m.group(4))
-                        elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
-                            cell = self.cell
-                            if cell is None:
-                                if not self.current:
-                                    self.line_pos = pos
-                            stack = inline_stack.get(tag)
-                            if stack is None:
-                                inline_stack[tag] = [False]
-                            else:
-                                stack.append(False)
-                            if cell is not None:
-                                cell.pieces.append((_CELL_BREAK, pos))
-                            else:
-                                self._emit()
-                        elif tag in _CELLS and self.tables and not (attr_text and _maybe_colspan(attr_text)):
-                            if self.cell is None and not self.current:
-                                self.line_pos = pos
-                            rows = self.tables[-1]
-                            if not rows:
-                                rows.append([])
-                            self.cell = cell = _Cell(pos)
-                            rows[-1].append(cell)
-                        elif tag == "tr" and self.tables:
-                            if self.cell is None and not self.current:
-                                self.line_pos = pos
-                            self.tables[-1].append([])
-                        else:
-                            start(tag, attr_text, m.group(4))
-                    elif kind == 5:  # a plain end tag
-                        tag = m.group(5).lower()
-                        if tag not in _STRUCTURAL:
-                            if self.skip_depth and tag not in _VOID:
-                                self.skip_depth -= 1
-                            continue
-                        pos = self._at = m.start()
-                        if self.skip_depth or tag in _IX_FACTS:
-                            end_tag(tag)
-                        elif tag in _PLAIN_BLOCK or tag == "tr":
-                            opened = inline_stack.get(tag)
-                            if not (opened and opened.pop()):
-                                cell = self.cell
-                                if cell is not None:
-                                    cell.pieces.append((_CELL_BREAK, pos))
-                                else:
-                                    self._emit()
-                        elif tag in _CELLS:
-                            self.cell = None
-                        else:
-                            end_tag(tag)
-                    else:  # "<" of anything else
-                        i = m.start()
-                        break
-                else:
-                    i = n
-                    break
-            else:  # in <script> or <style>: text up to its end tag
+            if self.cdata_elem is not None:  # in <script> or <style>: text up to its end tag
                 m = self.interesting.search(html, i)
                 if m is None:
                     break  # as HTMLParser: the rest is dropped
@@ -178,11 +74,152 @@ class Renderer(HTMLParser):
                 if i < j:
                     self._at = i
                     handle_data(html[i:j])
-                i = j
-            k = self._markup(i)
-            if k is None:
+                k = self._markup(j)
+                if k is None:
+                    i = j
+                    break
+                i = k
+                continue
+            # A stretch ends before a "<" (a text run is never cut); a tag
+            # cut by its end (a "<" inside a quoted value) is a "<" of
+            # anything else, read by _markup in the whole document.
+            stop = html.find("<", i + _READ_AHEAD)
+            if stop < 0:
+                stop = n
+            tokens = iter(_TOKENS.findall(html, i, stop))
+            p = i  # where the next token begins
+            while True:
+                # The commonest events are handled here, as handle_data,
+                # handle_starttag and handle_endtag would: text outside a
+                # fact with no reference, and the tags that only nest (span,
+                # font, b ...: not _STRUCTURAL) with no style that hides.
+                for text, whole, tag, attr_text, slash, whole_end, end_name in tokens:
+                    at = p
+                    if text:
+                        p += len(text)
+                        if "&" in text:
+                            self._at = at
+                            data, pieces = _decoded(text, at, html)
+                            self._data(data, pieces)
+                        elif self.open_facts or "\u200b" in text:
+                            self._at = at
+                            self._data(text, [(text, at)])
+                        elif not self.skip_depth:
+                            cell = self.cell
+                            if cell is not None:
+                                if "\n" in text:
+                                    text = text.replace("\n", " ")
+                                if _CELL_BREAK in text:
+                                    text = text.replace(_CELL_BREAK, " ")
+                                cell.pieces.append((text, at))
+                            elif not self.pre and text.count("\n") >= 20:
+                                self._at = at
+                                handle_data(text)  # maybe preformatted
+                            else:
+                                current = self.current
+                                if not current:
+                                    self.line_pos = at
+                                current.append((text, at))
+                                self.had_data = True
+                    elif whole:  # a plain start tag
+                        p += len(whole)
+                        tag = tag.lower()
+                        matters = styles.get(attr_text)
+                        if matters is None:
+                            matters = styles[attr_text] = _style_matters(attr_text)
+                        if tag not in _STRUCTURAL and not matters:
+                            if self.skip_depth:
+                                if tag not in _VOID and not slash:
+                                    self.skip_depth += 1
+                            elif self.cell is None and not self.current and not slash:
+                                self.line_pos = at
+                            continue
+                        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
+                            break
+                        self._at = at
+                        if self.skip_depth or slash or matters:
+                            start(tag, attr_text, slash)
+                        elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
+                            cell = self.cell
+                            if cell is None:
+                                if not self.current:
+                                    self.line_pos = at
+                            stack = inline_stack.get(tag)
+                            if stack is None:
+                                inline_stack[tag] = [False]
+                            else:
+                                stack.append(False)
+                            if cell is not None:
+                                cell.pieces.append((_CELL_BREAK, at))
+                            else:
+                                self._emit()
+                        elif tag in _CELLS and self.tables and not (attr_text and _maybe_colspan(attr_text)):
+                            if self.cell is None and not self.current:
+                                self.line_pos = at
+                            rows = self.tables[-1]
+                            if not rows:
+                                rows.append([])
+                            self.cell = cell = _Cell(at)
+                            rows[-1].append(cell)
+                        elif tag == "tr" and self.tables:
+                            if self.cell is None and not self.current:
+                                self.line_pos = at
+                            self.tables[-1].append([])
+                        else:
+                            start(tag, attr_text, slash)
+                    elif whole_end:  # a plain end tag
+                        p += len(whole_end)
+                        tag = end_name.lower()
+                        if tag not in _STRUCTURAL:
+                            if self.skip_depth and tag not in _VOID:
+                                self.skip_depth -= 1
+                            continue
+                        self._at = at
+                        if self.skip_depth or tag in _IX_FACTS:
+                            end_tag(tag)
+                        elif tag in _PLAIN_BLOCK or tag == "tr":
+                            opened = inline_stack.get(tag)
+                            if not (opened and opened.pop()):
+                                cell = self.cell
+                                if cell is not None:
+                                    cell.pieces.append((_CELL_BREAK, at))
+                                else:
+                                    self._emit()
+                        elif tag in _CELLS:
+                            self.cell = None
+                        else:
+                            end_tag(tag)
+                    else:  # "<" of anything else
+                        p += 1
+                        break
+                else:
+                    i = stop  # the stretch read
+                    break
+                # HTMLParser reads what starts at ``at`` ...
+                k = self._markup(at)
+                if k is None:  # a "<" that ends the document
+                    i = at
+                    ended = True
+                    break
+                # ... and the tokens it read are passed over: the loop goes on
+                # at the token where it stopped, or in a text run that it
+                # stopped in (after a comment: "-->" and the line break after
+                # it were one run), at its rest; else the next stretch begins
+                # where it stopped.
+                token = None
+                while p < k:
+                    token = next(tokens, None)
+                    if token is None:
+                        break
+                    p += len(token[0] or token[1] or token[5]) or 1
+                if self.cdata_elem is not None or (p != k and not (p > k and token is not None and token[0])):
+                    i = k
+                    break
+                if p > k:
+                    tokens = iter([(html[k:p], "", "", "", "", "", ""), *tokens])
+                    p = k
+            if ended:
                 break
-            i = k
         if i < n and self.cdata_elem is None:
             self._at = i
             handle_data(_unescape(html[i:]))
@@ -462,9 +499,13 @@ _SIMPLE_ATTR = cache.compile(
     r"([a-zA-Z_:][-.a-zA-Z0-9:_]*)([ \t\n\r\f]*=[ \t\n\r\f]*(?:(\"[^\"]*\"|'[^']*')|([^\s\"'=<>`/]+)))?")
 _SIMPLE_END = cache.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
 _STARTTAG_OPEN = cache.compile("<[a-zA-Z]")
-# The loop's tokens: 1 a text run; 2-4 a plain start tag (_SIMPLE_TAG); 5 a
-# plain end tag (_SIMPLE_END); or a "<" of anything else (no group).
-_TOKENS = cache.compile(r"([^<]+)|" + _SIMPLE_TAG.pattern + r"|</([a-zA-Z][-.a-zA-Z0-9:_]*)>|<")
+# The loop's tokens: 1 a text run; 2 a plain start tag (_SIMPLE_TAG: 3-5 its
+# groups); 6 a plain end tag (_SIMPLE_END: 7 its name); or a "<" of anything
+# else (no group).  Each character of the HTML is in one token.
+_TOKENS = cache.compile(r"([^<]+)|(" + _SIMPLE_TAG.pattern + r")|(</([a-zA-Z][-.a-zA-Z0-9:_]*)>)|<")
+# _run reads the tokens of this many characters at a time (or a few more, up
+# to a "<").
+_READ_AHEAD = 8192
 _ATTR_TAGS = frozenset({"td", "th", "ix:nonnumeric", "ix:nonfraction"})  # colspan, name
 
 
