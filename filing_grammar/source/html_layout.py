@@ -185,13 +185,14 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
                 cells.append((_NO_LINES, c.pos, c))
                 continue
             joined = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
+            if not joined or joined.isspace():  # (_CELL_BREAK is white space)
+                cells.append((_NO_LINES, c.pos, c))
+                continue
             if _CELL_BREAK in joined:
-                lines = [line for line in (" ".join(part.split()) for part in joined.split(_CELL_BREAK)) if line]
+                lines = [" ".join(part.split()) for part in joined.split(_CELL_BREAK) if part and not part.isspace()]
             else:
-                line = " ".join(joined.split())
-                lines = [line] if line else _NO_LINES
-            if lines:
-                filled = True
+                lines = [" ".join(joined.split())]
+            filled = True
             cells.append((lines, c.pos, c))
         if filled:
             grid.append(cells)

@@ -137,7 +137,24 @@ class Renderer(HTMLParser):
                         if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
                             break
                         self._at = at
-                        if self.skip_depth or slash or matters:
+                        if tag == "br" and not (self.skip_depth or matters):
+                            # a line break (handle_starttag's, or for <br/>
+                            # handle_startendtag's): the first where no line
+                            # was begun makes a blank line
+                            cell = self.cell
+                            if cell is None and not self.current:
+                                if not slash:
+                                    self.line_pos = at
+                                self.had_data = True
+                                self._emit()
+                            else:
+                                if not slash:
+                                    inline_stack.setdefault(tag, []).append(False)
+                                if cell is not None:
+                                    cell.pieces.append((_CELL_BREAK, at))
+                                else:
+                                    self._emit()
+                        elif self.skip_depth or slash or matters:
                             start(tag, attr_text, slash)
                         elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
                             cell = self.cell
@@ -165,6 +182,16 @@ class Renderer(HTMLParser):
                             if self.cell is None and not self.current:
                                 self.line_pos = at
                             self.tables[-1].append([])
+                        elif tag == "table":  # (handle_starttag's)
+                            cell = self.cell
+                            if cell is None:
+                                if not self.current:
+                                    self.line_pos = at
+                                self._emit()
+                            self.cell_stack.append(cell)
+                            self.cell = None
+                            self.tables.append([])
+                            self.table_pos.append(at)
                         else:
                             start(tag, attr_text, slash)
                     elif whole_end:  # a plain end tag
