@@ -1,6 +1,7 @@
 """The HTML renderer of ``html.py``: HTML read in one pass (HTMLParser's
-events, most of them found by one regular expression, ``_TOKENS``), laid out
-as lines of text (``html_layout.py``).  Imported at the first HTML document."""
+events, most of them found by one regular expression, ``html_tags._TOKENS``),
+its character references decoded (``html_refs.py``), laid out as lines of text
+(``html_layout.py``).  Imported at the first HTML document."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from html import unescape as _unescape
 from html.parser import HTMLParser
 
 from .. import cache
-from .html_layout import _CELL_BREAK, Fact, _Cell, _collapse_text, _layout, _offset_in, _TextRow
+from .html_layout import _CELL_BREAK, _Cell, _collapse_text, _layout, _offset_in, _TextRow
 from .html_refs import _decoded, _with_refs
+from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
+                        _attributes, _colspan, _style_matters)
 
 _BLOCK = frozenset({
     "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -41,9 +44,11 @@ class Renderer(HTMLParser):
         self.cell_stack: list[_Cell | None] = []
         self.inline_stack: dict[str, list[bool]] = {}  # per block tag: opened inline?
         # Inline XBRL facts (ix:nonNumeric, ix:nonFraction), hidden ones too:
-        # open ones as [name, start, pieces], closed ones as Fact
+        # open ones as [name, start, pieces, hidden], closed ones as
+        # (name, value, start, end, hidden): a Fact's fields (html.py makes
+        # the Facts, with their offsets in the source text)
         self.open_facts: list[list] = []
-        self.facts: list[Fact] = []
+        self.facts: list[tuple[str, str, int, int, bool]] = []
 
     # -- speed: one pass over the document (issue 12) --------------------------
     # HTMLParser.feed and close, as one loop: a regular expression reads the
@@ -64,6 +69,7 @@ class Renderer(HTMLParser):
         handle_data, start, end_tag = self.handle_data, self._start, self.handle_endtag
         inline_stack = self.inline_stack
         styles = {"": False}  # attributes' text -> _style_matters (they repeat)
+        spans = {"": 1}  # a cell's attributes' text -> _colspan
         ended = False
         while i < n:
             if self.cdata_elem is not None:  # in <script> or <style>: text up to its end tag
@@ -170,14 +176,20 @@ class Renderer(HTMLParser):
                                 cell.pieces.append((_CELL_BREAK, at))
                             else:
                                 self._emit()
-                        elif tag in _CELLS and self.tables and not (attr_text and _maybe_colspan(attr_text)):
+                        elif tag in _CELLS and self.tables:
                             if self.cell is None and not self.current:
                                 self.line_pos = at
                             rows = self.tables[-1]
                             if not rows:
                                 rows.append([])
                             self.cell = cell = _Cell(at)
-                            rows[-1].append(cell)
+                            row = rows[-1]
+                            row.append(cell)
+                            span = spans.get(attr_text)
+                            if span is None:
+                                span = spans[attr_text] = _colspan(attr_text)
+                            for _ in range(span - 1):  # a cell per column it spans
+                                row.append(_Cell(at))
                         elif tag == "tr" and self.tables:
                             if self.cell is None and not self.current:
                                 self.line_pos = at
@@ -440,7 +452,7 @@ class Renderer(HTMLParser):
         if tag in _IX_FACTS and self.open_facts:
             name, start, pieces, hidden_fact = self.open_facts.pop()
             value = " ".join("".join(pieces).split())
-            self.facts.append(Fact(name, value, start, self._pos() + len(tag) + 3, hidden_fact))
+            self.facts.append((name, value, start, self._pos() + len(tag) + 3, hidden_fact))
         if self.skip_depth:
             if tag not in _VOID:
                 self.skip_depth -= 1
@@ -513,60 +525,6 @@ def _looks_preformatted(data: str) -> bool:
     return columns >= 3
 
 
-# A start tag HTMLParser reads in the plain way: a name, attributes name=
-# "value", name='value', name=value (followed by white space or ">") or a
-# name alone, separated by ASCII white space; anything else goes to
-# HTMLParser.parse_starttag.  groups: name, attributes, "/" of "/>".
-_SIMPLE_TAG = cache.compile(
-    r"<([a-zA-Z][-.a-zA-Z0-9:_]*)"
-    r"((?:[ \t\n\r\f]+[a-zA-Z_:][-.a-zA-Z0-9:_]*"
-    r"(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`/]+(?=[ \t\n\r\f>])))?)*)"
-    r"[ \t\n\r\f]*(/?)>")
-_SIMPLE_ATTR = cache.compile(
-    r"([a-zA-Z_:][-.a-zA-Z0-9:_]*)([ \t\n\r\f]*=[ \t\n\r\f]*(?:(\"[^\"]*\"|'[^']*')|([^\s\"'=<>`/]+)))?")
-_SIMPLE_END = cache.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
-_STARTTAG_OPEN = cache.compile("<[a-zA-Z]")
-# The loop's tokens: 1 a text run; 2 a plain start tag (_SIMPLE_TAG: 3-5 its
-# groups); 6 a plain end tag (_SIMPLE_END: 7 its name); or a "<" of anything
-# else (no group).  Each character of the HTML is in one token.
-_TOKENS = cache.compile(r"([^<]+)|(" + _SIMPLE_TAG.pattern + r")|(</([a-zA-Z][-.a-zA-Z0-9:_]*)>)|<")
-# _run reads the tokens of this many characters at a time (or a few more, up
-# to a "<").
-_READ_AHEAD = 8192
-_ATTR_TAGS = frozenset({"td", "th", "ix:nonnumeric", "ix:nonfraction"})  # colspan, name
-
-
-def _style_matters(attr_text: str) -> bool:
-    """Might a tag's attributes hold a style that hides it or shows a block
-    inline ("display:none", "display:inline": handle_starttag reads the
-    style with its spaces dropped, in lower case)?  A value is part of the
-    attributes' text unless a character reference, or a character outside
-    ASCII that lower() would change, makes it otherwise."""
-    return "&" in attr_text or not attr_text.isascii() or "display:" in attr_text.replace(" ", "").lower()
-
-
-_NO_ATTR_LIST: list = []
-
-
-def _maybe_colspan(attr_text: str) -> bool:
-    """Might a cell's attributes hold a colspan (as :func:`_style_matters`)?"""
-    return "&" in attr_text or not attr_text.isascii() or "colspan" in attr_text.lower()
-
-
-def _attributes(attr_text: str) -> list[tuple[str, str | None]]:
-    """The (name, value) pairs of a plain start tag's attributes, as
-    HTMLParser gives them: names lower case, values unquoted and unescaped,
-    None for a name alone."""
-    attrs = []
-    for name, rest, quoted, bare in _SIMPLE_ATTR.findall(attr_text):
-        if not rest:
-            value = None
-        else:
-            value = quoted[1:-1] if quoted else bare
-            if value:
-                value = _unescape(value)
-        attrs.append((name.lower(), value))
-    return attrs
 # Elements whose content HTMLParser reads as raw text (in one Python version
 # or another): left to it.
 _RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
