@@ -56,6 +56,9 @@ TRICKY = [
     '<head><title>T</title></head><body><p>x</body>', '<noscript>n</noscript>y', 'AT&T', 'x&#',
     '<p>x</p><p a="x', 'abc<', '<p>hello</p>  <!-- open', '<![if !supportLists]>a<![endif]>b', '<![x',
     '<td colspan="\xb2">x</td>', '<p>\x00\x1c\x1d a \x1e b\x1f</p>', '\ufeff<p>x</p>',
+    # references that decode to nothing, or read on past their run in _with_refs
+    '<table><tr><td>&#1;</td></tr></table>after', 'a&#1;<p>b&#1;&#1;</p>&nbsp<p>c&amp<td>d&</td>',
+    '<!-- c -->\n  x<!-- d -->y<p>z</p><!-- <p>e</p> -->f',
 ]
 
 

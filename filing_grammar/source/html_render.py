@@ -99,14 +99,21 @@ class Renderer(HTMLParser):
                 # handle_starttag and handle_endtag would: text outside a
                 # fact with no reference, and the tags that only nest (span,
                 # font, b ...: not _STRUCTURAL) with no style that hides.
+                # (self._at, the offset the handlers read, is set only before
+                # a handler is called.)
                 for text, whole, tag, attr_text, slash, whole_end, end_name in tokens:
                     at = p
                     if text:
                         p += len(text)
                         if "&" in text:
-                            self._at = at
                             data, pieces = _decoded(text, at, html)
-                            self._data(data, pieces)
+                            cell = self.cell
+                            if cell is None or self.open_facts or self.skip_depth or "\u200b" in data or not pieces:
+                                self._at = at
+                                self._data(data, pieces)
+                            else:  # (_data's, for a cell: its commonest, "&nbsp;")
+                                cell.pieces.extend([(t.replace("\n", " ").replace(_CELL_BREAK, " "), q)
+                                                    for t, q in pieces])
                         elif self.open_facts or "\u200b" in text:
                             self._at = at
                             self._data(text, [(text, at)])
@@ -142,7 +149,6 @@ class Renderer(HTMLParser):
                             continue
                         if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
                             break
-                        self._at = at
                         if tag == "br" and not (self.skip_depth or matters):
                             # a line break (handle_starttag's, or for <br/>
                             # handle_startendtag's): the first where no line
@@ -161,6 +167,7 @@ class Renderer(HTMLParser):
                                 else:
                                     self._emit()
                         elif self.skip_depth or slash or matters:
+                            self._at = at
                             start(tag, attr_text, slash)
                         elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
                             cell = self.cell
@@ -205,6 +212,7 @@ class Renderer(HTMLParser):
                             self.tables.append([])
                             self.table_pos.append(at)
                         else:
+                            self._at = at
                             start(tag, attr_text, slash)
                     elif whole_end:  # a plain end tag
                         p += len(whole_end)
@@ -213,8 +221,8 @@ class Renderer(HTMLParser):
                             if self.skip_depth and tag not in _VOID:
                                 self.skip_depth -= 1
                             continue
-                        self._at = at
                         if self.skip_depth or tag in _IX_FACTS:
+                            self._at = at
                             end_tag(tag)
                         elif tag in _PLAIN_BLOCK or tag == "tr":
                             opened = inline_stack.get(tag)
@@ -227,6 +235,7 @@ class Renderer(HTMLParser):
                         elif tag in _CELLS:
                             self.cell = None
                         else:
+                            self._at = at
                             end_tag(tag)
                     else:  # "<" of anything else
                         p += 1
