@@ -195,8 +195,8 @@ class Renderer(HTMLParser):
                             span = spans.get(attr_text)
                             if span is None:
                                 span = spans[attr_text] = _colspan(attr_text)
-                            for _ in range(span - 1):  # a cell per column it spans
-                                row.append(_Cell(at))
+                            if span > 1:  # a cell per column it spans: empty ones, never changed, so one object
+                                row.extend([_Cell(at)] * (span - 1))
                         elif tag == "tr" and self.tables:
                             if self.cell is None and not self.current:
                                 self.line_pos = at
