@@ -106,14 +106,25 @@ class Renderer(HTMLParser):
                     if text:
                         p += len(text)
                         if "&" in text:
+                            # (_data's commonest paths written out: "&nbsp;"
+                            # in a cell, a line's text with references)
                             data, pieces = _decoded(text, at, html)
                             cell = self.cell
-                            if cell is None or self.open_facts or self.skip_depth or "\u200b" in data or not pieces:
+                            if self.open_facts or self.skip_depth or "\u200b" in data or not pieces:
                                 self._at = at
                                 self._data(data, pieces)
-                            else:  # (_data's, for a cell: its commonest, "&nbsp;")
+                            elif cell is not None:
                                 cell.pieces.extend([(t.replace("\n", " ").replace(_CELL_BREAK, " "), q)
                                                     for t, q in pieces])
+                            elif self.pre or data.count("\n") < 20:  # (not _looks_preformatted)
+                                current = self.current
+                                if not current:
+                                    self.line_pos = pieces[0][1]
+                                current.extend(pieces)
+                                self.had_data = True
+                            else:
+                                self._at = at
+                                self._data(data, pieces)
                         elif self.open_facts or "\u200b" in text:
                             self._at = at
                             self._data(text, [(text, at)])
@@ -166,6 +177,22 @@ class Renderer(HTMLParser):
                                     cell.pieces.append((_CELL_BREAK, at))
                                 else:
                                     self._emit()
+                        elif tag in _CELLS and self.tables and not (self.skip_depth or matters):
+                            if self.cell is None and not self.current:
+                                self.line_pos = at
+                            rows = self.tables[-1]
+                            if not rows:
+                                rows.append([])
+                            self.cell = cell = _Cell(at)
+                            row = rows[-1]
+                            row.append(cell)
+                            span = spans.get(attr_text)
+                            if span is None:
+                                span = spans[attr_text] = _colspan(attr_text)
+                            if span > 1:  # a cell per column it spans: empty ones, never changed, so one object
+                                row.extend([_Cell(at)] * (span - 1))
+                            if slash:  # <td/>, an empty cell (XHTML): handle_startendtag's end tag too
+                                self.cell = None
                         elif self.skip_depth or slash or matters:
                             self._at = at
                             start(tag, attr_text, slash)
@@ -183,20 +210,6 @@ class Renderer(HTMLParser):
                                 cell.pieces.append((_CELL_BREAK, at))
                             else:
                                 self._emit()
-                        elif tag in _CELLS and self.tables:
-                            if self.cell is None and not self.current:
-                                self.line_pos = at
-                            rows = self.tables[-1]
-                            if not rows:
-                                rows.append([])
-                            self.cell = cell = _Cell(at)
-                            row = rows[-1]
-                            row.append(cell)
-                            span = spans.get(attr_text)
-                            if span is None:
-                                span = spans[attr_text] = _colspan(attr_text)
-                            if span > 1:  # a cell per column it spans: empty ones, never changed, so one object
-                                row.extend([_Cell(at)] * (span - 1))
                         elif tag == "tr" and self.tables:
                             if self.cell is None and not self.current:
                                 self.line_pos = at
