@@ -96,9 +96,11 @@ def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int]
 def _collapse_text(joined: str) -> str:
     """The text of :func:`_collapse` (its words, ASCII white space between
     them one space), without the anchors, of its pieces' text joined."""
-    if joined.isascii() and not _ASCII_SEPARATORS.search(joined):
-        # the white space str.split splits at is _WORDS' (and there is no
-        # no-break space): the quicker way
+    if not _OTHER_SPACE.search(joined):
+        # The white space str.split splits at is then _WORDS' (the quicker
+        # way), but for the no-break spaces, kept in the words as "\x00".
+        if "\xa0" in joined:
+            return " ".join(joined.replace("\xa0", "\x00").split()).replace("\x00", " ").rstrip()
         return " ".join(joined.split())
     return " ".join(_WORDS.findall(joined)).replace("\xa0", " ").rstrip()
 
@@ -122,7 +124,9 @@ _CELL_STRETCH = cache.compile(r"\S+(?:\s\S+)*")
 _ONE_WHITE = cache.compile(r"[^\S ]")
 _ASCII_WHITE = cache.compile(r"[\t\n\r\f\v]")
 _WORDS = cache.compile(r"[^ \t\n\r\f\v]+")
-_ASCII_SEPARATORS = cache.compile("[\x1c-\x1f]")  # white space to str.split, words to _WORDS
+# The characters str.isspace holds white space, but for ASCII white space and
+# the no-break space; and "\x00" (see _collapse_text).
+_OTHER_SPACE = cache.compile("[\x00\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _CELL_WHITE = cache.compile(r"\s")
 
 

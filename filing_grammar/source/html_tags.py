@@ -68,7 +68,7 @@ def _attributes(attr_text: str) -> list[tuple[str, str | None]]:
             value = None
         else:
             value = quoted[1:-1] if quoted else bare
-            if value:
+            if "&" in value:  # (html.unescape changes nothing else)
                 value = _unescape(value)
         attrs.append((name.lower(), value))
     return attrs
