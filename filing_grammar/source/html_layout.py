@@ -11,10 +11,12 @@ lines records point into), from what the line was made of (``_TextRow``,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .. import cache
 
 _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
+_TEXT = itemgetter(0)  # a piece's text ("".join(map(_TEXT, pieces)): no comprehension's frame)
 
 
 class _Cell:
@@ -193,7 +195,7 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
             if not pieces:
                 cells.append((_NO_LINES, c.pos, c))
                 continue
-            joined = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
+            joined = pieces[0][0] if len(pieces) == 1 else "".join(map(_TEXT, pieces))
             if not joined or joined.isspace():  # (_CELL_BREAK is white space)
                 cells.append((_NO_LINES, c.pos, c))
                 continue

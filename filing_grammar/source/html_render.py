@@ -9,7 +9,7 @@ from html import unescape as _unescape
 from html.parser import HTMLParser
 
 from .. import cache
-from .html_layout import _CELL_BREAK, _Cell, _collapse_text, _layout, _offset_in, _TextRow
+from .html_layout import _CELL_BREAK, _TEXT, _Cell, _collapse_text, _layout, _offset_in, _TextRow
 from .html_refs import _decoded, _with_refs
 from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
                         _attributes, _colspan, _style_matters)
@@ -398,7 +398,7 @@ class Renderer(HTMLParser):
         # stand, then become spaces.  White space alone (the commonest: the
         # line breaks between tags) collapses to nothing, no-break spaces
         # and all (_collapse_text ends with rstrip).
-        joined = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
+        joined = pieces[0][0] if len(pieces) == 1 else "".join(map(_TEXT, pieces))
         if not joined.isspace():
             self.lines.append((_collapse_text(joined), _TextRow(pieces)))
         elif had_data and self.lines and self.lines[-1][0] != "":
