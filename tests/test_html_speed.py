@@ -59,6 +59,7 @@ TRICKY = [
     # references that decode to nothing, or read on past their run in _with_refs
     '<table><tr><td>&#1;</td></tr></table>after', 'a&#1;<p>b&#1;&#1;</p>&nbsp<p>c&amp<td>d&</td>',
     '<!-- c -->\n  x<!-- d -->y<p>z</p><!-- <p>e</p> -->f',
+    '0<p>\u200b', '<p>\u200b</p>x<table><tr><td>\u200b</td><td>&#1;\u200b</td></tr></table>',
 ]
 
 

@@ -12,7 +12,7 @@ from .. import cache
 from .html_layout import _CELL_BREAK, _TEXT, _Cell, _collapse_text, _layout, _offset_in, _TextRow
 from .html_refs import _decoded, _with_refs
 from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
-                        _attributes, _colspan, _style_matters)
+                        _attributes, _colspan, _style_matters, _token_length)
 
 _BLOCK = frozenset({
     "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -101,7 +101,7 @@ class Renderer(HTMLParser):
                 # font, b ...: not _STRUCTURAL) with no style that hides.
                 # (self._at, the offset the handlers read, is set only before
                 # a handler is called.)
-                for text, whole, tag, attr_text, slash, whole_end, end_name in tokens:
+                for text, tag, attr_text, tail, end_name in tokens:
                     at = p
                     if text:
                         p += len(text)
@@ -145,8 +145,9 @@ class Renderer(HTMLParser):
                                     self.line_pos = at
                                 current.append((text, at))
                                 self.had_data = True
-                    elif whole:  # a plain start tag
-                        p += len(whole)
+                    elif tag:  # a plain start tag
+                        p += len(tag) + len(attr_text) + len(tail) + 2
+                        slash = "/" in tail  # (<br/>)
                         tag = tag.lower()
                         matters = styles.get(attr_text)
                         if matters is None:
@@ -227,8 +228,8 @@ class Renderer(HTMLParser):
                         else:
                             self._at = at
                             start(tag, attr_text, slash)
-                    elif whole_end:  # a plain end tag
-                        p += len(whole_end)
+                    elif end_name:  # a plain end tag
+                        p += len(end_name) + 3
                         tag = end_name.lower()
                         if tag not in _STRUCTURAL:
                             if self.skip_depth and tag not in _VOID:
@@ -272,12 +273,12 @@ class Renderer(HTMLParser):
                     token = next(tokens, None)
                     if token is None:
                         break
-                    p += len(token[0] or token[1] or token[5]) or 1
+                    p += _token_length(token)
                 if self.cdata_elem is not None or (p != k and not (p > k and token is not None and token[0])):
                     i = k
                     break
                 if p > k:
-                    tokens = iter([(html[k:p], "", "", "", "", "", ""), *tokens])
+                    tokens = iter([(html[k:p], "", "", "", ""), *tokens])
                     p = k
             if ended:
                 break
@@ -335,7 +336,7 @@ class Renderer(HTMLParser):
         """The offset in the HTML of the tag or text being handled."""
         return self._at
 
-    def _start(self, tag: str, attr_text: str, slash: str) -> None:
+    def _start(self, tag: str, attr_text: str, slash: bool) -> None:
         """A plain start tag (``_TOKENS``).  Its attributes are read only if
         they can matter: a cell's colspan, a fact's name, a style that hides
         or inlines (``_ATTR_HINT``)."""
@@ -397,9 +398,10 @@ class Renderer(HTMLParser):
         # collapse ordinary white space as a browser does; no-break spaces
         # stand, then become spaces.  White space alone (the commonest: the
         # line breaks between tags) collapses to nothing, no-break spaces
-        # and all (_collapse_text ends with rstrip).
+        # and all (_collapse_text ends with rstrip), as does nothing (text
+        # that was a zero-width space).
         joined = pieces[0][0] if len(pieces) == 1 else "".join(map(_TEXT, pieces))
-        if not joined.isspace():
+        if joined and not joined.isspace():
             self.lines.append((_collapse_text(joined), _TextRow(pieces)))
         elif had_data and self.lines and self.lines[-1][0] != "":
             self.lines.append(("", ((0, self.line_pos),)))

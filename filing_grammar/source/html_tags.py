@@ -13,22 +13,36 @@ from .. import cache
 # "value", name='value', name=value (followed by white space or ">") or a
 # name alone, separated by ASCII white space; anything else goes to
 # HTMLParser.parse_starttag.  groups: name, attributes, "/" of "/>".
-_SIMPLE_TAG = cache.compile(
-    r"<([a-zA-Z][-.a-zA-Z0-9:_]*)"
-    r"((?:[ \t\n\r\f]+[a-zA-Z_:][-.a-zA-Z0-9:_]*"
-    r"(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`/]+(?=[ \t\n\r\f>])))?)*)"
-    r"[ \t\n\r\f]*(/?)>")
+_NAME = r"([a-zA-Z][-.a-zA-Z0-9:_]*)"
+_ATTRS = (r"((?:[ \t\n\r\f]+[a-zA-Z_:][-.a-zA-Z0-9:_]*"
+          r"(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`/]+(?=[ \t\n\r\f>])))?)*)")
+_SIMPLE_TAG = cache.compile("<" + _NAME + _ATTRS + r"[ \t\n\r\f]*(/?)>")
 _SIMPLE_ATTR = cache.compile(
     r"([a-zA-Z_:][-.a-zA-Z0-9:_]*)([ \t\n\r\f]*=[ \t\n\r\f]*(?:(\"[^\"]*\"|'[^']*')|([^\s\"'=<>`/]+)))?")
-_SIMPLE_END = cache.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
+_SIMPLE_END = cache.compile("</" + _NAME + ">")
 _STARTTAG_OPEN = cache.compile("<[a-zA-Z]")
-# The loop's tokens: 1 a text run; 2 a plain start tag (_SIMPLE_TAG: 3-5 its
-# groups); 6 a plain end tag (_SIMPLE_END: 7 its name); or a "<" of anything
-# else (no group).  Each character of the HTML is in one token.
-_TOKENS = cache.compile(r"([^<]+)|(" + _SIMPLE_TAG.pattern + r")|(</([a-zA-Z][-.a-zA-Z0-9:_]*)>)|<")
+# The loop's tokens: 1 a text run; a plain start tag (_SIMPLE_TAG), 2 its
+# name, 3 its attributes, 4 the white space and "/" before its ">"; a plain
+# end tag (_SIMPLE_END), 5 its name; or a "<" of anything else (no group).
+# Each character of the HTML is in one token, and the groups make the
+# token's length (_token_length): fewer, and shorter, strings for findall
+# to make than with a group for each whole tag.
+_TOKENS = cache.compile(r"([^<]+)|<" + _NAME + _ATTRS + r"([ \t\n\r\f]*/?)>|</" + _NAME + ">|<")
 # html_render._run reads the tokens of this many characters at a time (or a
 # few more, up to a "<").
 _READ_AHEAD = 8192
+
+
+def _token_length(token: tuple[str, str, str, str, str]) -> int:
+    """The length of a token of _TOKENS (findall's tuple of its groups)."""
+    text, name, attr_text, tail, end_name = token
+    if text:
+        return len(text)
+    if name:
+        return len(name) + len(attr_text) + len(tail) + 2
+    return len(end_name) + 3 if end_name else 1
+
+
 _ATTR_TAGS = frozenset({"td", "th", "ix:nonnumeric", "ix:nonfraction"})  # colspan, name
 
 
