@@ -97,10 +97,11 @@ class Renderer(HTMLParser):
             while True:
                 # The commonest events are handled here, as handle_data,
                 # handle_starttag and handle_endtag would: text outside a
-                # fact with no reference, and the tags that only nest (span,
-                # font, b ...: not _STRUCTURAL) with no style that hides.
-                # (self._at, the offset the handlers read, is set only before
-                # a handler is called.)
+                # fact (its references decoded by _decoded), the tags that
+                # only nest (span, font, b ...: not _STRUCTURAL), and the
+                # blocks, rows, cells, tables and line breaks, when no style
+                # hides them or shows them inline.  (self._at, the offset
+                # the handlers read, is set only before a handler is called.)
                 for text, tag, attr_text, tail, end_name in tokens:
                     at = p
                     if text:
