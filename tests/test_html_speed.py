@@ -76,6 +76,20 @@ def test_corpus_html(row):
     _same(html)
 
 
+@pytest.mark.parametrize("read_ahead", [1, 3, 64])
+def test_short_stretches(read_ahead, monkeypatch):
+    """The loop reads the tokens a stretch at a time and goes on in it after
+    what HTMLParser read (a comment ...): stretches of a few characters, so
+    that every token is at a stretch's end somewhere, change nothing."""
+    from filing_grammar.source import html_render  # noqa: PLC0415
+    monkeypatch.setattr(html_render, "_READ_AHEAD", read_ahead)
+    for html in TRICKY:
+        _same(html)
+    rows = corpus_rows("8-K-html")[:3]
+    for row in rows:
+        _same((CORPUS / "files" / row["file"]).read_bytes().decode("utf-8", "replace"))
+
+
 # Random HTML out of the pieces filings are made of, and some they should
 # not hold: every rendering is the reference's.
 _PIECES = st.sampled_from([
