@@ -198,6 +198,11 @@ class Renderer(HTMLParser):
                         elif self.skip_depth or slash or matters:
                             self._at = at
                             start(tag, attr_text, slash)
+                        elif tag in _IX_FACTS:  # a fact shown: its name, where it starts
+                            name = dict(_attributes(attr_text)).get("name") if attr_text else None
+                            self.open_facts.append([name or "", at, [], False])
+                            if self.cell is None and not self.current:
+                                self.line_pos = at
                         elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
                             cell = self.cell
                             if cell is None:
