@@ -56,6 +56,10 @@ TRICKY = [
     '<head><title>T</title></head><body><p>x</body>', '<noscript>n</noscript>y', 'AT&T', 'x&#',
     '<p>x</p><p a="x', 'abc<', '<p>hello</p>  <!-- open', '<![if !supportLists]>a<![endif]>b', '<![x',
     '<td colspan="\xb2">x</td>', '<p>\x00\x1c\x1d a \x1e b\x1f</p>', '\ufeff<p>x</p>',
+    # references that decode to nothing, or read on past their run in _with_refs
+    '<table><tr><td>&#1;</td></tr></table>after', 'a&#1;<p>b&#1;&#1;</p>&nbsp<p>c&amp<td>d&</td>',
+    '<!-- c -->\n  x<!-- d -->y<p>z</p><!-- <p>e</p> -->f',
+    '0<p>\u200b', '<p>\u200b</p>x<table><tr><td>\u200b</td><td>&#1;\u200b</td></tr></table>',
 ]
 
 
@@ -70,6 +74,20 @@ def test_tricky_tags(html):
 def test_corpus_html(row):
     html = (CORPUS / "files" / row["file"]).read_bytes().decode("utf-8", "replace")
     _same(html)
+
+
+@pytest.mark.parametrize("read_ahead", [1, 3, 64])
+def test_short_stretches(read_ahead, monkeypatch):
+    """The loop reads the tokens a stretch at a time and goes on in it after
+    what HTMLParser read (a comment ...): stretches of a few characters, so
+    that every token is at a stretch's end somewhere, change nothing."""
+    from filing_grammar.source import html_render  # noqa: PLC0415
+    monkeypatch.setattr(html_render, "_READ_AHEAD", read_ahead)
+    for html in TRICKY:
+        _same(html)
+    rows = corpus_rows("8-K-html")[:3]
+    for row in rows:
+        _same((CORPUS / "files" / row["file"]).read_bytes().decode("utf-8", "replace"))
 
 
 # Random HTML out of the pieces filings are made of, and some they should

@@ -160,7 +160,7 @@ def render_html(html: str, base: int = 0, source_starts: list[int] | None = None
     while lines and lines[0][0] == "":
         lines.pop(0)
     text = "\n".join([t for t, _ in lines]) + ("\n" if lines else "")
-    facts = tuple(Fact(f.name, f.value, base + f.start, base + f.end, f.hidden) for f in r.facts)
+    facts = tuple([Fact(name, value, base + start, base + end, hidden) for name, value, start, end, hidden in r.facts])
     return Rendering(text, [row for _, row in lines], base,
                      source_starts if source_starts is not None else _line_starts(html),
                      facts, starts_upto, all_starts)

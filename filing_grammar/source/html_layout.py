@@ -11,10 +11,12 @@ lines records point into), from what the line was made of (``_TextRow``,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .. import cache
 
 _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spaces)
+_TEXT = itemgetter(0)  # a piece's text ("".join(map(_TEXT, pieces)): no comprehension's frame)
 
 
 class _Cell:
@@ -93,10 +95,15 @@ def _collapse(pieces: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int]
     return text, tuple(a for a in anchors if a[0] < len(text)) or tuple(anchors[:1])
 
 
-def _collapse_text(pieces: list[tuple[str, int]]) -> str:
+def _collapse_text(joined: str) -> str:
     """The text of :func:`_collapse` (its words, ASCII white space between
-    them one space), without the anchors."""
-    joined = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
+    them one space), without the anchors, of its pieces' text joined."""
+    if not _OTHER_SPACE.search(joined):
+        # The white space str.split splits at is then _WORDS' (the quicker
+        # way), but for the no-break spaces, kept in the words as "\x00".
+        if "\xa0" in joined:
+            return " ".join(joined.replace("\xa0", "\x00").split()).replace("\x00", " ").rstrip()
+        return " ".join(joined.split())
     return " ".join(_WORDS.findall(joined)).replace("\xa0", " ").rstrip()
 
 
@@ -119,6 +126,9 @@ _CELL_STRETCH = cache.compile(r"\S+(?:\s\S+)*")
 _ONE_WHITE = cache.compile(r"[^\S ]")
 _ASCII_WHITE = cache.compile(r"[\t\n\r\f\v]")
 _WORDS = cache.compile(r"[^ \t\n\r\f\v]+")
+# The characters str.isspace holds white space, but for ASCII white space and
+# the no-break space; and "\x00" (see _collapse_text).
+_OTHER_SPACE = cache.compile("[\x00\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _CELL_WHITE = cache.compile(r"\s")
 
 
@@ -145,17 +155,6 @@ def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     if line.out:
         lines.append(("".join(line.out), tuple(line.anchors)))
     return lines
-
-
-
-
-def _cell_texts(cell: _Cell) -> list[str]:
-    """The text of :func:`_cell_lines`, without the anchors."""
-    joined = cell.pieces[0][0] if len(cell.pieces) == 1 else "".join([t for t, _ in cell.pieces])
-    if _CELL_BREAK not in joined:
-        line = " ".join(joined.split())
-        return [line] if line else []
-    return [line for line in (" ".join(part.split()) for part in joined.split(_CELL_BREAK)) if line]
 
 
 class _TableRow:
@@ -185,37 +184,68 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
     cell of several lines makes its row as many lines high.  Each line keeps
     an anchor per cell: its first word, or its <td> when it is empty."""
     grid: list[list[tuple[list[str], int, _Cell | None]]] = []
+    ncols = 0
     for row in rows:
-        cells = [(_cell_texts(c), c.pos, c) for c in row]
-        if any(lines for lines, _, _ in cells):
+        # the cells' lines: the text of :func:`_cell_lines`, without the
+        # anchors (a table has many cells, most of one piece or none)
+        cells = []
+        filled = False
+        for c in row:
+            pieces = c.pieces
+            if not pieces:
+                cells.append((_NO_LINES, c.pos, c))
+                continue
+            joined = pieces[0][0] if len(pieces) == 1 else "".join(map(_TEXT, pieces))
+            if not joined or joined.isspace():  # (_CELL_BREAK is white space)
+                cells.append((_NO_LINES, c.pos, c))
+                continue
+            if _CELL_BREAK in joined:
+                lines = [" ".join(part.split()) for part in joined.split(_CELL_BREAK) if part and not part.isspace()]
+            else:
+                lines = [" ".join(joined.split())]
+            filled = True
+            cells.append((lines, c.pos, c))
+        if filled:
             grid.append(cells)
+            if len(cells) > ncols:
+                ncols = len(cells)
     if not grid:
         return []
-    ncols = max(len(r) for r in grid)
+    # a column's width is its widest line's (no line is empty), up to
+    # _CELL_WIDTH; a column with no line in any row is left out
+    widths = [0] * ncols
     for r in grid:
-        pos = r[-1][1] if r else 0
-        r.extend([([], pos, None) for _ in range(ncols - len(r))])
-    keep = [j for j in range(ncols) if any(r[j][0] for r in grid)]
-    widths = {j: min(max((len(ln) for r in grid for ln in r[j][0]), default=0), _CELL_WIDTH) for j in keep}
+        if len(r) < ncols:
+            pos = r[-1][1]
+            r.extend([(_NO_LINES, pos, None)] * (ncols - len(r)))
+        for j, (lines, _, _) in enumerate(r):
+            if lines:
+                w = len(lines[0]) if len(lines) == 1 else max(map(len, lines))
+                if w > widths[j]:
+                    widths[j] = w
+    keep = [(j, min(w, _CELL_WIDTH)) for j, w in enumerate(widths) if w]
     out = []
     for r in grid:
-        height = max(len(r[j][0]) for j in keep)
+        height = max([len(r[j][0]) for j, _ in keep])
         for k in range(height):
             cells = []
             columns = []
             col = 0
-            for j in keep:
+            for j, width in keep:
                 lines, td, cell = r[j]
                 if k < len(lines):
-                    text = lines[k].ljust(widths[j])
+                    text = lines[k].ljust(width)
                     columns.append((col, cell, k))
                 else:
-                    text = " " * widths[j]
+                    text = " " * width
                     columns.append((col, None, td))
                 cells.append(text)
                 col += len(text) + 3
             out.append(("   ".join(cells).rstrip(), _TableRow(columns)))
     return out
+
+
+_NO_LINES: list[str] = []  # (never changed)
 
 
 @dataclass(frozen=True)

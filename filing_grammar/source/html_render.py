@@ -1,6 +1,7 @@
 """The HTML renderer of ``html.py``: HTML read in one pass (HTMLParser's
-events, most of them found by one regular expression, ``_TOKENS``), laid out
-as lines of text (``html_layout.py``).  Imported at the first HTML document."""
+events, most of them found by one regular expression, ``html_tags._TOKENS``),
+its character references decoded (``html_refs.py``), laid out as lines of text
+(``html_layout.py``).  Imported at the first HTML document."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from html import unescape as _unescape
 from html.parser import HTMLParser
 
 from .. import cache
-from .html_layout import _CELL_BREAK, Fact, _Cell, _collapse_text, _layout, _offset_in, _TextRow
+from .html_layout import _CELL_BREAK, _TEXT, _Cell, _collapse_text, _layout, _offset_in, _TextRow
+from .html_refs import _decoded, _with_refs
+from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
+                        _attributes, _colspan, _style_matters, _token_length)
 
 _BLOCK = frozenset({
     "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -40,17 +44,21 @@ class Renderer(HTMLParser):
         self.cell_stack: list[_Cell | None] = []
         self.inline_stack: dict[str, list[bool]] = {}  # per block tag: opened inline?
         # Inline XBRL facts (ix:nonNumeric, ix:nonFraction), hidden ones too:
-        # open ones as [name, start, pieces], closed ones as Fact
+        # open ones as [name, start, pieces, hidden], closed ones as
+        # (name, value, start, end, hidden): a Fact's fields (html.py makes
+        # the Facts, with their offsets in the source text)
         self.open_facts: list[list] = []
-        self.facts: list[Fact] = []
+        self.facts: list[tuple[str, str, int, int, bool]] = []
 
     # -- speed: one pass over the document (issue 12) --------------------------
     # HTMLParser.feed and close, as one loop: a regular expression reads the
     # text runs and the plain start and end tags, which are most of a filing,
-    # in one search each; what it does not read (comments, declarations,
-    # script, unusual tags) goes to HTMLParser's own methods, one construct
-    # at a time, and the loop goes on where they stopped.  The events are
-    # HTMLParser's (tests/test_html_speed.py compares the renderings).
+    # a stretch of the document at a time (findall: the tokens as tuples of
+    # strings, their offsets counted from their lengths, as they follow each
+    # other); what it does not read (comments, declarations, script, unusual
+    # tags) goes to HTMLParser's own methods, one construct at a time, and
+    # the loop goes on where they stopped.  The events are HTMLParser's
+    # (tests/test_html_speed.py compares the renderings).
     def _run(self) -> None:
         html = self._html
         self.rawdata = html  # never cut: offsets are offsets in the HTML
@@ -60,108 +68,11 @@ class Renderer(HTMLParser):
         i = 0
         handle_data, start, end_tag = self.handle_data, self._start, self.handle_endtag
         inline_stack = self.inline_stack
+        styles = {"": False}  # attributes' text -> _style_matters (they repeat)
+        spans = {"": 1}  # a cell's attributes' text -> _colspan
+        ended = False
         while i < n:
-            if self.cdata_elem is None:
-                # The commonest events are handled here, as handle_data,
-                # handle_starttag and handle_endtag would: text outside a
-                # fact with no reference, and the tags that only nest (span,
-                # font, b ...: not _STRUCTURAL) with no style that hides.
-                for m in _TOKENS.finditer(html, i):
-                    kind = m.lastindex
-                    if kind == 1:  # text
-                        text = m.group(1)
-                        if self.open_facts or "&" in text or "\u200b" in text:
-                            self._at = m.start()
-                            handle_data(_unescape(text) if "&" in text else text)
-                        elif not self.skip_depth:
-                            cell = self.cell
-                            if cell is not None:
-                                if "\n" in text:
-                                    text = text.replace("\n", " ")
-                                if _CELL_BREAK in text:
-                                    text = text.replace(_CELL_BREAK, " ")
-                                cell.pieces.append((text, m.start()))
-                            elif not self.pre and text.count("\n") >= 20:
-                                self._at = m.start()
-                                handle_data(text)  # maybe preformatted
-                            else:
-                                current = self.current
-                                if not current:
-                                    self.line_pos = m.start()
-                                current.append((text, m.start()))
-                                self.had_data = True
-                    elif kind == 4:  # a plain start tag
-                        tag = m.group(2).lower()
-                        attr_text = m.group(3)
-                        if tag not in _STRUCTURAL and not (attr_text and _style_matters(attr_text)):
-                            if self.skip_depth:
-                                if tag not in _VOID and not m.group(4):
-                                    self.skip_depth += 1
-                            elif self.cell is None and not self.current and not m.group(4):
-                                self.line_pos = m.start()
-                            continue
-                        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
-                            i = m.start()
-                            break
-                        pos = self._at = m.start()
-                        if self.skip_depth or m.group(4) or (attr_text and _style_matters(attr_text)):
-                            start(tag, attr_text, m.group(4))
-                        elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
-                            cell = self.cell
-                            if cell is None:
-                                if not self.current:
-                                    self.line_pos = pos
-                            stack = inline_stack.get(tag)
-                            if stack is None:
-                                inline_stack[tag] = [False]
-                            else:
-                                stack.append(False)
-                            if cell is not None:
-                                cell.pieces.append((_CELL_BREAK, pos))
-                            else:
-                                self._emit()
-                        elif tag in _CELLS and self.tables and not (attr_text and _maybe_colspan(attr_text)):
-                            if self.cell is None and not self.current:
-                                self.line_pos = pos
-                            rows = self.tables[-1]
-                            if not rows:
-                                rows.append([])
-                            self.cell = cell = _Cell(pos)
-                            rows[-1].append(cell)
-                        elif tag == "tr" and self.tables:
-                            if self.cell is None and not self.current:
-                                self.line_pos = pos
-                            self.tables[-1].append([])
-                        else:
-                            start(tag, attr_text, m.group(4))
-                    elif kind == 5:  # a plain end tag
-                        tag = m.group(5).lower()
-                        if tag not in _STRUCTURAL:
-                            if self.skip_depth and tag not in _VOID:
-                                self.skip_depth -= 1
-                            continue
-                        pos = self._at = m.start()
-                        if self.skip_depth or tag in _IX_FACTS:
-                            end_tag(tag)
-                        elif tag in _PLAIN_BLOCK or tag == "tr":
-                            opened = inline_stack.get(tag)
-                            if not (opened and opened.pop()):
-                                cell = self.cell
-                                if cell is not None:
-                                    cell.pieces.append((_CELL_BREAK, pos))
-                                else:
-                                    self._emit()
-                        elif tag in _CELLS:
-                            self.cell = None
-                        else:
-                            end_tag(tag)
-                    else:  # "<" of anything else
-                        i = m.start()
-                        break
-                else:
-                    i = n
-                    break
-            else:  # in <script> or <style>: text up to its end tag
+            if self.cdata_elem is not None:  # in <script> or <style>: text up to its end tag
                 m = self.interesting.search(html, i)
                 if m is None:
                     break  # as HTMLParser: the rest is dropped
@@ -169,11 +80,214 @@ class Renderer(HTMLParser):
                 if i < j:
                     self._at = i
                     handle_data(html[i:j])
-                i = j
-            k = self._markup(i)
-            if k is None:
+                k = self._markup(j)
+                if k is None:
+                    i = j
+                    break
+                i = k
+                continue
+            # A stretch ends before a "<" (a text run is never cut); a tag
+            # cut by its end (a "<" inside a quoted value) is a "<" of
+            # anything else, read by _markup in the whole document.
+            stop = html.find("<", i + _READ_AHEAD)
+            if stop < 0:
+                stop = n
+            tokens = iter(_TOKENS.findall(html, i, stop))
+            p = i  # where the next token begins
+            while True:
+                # The commonest events are handled here, as handle_data,
+                # handle_starttag and handle_endtag would: text outside a
+                # fact (its references decoded by _decoded), the tags that
+                # only nest (span, font, b ...: not _STRUCTURAL), and the
+                # blocks, rows, cells, tables and line breaks, when no style
+                # hides them or shows them inline.  (self._at, the offset
+                # the handlers read, is set only before a handler is called.)
+                for text, tag, attr_text, tail, end_name in tokens:
+                    at = p
+                    if text:
+                        p += len(text)
+                        if "&" in text:
+                            # (_data's commonest paths written out: "&nbsp;"
+                            # in a cell, a line's text with references)
+                            data, pieces = _decoded(text, at, html)
+                            cell = self.cell
+                            if self.open_facts or self.skip_depth or "\u200b" in data or not pieces:
+                                self._at = at
+                                self._data(data, pieces)
+                            elif cell is not None:
+                                cell.pieces.extend([(t.replace("\n", " ").replace(_CELL_BREAK, " "), q)
+                                                    for t, q in pieces])
+                            elif self.pre or data.count("\n") < 20:  # (not _looks_preformatted)
+                                current = self.current
+                                if not current:
+                                    self.line_pos = pieces[0][1]
+                                current.extend(pieces)
+                                self.had_data = True
+                            else:
+                                self._at = at
+                                self._data(data, pieces)
+                        elif self.open_facts or "\u200b" in text:
+                            self._at = at
+                            self._data(text, [(text, at)])
+                        elif not self.skip_depth:
+                            cell = self.cell
+                            if cell is not None:
+                                if "\n" in text:
+                                    text = text.replace("\n", " ")
+                                if _CELL_BREAK in text:
+                                    text = text.replace(_CELL_BREAK, " ")
+                                cell.pieces.append((text, at))
+                            elif not self.pre and text.count("\n") >= 20:
+                                self._at = at
+                                handle_data(text)  # maybe preformatted
+                            else:
+                                current = self.current
+                                if not current:
+                                    self.line_pos = at
+                                current.append((text, at))
+                                self.had_data = True
+                    elif tag:  # a plain start tag
+                        p += len(tag) + len(attr_text) + len(tail) + 2
+                        slash = "/" in tail  # (<br/>)
+                        tag = tag.lower()
+                        matters = styles.get(attr_text)
+                        if matters is None:
+                            matters = styles[attr_text] = _style_matters(attr_text)
+                        if tag not in _STRUCTURAL and not matters:
+                            if self.skip_depth:
+                                if tag not in _VOID and not slash:
+                                    self.skip_depth += 1
+                            elif self.cell is None and not self.current and not slash:
+                                self.line_pos = at
+                            continue
+                        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
+                            break
+                        if tag == "br" and not (self.skip_depth or matters):
+                            # a line break (handle_starttag's, or for <br/>
+                            # handle_startendtag's): the first where no line
+                            # was begun makes a blank line
+                            cell = self.cell
+                            if cell is None and not self.current:
+                                if not slash:
+                                    self.line_pos = at
+                                self.had_data = True
+                                self._emit()
+                            else:
+                                if not slash:
+                                    inline_stack.setdefault(tag, []).append(False)
+                                if cell is not None:
+                                    cell.pieces.append((_CELL_BREAK, at))
+                                else:
+                                    self._emit()
+                        elif tag in _CELLS and self.tables and not (self.skip_depth or matters):
+                            if self.cell is None and not self.current:
+                                self.line_pos = at
+                            rows = self.tables[-1]
+                            if not rows:
+                                rows.append([])
+                            self.cell = cell = _Cell(at)
+                            row = rows[-1]
+                            row.append(cell)
+                            span = spans.get(attr_text)
+                            if span is None:
+                                span = spans[attr_text] = _colspan(attr_text)
+                            if span > 1:  # a cell per column it spans: empty ones, never changed, so one object
+                                row.extend([_Cell(at)] * (span - 1))
+                            if slash:  # <td/>, an empty cell (XHTML): handle_startendtag's end tag too
+                                self.cell = None
+                        elif self.skip_depth or slash or matters:
+                            self._at = at
+                            start(tag, attr_text, slash)
+                        elif tag in _IX_FACTS:  # a fact shown: its name, where it starts
+                            name = dict(_attributes(attr_text)).get("name") if attr_text else None
+                            self.open_facts.append([name or "", at, [], False])
+                            if self.cell is None and not self.current:
+                                self.line_pos = at
+                        elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
+                            cell = self.cell
+                            if cell is None:
+                                if not self.current:
+                                    self.line_pos = at
+                            stack = inline_stack.get(tag)
+                            if stack is None:
+                                inline_stack[tag] = [False]
+                            else:
+                                stack.append(False)
+                            if cell is not None:
+                                cell.pieces.append((_CELL_BREAK, at))
+                            else:
+                                self._emit()
+                        elif tag == "tr" and self.tables:
+                            if self.cell is None and not self.current:
+                                self.line_pos = at
+                            self.tables[-1].append([])
+                        elif tag == "table":  # (handle_starttag's)
+                            cell = self.cell
+                            if cell is None:
+                                if not self.current:
+                                    self.line_pos = at
+                                self._emit()
+                            self.cell_stack.append(cell)
+                            self.cell = None
+                            self.tables.append([])
+                            self.table_pos.append(at)
+                        else:
+                            self._at = at
+                            start(tag, attr_text, slash)
+                    elif end_name:  # a plain end tag
+                        p += len(end_name) + 3
+                        tag = end_name.lower()
+                        if tag not in _STRUCTURAL:
+                            if self.skip_depth and tag not in _VOID:
+                                self.skip_depth -= 1
+                            continue
+                        if self.skip_depth or tag in _IX_FACTS:
+                            self._at = at
+                            end_tag(tag)
+                        elif tag in _PLAIN_BLOCK or tag == "tr":
+                            opened = inline_stack.get(tag)
+                            if not (opened and opened.pop()):
+                                cell = self.cell
+                                if cell is not None:
+                                    cell.pieces.append((_CELL_BREAK, at))
+                                else:
+                                    self._emit()
+                        elif tag in _CELLS:
+                            self.cell = None
+                        else:
+                            self._at = at
+                            end_tag(tag)
+                    else:  # "<" of anything else
+                        p += 1
+                        break
+                else:
+                    i = stop  # the stretch read
+                    break
+                # HTMLParser reads what starts at ``at`` ...
+                k = self._markup(at)
+                if k is None:  # a "<" that ends the document
+                    i = at
+                    ended = True
+                    break
+                # ... and the tokens it read are passed over: the loop goes on
+                # at the token where it stopped, or in a text run that it
+                # stopped in (after a comment: "-->" and the line break after
+                # it were one run), at its rest; else the next stretch begins
+                # where it stopped.
+                token = None
+                while p < k:
+                    token = next(tokens, None)
+                    if token is None:
+                        break
+                    p += _token_length(token)
+                if self.cdata_elem is not None or (p != k and not (p > k and token is not None and token[0])):
+                    i = k
+                    break
+                if p > k:
+                    tokens = iter([(html[k:p], "", "", "", ""), *tokens])
+                    p = k
+            if ended:
                 break
-            i = k
         if i < n and self.cdata_elem is None:
             self._at = i
             handle_data(_unescape(html[i:]))
@@ -228,7 +342,7 @@ class Renderer(HTMLParser):
         """The offset in the HTML of the tag or text being handled."""
         return self._at
 
-    def _start(self, tag: str, attr_text: str, slash: str) -> None:
+    def _start(self, tag: str, attr_text: str, slash: bool) -> None:
         """A plain start tag (``_TOKENS``).  Its attributes are read only if
         they can matter: a cell's colspan, a fact's name, a style that hides
         or inlines (``_ATTR_HINT``)."""
@@ -288,10 +402,13 @@ class Renderer(HTMLParser):
                 at += len(piece) + 1
             return
         # collapse ordinary white space as a browser does; no-break spaces
-        # stand, then become spaces
-        text = _collapse_text(pieces)
-        if text.strip():
-            self.lines.append((text, _TextRow(pieces)))
+        # stand, then become spaces.  White space alone (the commonest: the
+        # line breaks between tags) collapses to nothing, no-break spaces
+        # and all (_collapse_text ends with rstrip), as does nothing (text
+        # that was a zero-width space).
+        joined = pieces[0][0] if len(pieces) == 1 else "".join(map(_TEXT, pieces))
+        if joined and not joined.isspace():
+            self.lines.append((_collapse_text(joined), _TextRow(pieces)))
         elif had_data and self.lines and self.lines[-1][0] != "":
             self.lines.append(("", ((0, self.line_pos),)))
 
@@ -365,7 +482,7 @@ class Renderer(HTMLParser):
         if tag in _IX_FACTS and self.open_facts:
             name, start, pieces, hidden_fact = self.open_facts.pop()
             value = " ".join("".join(pieces).split())
-            self.facts.append(Fact(name, value, start, self._pos() + len(tag) + 3, hidden_fact))
+            self.facts.append((name, value, start, self._pos() + len(tag) + 3, hidden_fact))
         if self.skip_depth:
             if tag not in _VOID:
                 self.skip_depth -= 1
@@ -392,11 +509,17 @@ class Renderer(HTMLParser):
                 self._break()
 
     def handle_data(self, data):
+        self._data(data, None)
+
+    def _data(self, data: str, pieces: list[tuple[str, int]] | None) -> None:
+        """handle_data, given ``data``'s pieces (:func:`_with_refs`) if they
+        are known."""
         for fact in self.open_facts:
             fact[2].append(data)
         if self.skip_depth:
             return
-        pieces = _with_refs(data, self._html, self._pos())
+        if pieces is None:
+            pieces = _with_refs(data, self._html, self._pos())
         # a no-break space is kept until the line is laid out: a run of them
         # is how text converted to HTML keeps its columns (browsers show them)
         if "\u200b" in data:
@@ -432,56 +555,6 @@ def _looks_preformatted(data: str) -> bool:
     return columns >= 3
 
 
-# A start tag HTMLParser reads in the plain way: a name, attributes name=
-# "value", name='value', name=value (followed by white space or ">") or a
-# name alone, separated by ASCII white space; anything else goes to
-# HTMLParser.parse_starttag.  groups: name, attributes, "/" of "/>".
-_SIMPLE_TAG = cache.compile(
-    r"<([a-zA-Z][-.a-zA-Z0-9:_]*)"
-    r"((?:[ \t\n\r\f]+[a-zA-Z_:][-.a-zA-Z0-9:_]*"
-    r"(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`/]+(?=[ \t\n\r\f>])))?)*)"
-    r"[ \t\n\r\f]*(/?)>")
-_SIMPLE_ATTR = cache.compile(
-    r"([a-zA-Z_:][-.a-zA-Z0-9:_]*)([ \t\n\r\f]*=[ \t\n\r\f]*(?:(\"[^\"]*\"|'[^']*')|([^\s\"'=<>`/]+)))?")
-_SIMPLE_END = cache.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
-_STARTTAG_OPEN = cache.compile("<[a-zA-Z]")
-# The loop's tokens: 1 a text run; 2-4 a plain start tag (_SIMPLE_TAG); 5 a
-# plain end tag (_SIMPLE_END); or a "<" of anything else (no group).
-_TOKENS = cache.compile(r"([^<]+)|" + _SIMPLE_TAG.pattern + r"|</([a-zA-Z][-.a-zA-Z0-9:_]*)>|<")
-_ATTR_TAGS = frozenset({"td", "th", "ix:nonnumeric", "ix:nonfraction"})  # colspan, name
-
-
-def _style_matters(attr_text: str) -> bool:
-    """Might a tag's attributes hold a style that hides it or shows a block
-    inline ("display:none", "display:inline": handle_starttag reads the
-    style with its spaces dropped, in lower case)?  A value is part of the
-    attributes' text unless a character reference, or a character outside
-    ASCII that lower() would change, makes it otherwise."""
-    return "&" in attr_text or not attr_text.isascii() or "display:" in attr_text.replace(" ", "").lower()
-
-
-_NO_ATTR_LIST: list = []
-
-
-def _maybe_colspan(attr_text: str) -> bool:
-    """Might a cell's attributes hold a colspan (as :func:`_style_matters`)?"""
-    return "&" in attr_text or not attr_text.isascii() or "colspan" in attr_text.lower()
-
-
-def _attributes(attr_text: str) -> list[tuple[str, str | None]]:
-    """The (name, value) pairs of a plain start tag's attributes, as
-    HTMLParser gives them: names lower case, values unquoted and unescaped,
-    None for a name alone."""
-    attrs = []
-    for name, rest, quoted, bare in _SIMPLE_ATTR.findall(attr_text):
-        if not rest:
-            value = None
-        else:
-            value = quoted[1:-1] if quoted else bare
-            if value:
-                value = _unescape(value)
-        attrs.append((name.lower(), value))
-    return attrs
 # Elements whose content HTMLParser reads as raw text (in one Python version
 # or another): left to it.
 _RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
@@ -498,36 +571,3 @@ _CELLS = frozenset({"td", "th"})
 # The blocks whose start and end tags do nothing but break the line (or the
 # cell's line), and remember whether a style showed them inline.
 _PLAIN_BLOCK = _BLOCK - {"pre", "table", "tr", "br"} - _SKIP - _RAW_TEXT
-
-
-# A character reference, as html.unescape reads one.
-_CHARREF = cache.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
-
-
-def _with_refs(data: str, html: str, pos: int) -> list[tuple[str, int]]:
-    """``data`` (text with its character references decoded, as HTMLParser
-    hands it over) as pieces with their exact offsets in ``html``: the runs
-    between references, and each reference.  One piece if there is none, or
-    if the pieces cannot be matched to the data."""
-    amp = html.find("&", pos, pos + len(data) + 1)
-    if amp == -1:
-        return [(data, pos)]
-    pieces: list[tuple[str, int]] = []
-    n, i, limit = 0, pos, len(data)
-    while n < limit:
-        amp = html.find("&", i, i + (limit - n) + 1)
-        if amp == -1 or amp - i >= limit - n:
-            pieces.append((html[i:i + limit - n], i))
-            n = limit
-            break
-        if amp > i:
-            pieces.append((html[i:amp], i))
-            n += amp - i
-        m = _CHARREF.match(html, amp)
-        text = _unescape(m.group()) if m else "&"
-        pieces.append((text, amp))
-        n += len(text)
-        i = m.end() if m else amp + 1
-    if "".join(t for t, _ in pieces) != data:
-        return [(data, pos)]
-    return pieces
