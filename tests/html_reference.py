@@ -1,5 +1,7 @@
 """The HTML renderer as it was before the single-pass tokenizer (issue 12), kept
-unchanged as the reference the tests compare the new one against.
+unchanged as the reference the tests compare the new one against (but for
+two fixes made in both: the offsets of what close() reads, and text whose
+references all decode to nothing, "&#1;", which ended the rendering).
 
 HTML documents rendered to the plain-text layout the grammar reads.
 
@@ -260,6 +262,11 @@ class _RendererMixin:
         if "\u200b" in data:
             pieces = [(t.replace("\u200b", ""), p) for t, p in pieces]
             data = "".join(t for t, _ in pieces)
+        if not pieces:
+            # text whose references all decode to nothing ("&#1;"): nothing
+            # to show (it raised IndexError here, and the rest of the
+            # document went unrendered)
+            return
         pos = pieces[0][1]
         if self.cell is not None:
             self.cell.pieces.extend((t.replace("\n", " ").replace(_CELL_BREAK, " "), p) for t, p in pieces)

@@ -189,3 +189,13 @@ def test_offsets_of_what_close_read():
     r = H.render_html(html)
     assert r.text == 'x\n<p a="x\n'
     assert r.anchors[1][0] == (0, html.index('<p a'))
+
+
+def test_text_that_decodes_to_nothing_does_not_end_the_rendering():
+    # "&#1;" decodes to nothing (html.unescape drops it); alone in a block it
+    # raised IndexError, and everything after it went unrendered
+    html = ("<html><body><p>FORM 8-K</p><p>a&#1;</p><p>Item 8.01 Other Events</p><p>Text.</p>"
+            "<p>&#1;</p><table><tr><td>&#1;</td><td>x</td></tr></table>"
+            "<p>Item 9.01 Financial Statements and Exhibits</p><p>None.</p></body></html>")
+    assert H.render_html(html).text.split("\n")[-3:] == ["Item 9.01 Financial Statements and Exhibits", "None.", ""]
+    _same(html)

@@ -525,6 +525,11 @@ class Renderer(HTMLParser):
         if "\u200b" in data:
             pieces = [(t.replace("\u200b", ""), p) for t, p in pieces]
             data = "".join(t for t, _ in pieces)
+        if not pieces:
+            # text whose references all decode to nothing ("&#1;"): nothing
+            # to show (it raised IndexError here, and the rest of the
+            # document went unrendered)
+            return
         pos = pieces[0][1]
         if self.cell is not None:
             self.cell.pieces.extend((t.replace("\n", " ").replace(_CELL_BREAK, " "), p) for t, p in pieces)
