@@ -279,7 +279,7 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
     else:
         leading_end = 0
     find = text.find
-    # (line_token, inlined: one token per line)
+    # (a token made as Token(...) makes one, without its keyword handling: one per line)
     new, token_class = str.__new__, LineToken if rendering is None else RenderedToken
     while pos < n:
         if runs and (mode == "html" or (prev_kind == "TEXT_OPEN" and doc_type == "TYPE_OTHER")) and pos >= leading_end:

@@ -11,7 +11,7 @@ from lark import Token
 
 from .source.html import Rendering
 
-__all__ = ["LineToken", "RenderedToken", "RunToken", "line_token"]
+__all__ = ["LineToken", "RenderedToken", "RunToken"]
 
 
 class LineToken(Token):
@@ -32,20 +32,6 @@ class LineToken(Token):
     @value.setter
     def value(self, _value: str) -> None:
         pass  # Token.__new__ sets it; the text is the token itself
-
-
-
-def line_token(kind: str, value: str, start_pos: int, line: int, end_line: int, end_column: int,
-               end_pos: int, rendering: Rendering | None = None) -> LineToken:
-    """A line token (a :class:`RenderedToken` given ``rendering``), made as
-    ``Token(...)`` makes one, without its keyword handling: the lexer makes
-    one per line."""
-    tok = str.__new__(LineToken if rendering is None else RenderedToken, value)
-    tok.type, tok.start_pos, tok.line, tok.column = kind, start_pos, line, 1
-    tok.end_line, tok.end_column, tok.end_pos = end_line, end_column, end_pos
-    if rendering is not None:
-        tok.rendering = rendering
-    return tok
 
 
 class RenderedToken(LineToken):

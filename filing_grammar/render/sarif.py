@@ -118,7 +118,7 @@ def sarif_log(results: list[dict[str, Any]]) -> dict[str, Any]:
 # so its text is written from a template, the strings through json's own C
 # encoder; a result of any other shape (or a value of another type) goes to
 # jsontext.  Either way the text is json.dumps(log, indent=2,
-# ensure_ascii=False)'s (tests/test_checks.py compares them).
+# ensure_ascii=False)'s (tests/test_checks_goldens.py compares them).
 _RESULTS_MARK = "\x00results"  # stands for the results while the rest is encoded
 _REGION = ("startLine", "startColumn", "endLine", "endColumn")
 

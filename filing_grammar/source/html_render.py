@@ -566,7 +566,6 @@ _RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", 
                        "noframes", "noscript", "plaintext"})
 _NO_ATTRS: dict = {}
 _COLUMN_GAP = cache.compile(r"\S {3,}\S")
-_SPACES = cache.compile(r"[ \t\n\r\f\v]+")
 _IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
 # The tags that do more than nest (the others only open and close a level
