@@ -99,6 +99,56 @@ class Span:
     end: int = 0
 
 
+def _deferred_field(index: int) -> property:
+    return property(lambda self: self._resolved()[index])
+
+
+class DeferredSpan(Span):
+    """A :class:`Span` worked out when one of its fields is first read.
+
+    A value read from an HTML document's rendering points into the HTML, and
+    finding where costs the rendered line's anchors (source/html.py), about
+    a quarter of reading an HTML 8-K's records; ``parse`` never reads a span,
+    only the checks and the renderers do (issue 12).  ``resolve`` returns
+    the Span; it is called at most once, and dropped (with the rendering it
+    holds) once called.  A DeferredSpan equals, hashes, prints, copies and
+    pickles as the Span it stands for."""
+
+    def __init__(self, resolve: Any) -> None:  # (not Span's: no field is known yet)
+        object.__setattr__(self, "_resolve", resolve)
+
+    def _resolved(self) -> tuple[int, int, int, int, int, int]:
+        values = self.__dict__.get("_values")
+        if values is None:
+            span = self.__dict__["_resolve"]()
+            values = (span.line, span.column, span.end_line, span.end_column, span.start, span.end)
+            object.__setattr__(self, "_values", values)
+            del self.__dict__["_resolve"]
+        return values
+
+    line = _deferred_field(0)
+    column = _deferred_field(1)
+    end_line = _deferred_field(2)
+    end_column = _deferred_field(3)
+    start = _deferred_field(4)
+    end = _deferred_field(5)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Span):
+            return self._resolved() == (other.line, other.column, other.end_line, other.end_column,
+                                        other.start, other.end)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(Span(*self._resolved()))
+
+    def __repr__(self) -> str:
+        return repr(Span(*self._resolved()))
+
+    def __reduce__(self):
+        return Span, self._resolved()
+
+
 @dataclass(frozen=True)
 class HeaderFiler(_Record):
     """A filer (or subject company) of the SEC header."""

@@ -12,13 +12,14 @@ a record read from an HTML 8-K points at the HTML it came from.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable, Sequence
 
 from lark import Token, Tree
 
 from .lexer import RunToken
 from .tokens import LineToken
-from .records import Span
+from .records import DeferredSpan, Span
 
 __all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_at", "span_between",
            "value_span", "text_span", "text_column", "offset_span", "rendering_of"]
@@ -138,8 +139,13 @@ def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
     if rendering is None:
         return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
                     first.start_pos or 0, last.end_pos or 0)
-    # in the HTML, from the first character shown to the last (a rendered line
-    # may start with the blank of an empty cell)
+    return DeferredSpan(functools.partial(_rendered_span_of, rendering, first, last))
+
+
+def _rendered_span_of(rendering, first: Token, last: Token) -> Span:
+    """:func:`span_of` of rendered lines: in the HTML, from the first character
+    shown to the last (a rendered line may start with the blank of an empty
+    cell)."""
     text = first.value.rstrip("\n")
     lead = len(text) - len(text.lstrip()) if text.strip() else 0
     start = rendering.source_offset(first.line, lead)
@@ -163,17 +169,22 @@ def span_at(tok: Token, start: int, end: int) -> Span:
             base = tok.start_pos or 0
             return Span(tok.line, a + 1, tok.line, b + 1, base + a, base + b)
     rendering = _rendering(tok)
-    # a rendered line has no trailing blanks, but a column past its end (an
-    # empty table cell) still maps to its place in the HTML
-    clamp = rendering is None
-    a, b = text_column(tok, start, clamp), text_column(tok, max(end, start + 1), clamp)
-    if rendering is None:
-        # never an empty span: past the end of the line, its last character
-        width = len(tok.value.rstrip("\n"))
-        a = min(a, max(0, width - 1))
-        b = max(b, a + 1)
-        base = tok.start_pos or 0
-        return Span(tok.line, a + 1, tok.line, b + 1, base + a, base + b)
+    if rendering is not None:
+        return DeferredSpan(functools.partial(_rendered_span_at, rendering, tok, start, end))
+    a, b = text_column(tok, start), text_column(tok, max(end, start + 1))
+    # never an empty span: past the end of the line, its last character
+    width = len(tok.value.rstrip("\n"))
+    a = min(a, max(0, width - 1))
+    b = max(b, a + 1)
+    base = tok.start_pos or 0
+    return Span(tok.line, a + 1, tok.line, b + 1, base + a, base + b)
+
+
+def _rendered_span_at(rendering, tok: Token, start: int, end: int) -> Span:
+    """:func:`span_at` of a rendered line, in the HTML.  A rendered line has no
+    trailing blanks, but a column past its end (an empty table cell) still
+    maps to its place in the HTML."""
+    a, b = text_column(tok, start, False), text_column(tok, max(end, start + 1), False)
     src_a = rendering.source_offset(tok.line, a)
     src_b = rendering.source_offset(tok.line, b - 1) + 1
     return _span(rendering, src_a, max(src_b, src_a + 1))
@@ -185,6 +196,13 @@ def span_between(first: Token, start: int, last: Token, end: int) -> Span:
     if first is last:
         return span_at(first, start, end)
     a, b = span_at(first, start, start + 1), span_at(last, max(0, end - 1), end)
+    if isinstance(a, DeferredSpan) or isinstance(b, DeferredSpan):
+        return DeferredSpan(functools.partial(_joined, a, b))
+    return _joined(a, b)
+
+
+def _joined(a: Span, b: Span) -> Span:
+    """From the start of ``a`` to the end of ``b``."""
     return Span(a.line, a.column, b.end_line, b.end_column, a.start, b.end)
 
 
@@ -234,8 +252,8 @@ def text_span(tok: Token) -> Span:
 
 def offset_span(rendering, start: int, end: int) -> Span:
     """The span of source offsets ``start`` to ``end`` (a rendering knows the
-    source's lines)."""
-    return _span(rendering, start, end)
+    source's lines; worked out when read)."""
+    return DeferredSpan(functools.partial(_span, rendering, start, end))
 
 
 def rendering_of(tree: Tree):
