@@ -33,7 +33,8 @@ from lark import Token
 from . import cache
 from .body_lines import _BODY, _BODY_LEAD, _BODY_UNSCANNED, ITEM_PARTS
 from .form import official_title_end
-from .caption_lines import CAPTION, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW, caption_low
+from .caption_lines import (CAPTION, CAPTION_HINT, CAPTION_HINT_LEADS, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW,
+                            caption_low)
 from .envelope_lines import _ENVELOPE, _MAX_TAG_DEPTH, classify_header, classify_tag_header
 from .kinds import LINE_KINDS
 from .source.html import Rendering, looks_like_html
@@ -69,7 +70,9 @@ def _classify_raw(line: str) -> str:
             m = None
         if m is not None:
             return m.lastgroup  # type: ignore[return-value]
-        if len(stripped) > 400 or not CAPTION_WORD.search(low):
+        if (len(stripped) > 400
+                or CAPTION_HINT.search(low) is None and not low.startswith(CAPTION_HINT_LEADS)  # (most prose)
+                or not CAPTION_WORD.search(low)):
             return "TEXT"
         if REGISTRANTS_LOW.search(low):
             return "REGISTRANTS_CAPTION"
