@@ -172,35 +172,35 @@ def _title_end(text: str, pos: int, heading: str) -> int:
     return pos
 
 
-def _next_kinds(text: str, pos: int, count: int, line: str = "", kind: str = "") -> list[str]:
-    """Kinds of the next ``count`` lines after ``pos`` that are not blank or
-    furniture (a page number on a line of its own, a rule), nor the title of
-    the item heading before them (``line``, of ``kind``: the heading ending
-    at ``pos``)."""
-    kinds = []
-    while len(kinds) < count:
+def _next_kinds(text: str, pos: int, line: str = "", kind: str = "") -> Iterator[str]:
+    """Kinds of the lines after ``pos`` that are not blank or furniture (a
+    page number on a line of its own, a rule), nor the title of the item
+    heading before them (``line``, of ``kind``: the heading ending at
+    ``pos``); each classified when asked for."""
+    while True:
         if kind == "ITEM_HEADING":
             pos = _title_end(text, pos, line)
         m = _FIRST_LINE.search(text, pos, min(len(text), pos + 2000))
         if m is None:
-            break
+            return
         line = m.group()
         kind = _classify_entry(line)
         if kind not in _FURNITURE:
-            kinds.append(kind)
+            yield kind
         pos = m.end()
-    return kinds
 
 
 def _in_contents(text: str, pos: int, kind: str, line: str = "") -> bool:
     """Is this heading the first entry of a table of contents?  A contents
     lists headings as lines of their own (an item's title may stand on the
     lines under its number): "SIGNATURES" followed at once by "EXHIBIT
-    INDEX", or a run of three headings with no text between them."""
-    nxt = _next_kinds(text, pos, 2, line, kind)
-    if kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and nxt[:1] and nxt[0] in _HEADINGS:
-        return True
-    return len(nxt) == 2 and nxt[0] in _HEADINGS and nxt[1] in _HEADINGS
+    INDEX", or a run of three headings with no text between them.  (The
+    second line after is read only when the first is a heading: most
+    headings are followed by text.)"""
+    nxt = _next_kinds(text, pos, line, kind)
+    if next(nxt, None) not in _HEADINGS:
+        return False
+    return kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") or next(nxt, None) in _HEADINGS
 
 
 def _heading_key(kind: str, line: str) -> tuple:
