@@ -8,7 +8,8 @@ import re
 
 from . import cache
 
-__all__ = ["CAPTION", "CAPTION_LOW", "CAPTION_AT", "CAPTION_WORD", "REGISTRANTS", "REGISTRANTS_LOW", "caption_low"]
+__all__ = ["CAPTION", "CAPTION_LOW", "CAPTION_AT", "CAPTION_WORD", "CAPTION_HINT", "CAPTION_HINT_LEADS", "REGISTRANTS",
+           "REGISTRANTS_LOW", "caption_low"]
 
 # Cover-page captions, found anywhere in the line (they are often centred, or
 # several sit side by side in one caption row): (kind, alternative), in the
@@ -53,6 +54,20 @@ CAPTION_WORDS = ("registrant", "report", "name", "telephone", "former", "address
                  "jurisdiction", "commission", "file", "employer", "identification", "r.s",
                  "irs", "state", "incorporation", "organi")
 CAPTION_WORD = cache.compile("|".join(map(re.escape, CAPTION_WORDS)))
+
+# A quicker test of an ASCII line, lowercased, before CAPTION_WORD, for the
+# lexer's commonest answer (a line of prose is no caption): every match of
+# CAPTION_LOW and REGISTRANTS_LOW holds one of these, or the line starts with
+# CAPTION_HINT_LEADS (ID_CAPTION's "^\(?state\s+(?:or|of)").  Each is a piece
+# of a caption's words that begins with a character rare in prose (p v x g f
+# d z j m .), so that the search passes over most of a line in its fast loop
+# (CAPTION_WORD's words begin with e, t, a, i, n, s, r ...: its search was
+# over half of the time _classify_raw takes on a line of prose).  "\.\s?s\." is the end of "i.r.s." and
+# "i. r. s.".  A new caption alternative needs a piece here
+# (tests/test_lexer_prefilter.py checks the pieces against the alternatives).
+CAPTION_HINT = cache.compile(r"port|vent|xact|gistrant|phone|former|ddress|xecutive|zip|jurisdiction|mmission"
+                             r"|file|mployer|fication|poration|\.\s?s\.")
+CAPTION_HINT_LEADS = ("state", "(state")
 
 # The caption row of a combined cover, looked for before the other captions
 # because it also holds "Commission File Number" and "I.R.S. Employer ...".

@@ -86,18 +86,25 @@ def classify_tag_header(line: str) -> str:
     return "TEXT" if closing else "TAG_FIELD"
 
 
+# The four in one match, tried in this order (a match takes the first
+# alternative that matches: the kind four matches one after another give, in
+# one call; most lines of a header are HEADER_FIELD, the last).  The group of
+# a role or a group name made non-capturing: the kind is the named group.
+_HEADER_LINE = cache.compile("|".join(
+    f"(?P<{kind}>{pattern})" for kind, pattern in (
+        ("HEADER_TAG", _HEADER_TAG.pattern),
+        ("HEADER_ROLE", _HEADER_ROLE.pattern.replace(r"\s*(", r"\s*(?:", 1)),
+        ("HEADER_GROUP", _HEADER_GROUP.pattern.replace(r"\s*(", r"\s*(?:", 1)),
+        ("HEADER_FIELD", _HEADER_FIELD.pattern))))
+
+
 def classify_header(line: str) -> str:
     """The kind of one line inside <SEC-HEADER> (no newline)."""
     if not line.strip():
         return "BLANK"
-    if _HEADER_TAG.match(line):
-        return "HEADER_TAG"
-    if _HEADER_ROLE.match(line):
-        return "HEADER_ROLE"
-    if _HEADER_GROUP.match(line):
-        return "HEADER_GROUP"
-    if _HEADER_FIELD.match(line):
-        return "HEADER_FIELD"
+    m = _HEADER_LINE.match(line)
+    if m is not None:
+        return m.lastgroup  # type: ignore[return-value]
     m = _ENVELOPE.match(line)
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]

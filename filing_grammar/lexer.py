@@ -33,7 +33,8 @@ from lark import Token
 from . import cache
 from .body_lines import _BODY, _BODY_LEAD, _BODY_UNSCANNED, ITEM_PARTS
 from .form import official_title_end
-from .caption_lines import CAPTION, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW, caption_low
+from .caption_lines import (CAPTION, CAPTION_HINT, CAPTION_HINT_LEADS, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW,
+                            caption_low)
 from .envelope_lines import _ENVELOPE, _MAX_TAG_DEPTH, classify_header, classify_tag_header
 from .kinds import LINE_KINDS
 from .source.html import Rendering, looks_like_html
@@ -69,7 +70,9 @@ def _classify_raw(line: str) -> str:
             m = None
         if m is not None:
             return m.lastgroup  # type: ignore[return-value]
-        if len(stripped) > 400 or not CAPTION_WORD.search(low):
+        if (len(stripped) > 400
+                or CAPTION_HINT.search(low) is None and not low.startswith(CAPTION_HINT_LEADS)  # (most prose)
+                or not CAPTION_WORD.search(low)):
             return "TEXT"
         if REGISTRANTS_LOW.search(low):
             return "REGISTRANTS_CAPTION"
@@ -110,6 +113,14 @@ def _text_is_html(text: str, pos: int) -> bool:
 
 
 _HEADINGS = frozenset({"EXHIBIT_INDEX_HEADING", "ITEM_HEADING", "SIGNATURE_HEADING", "EXHIBIT_HEADING"})
+# The kinds of _classify_raw that the lexer looks at again, in the light of
+# the lines around them: a dotted contents line is TEXT, a heading may be
+# prose or the first entry of a table of contents.
+_SECOND_LOOK = _OPENERS | _HEADINGS | {"TOC_LINE"}
+# How a line may start that the quick branch for body text in _tokens leaves
+# to the full one: an envelope tag ("<", "-----BEGIN ..."), a PEM dash escape
+# ("- "), a uuencoded block ("begin 644 ...").
+_NOT_PLAIN_START = frozenset({"<", "-", "b"})
 
 
 # Lines that do not interrupt a table of contents.
@@ -161,35 +172,35 @@ def _title_end(text: str, pos: int, heading: str) -> int:
     return pos
 
 
-def _next_kinds(text: str, pos: int, count: int, line: str = "", kind: str = "") -> list[str]:
-    """Kinds of the next ``count`` lines after ``pos`` that are not blank or
-    furniture (a page number on a line of its own, a rule), nor the title of
-    the item heading before them (``line``, of ``kind``: the heading ending
-    at ``pos``)."""
-    kinds = []
-    while len(kinds) < count:
+def _next_kinds(text: str, pos: int, line: str = "", kind: str = "") -> Iterator[str]:
+    """Kinds of the lines after ``pos`` that are not blank or furniture (a
+    page number on a line of its own, a rule), nor the title of the item
+    heading before them (``line``, of ``kind``: the heading ending at
+    ``pos``); each classified when asked for."""
+    while True:
         if kind == "ITEM_HEADING":
             pos = _title_end(text, pos, line)
         m = _FIRST_LINE.search(text, pos, min(len(text), pos + 2000))
         if m is None:
-            break
+            return
         line = m.group()
         kind = _classify_entry(line)
         if kind not in _FURNITURE:
-            kinds.append(kind)
+            yield kind
         pos = m.end()
-    return kinds
 
 
 def _in_contents(text: str, pos: int, kind: str, line: str = "") -> bool:
     """Is this heading the first entry of a table of contents?  A contents
     lists headings as lines of their own (an item's title may stand on the
     lines under its number): "SIGNATURES" followed at once by "EXHIBIT
-    INDEX", or a run of three headings with no text between them."""
-    nxt = _next_kinds(text, pos, 2, line, kind)
-    if kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") and nxt[:1] and nxt[0] in _HEADINGS:
-        return True
-    return len(nxt) == 2 and nxt[0] in _HEADINGS and nxt[1] in _HEADINGS
+    INDEX", or a run of three headings with no text between them.  (The
+    second line after is read only when the first is a heading: most
+    headings are followed by text.)"""
+    nxt = _next_kinds(text, pos, line, kind)
+    if next(nxt, None) not in _HEADINGS:
+        return False
+    return kind in ("SIGNATURE_HEADING", "EXHIBIT_INDEX_HEADING") or next(nxt, None) in _HEADINGS
 
 
 def _heading_key(kind: str, line: str) -> tuple:
@@ -278,7 +289,7 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
         leading_end = first.start() if first and _ENVELOPE.match(first.group()) else 0
     else:
         leading_end = 0
-    find = text.find
+    find, classify = text.find, _classify_raw
     # (a token made as Token(...) makes one, without its keyword handling: one per line)
     new, token_class = str.__new__, LineToken if rendering is None else RenderedToken
     while pos < n:
@@ -306,74 +317,80 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
         else:
             line = text[pos:end]
             end += 1
-        kind = None
         lines_used = 1
-        if pos < leading_end:
-            kind = "LEADING_BLANK"
-        elif mode == "html":
-            if line.startswith("</TEXT>"):
-                kind, mode = "TEXT_CLOSE", "body"
-            else:
-                kind = "HTML_LINE"
-        elif line.startswith(("<", "-")):
-            m = _ENVELOPE.match(line)
-            if m is not None:
-                kind = m.lastgroup
-                if kind == "PEM_BEGIN":
-                    mode = "pem"
-                elif kind == "SEC_HEADER_OPEN":
-                    mode = "header"
-                elif kind == "SEC_HEADER_CLOSE":
-                    mode = "body"
-                elif kind == "SUBMISSION_OPEN":
-                    mode = "tags"
-                elif kind == "DOCUMENT_OPEN":
-                    mode = "body"
-                    doc_type = None
-                elif kind == "TEXT_OPEN" and html and _text_is_html(text, end):
-                    mode = "html"
-                elif mode == "tags" and kind != "SUBMISSION_CLOSE":
-                    kind = None  # <TYPE>8-K in a tag header is a header value
-                if kind in ("TYPE_8K", "TYPE_OTHER"):
-                    doc_type = kind
-        if kind is None:
-            if mode == "pem":
-                if line.strip():
-                    kind = "PEM_FIELD"
+        if mode == "body" and line[:1] not in _NOT_PLAIN_START and pos >= leading_end:
+            # (nearly every line) document text that can be no envelope tag
+            # and no uuencoded block: what the branches below would find
+            kind = "BLANK" if not line or line.isspace() else classify(line)
+        else:
+            kind = None
+            if pos < leading_end:
+                kind = "LEADING_BLANK"
+            elif mode == "html":
+                if line.startswith("</TEXT>"):
+                    kind, mode = "TEXT_CLOSE", "body"
                 else:
-                    kind = "BLANK"
-                    mode = "body"
-            elif mode == "header":
-                kind = classify_header(line)
-            elif mode == "tags":
-                kind = classify_tag_header(line)
-                # Group tags nest; past a sane depth they are not a header any
-                # more (and the tree must stay shallow enough to walk).
-                if kind == "TAG_GROUP_OPEN":
-                    tag_depth += 1
-                    if tag_depth > _MAX_TAG_DEPTH:
-                        kind = "TEXT"
-                elif kind == "TAG_GROUP_CLOSE":
-                    tag_depth -= 1
-                    if tag_depth >= _MAX_TAG_DEPTH:
-                        kind = "TEXT"
-            elif line.startswith("begin ") and _UU_BEGIN.match(line):
-                # One token up to and including the closing "end" line; stop
-                # short of </TEXT> if the attachment was cut off.
-                kind = "UUENCODED"
-                end, more = _uuencoded_end(text, end)
-                lines_used += more
-            else:
-                kind = _classify_raw(line)
-                if kind == "TOC_LINE":
-                    kind = "TEXT"
-                elif kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
-                    kind = "TEXT"
-                elif kind in _HEADINGS and _in_contents(text, end, kind, line):
-                    # a table of contents: one token, from its first entry to its last
-                    end, more = _contents_end(text, end, _heading_key(kind, line.strip()), line)
-                    kind = "CONTENTS"
+                    kind = "HTML_LINE"
+            elif line.startswith(("<", "-")):
+                m = _ENVELOPE.match(line)
+                if m is not None:
+                    kind = m.lastgroup
+                    if kind == "PEM_BEGIN":
+                        mode = "pem"
+                    elif kind == "SEC_HEADER_OPEN":
+                        mode = "header"
+                    elif kind == "SEC_HEADER_CLOSE":
+                        mode = "body"
+                    elif kind == "SUBMISSION_OPEN":
+                        mode = "tags"
+                    elif kind == "DOCUMENT_OPEN":
+                        mode = "body"
+                        doc_type = None
+                    elif kind == "TEXT_OPEN" and html and _text_is_html(text, end):
+                        mode = "html"
+                    elif mode == "tags" and kind != "SUBMISSION_CLOSE":
+                        kind = None  # <TYPE>8-K in a tag header is a header value
+                    if kind in ("TYPE_8K", "TYPE_OTHER"):
+                        doc_type = kind
+            if kind is None:
+                if mode == "pem":
+                    if line.strip():
+                        kind = "PEM_FIELD"
+                    else:
+                        kind = "BLANK"
+                        mode = "body"
+                elif mode == "header":
+                    kind = classify_header(line)
+                elif mode == "tags":
+                    kind = classify_tag_header(line)
+                    # Group tags nest; past a sane depth they are not a header any
+                    # more (and the tree must stay shallow enough to walk).
+                    if kind == "TAG_GROUP_OPEN":
+                        tag_depth += 1
+                        if tag_depth > _MAX_TAG_DEPTH:
+                            kind = "TEXT"
+                    elif kind == "TAG_GROUP_CLOSE":
+                        tag_depth -= 1
+                        if tag_depth >= _MAX_TAG_DEPTH:
+                            kind = "TEXT"
+                elif line.startswith("begin ") and _UU_BEGIN.match(line):
+                    # One token up to and including the closing "end" line; stop
+                    # short of </TEXT> if the attachment was cut off.
+                    kind = "UUENCODED"
+                    end, more = _uuencoded_end(text, end)
                     lines_used += more
+                else:
+                    kind = classify(line)
+        if kind in _SECOND_LOOK:  # (only classify gives these)
+            if kind == "TOC_LINE":
+                kind = "TEXT"
+            elif kind in _OPENERS and prev_kind == "TEXT" and _CONTINUES.search(prev_line):
+                kind = "TEXT"
+            elif kind in _HEADINGS and _in_contents(text, end, kind, line):
+                # a table of contents: one token, from its first entry to its last
+                end, more = _contents_end(text, end, _heading_key(kind, line.strip()), line)
+                kind = "CONTENTS"
+                lines_used += more
         prev_kind, prev_line = kind, line
         value = text[pos:end]
         tok = new(token_class, value)
