@@ -33,7 +33,7 @@ _STARTTAG_OPEN = cache.compile("<[a-zA-Z]")
 # commonest pair) one match, one tuple, one turn of the loop.  ((?!\Z): no
 # empty match at the end; the text run is matched at once, not tried again
 # at each of its characters for a "<" after it.)
-_TOKENS = cache.compile(r"(?!\Z)([^<]*)(?:<(?:" + _NAME + _ATTRS + r"([ \t\n\r\f]*/?)>|/" + _NAME + ">|)|\Z)")
+_TOKENS = cache.compile(r"(?!\Z)([^<]*)(?:<(?:" + _NAME + _ATTRS + r"([ \t\n\r\f]*/?)>|/" + _NAME + r">|)|\Z)")
 # html_render._run reads the tokens of this many characters at a time (or a
 # few more, up to a "<").
 _READ_AHEAD = 8192
