@@ -91,3 +91,63 @@ def _attributes(attr_text: str) -> list[tuple[str, str | None]]:
                 value = _unescape(value)
         attrs.append((name.lower(), value))
     return attrs
+
+
+# -- the tags' names ---------------------------------------------------------
+_BLOCK = frozenset({
+    "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "hr", "center", "blockquote", "pre", "title", "dl", "dt", "dd", "section", "article",
+    "header", "footer", "page",
+})
+_SKIP = frozenset({"script", "style", "head", "ix:header", "xbrli:context", "noscript"})
+
+# Elements whose content HTMLParser reads as raw text (in one Python version
+# or another): left to it.
+_RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
+                       "noframes", "noscript", "plaintext"})
+_IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
+_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
+# The tags that do more than nest (the others only open and close a level
+# inside what is skipped): _run leaves these to the handlers.
+_STRUCTURAL = _BLOCK | _SKIP | _IX_FACTS | _RAW_TEXT | {"td", "th"}
+_CELLS = frozenset({"td", "th"})
+# The blocks whose start and end tags do nothing but break the line (or the
+# cell's line), and remember whether a style showed them inline.
+_PLAIN_BLOCK = _BLOCK - {"pre", "table", "tr", "br"} - _SKIP - _RAW_TEXT
+
+# What _run does with a tag, by the kind of its name: one that only nests
+# (not _STRUCTURAL), one of HTMLParser's raw text modes, a line break, a
+# cell, a fact, a plain block, a row, a table; any other (pre, head,
+# ix:header ...) goes to the handlers.  (Strings compared with "is".)
+_NEST, _RAW, _LINE_BREAK, _CELL, _FACT, _PLAIN, _ROW, _TABLE, _OTHER = (
+    "nest", "raw", "br", "cell", "fact", "plain", "row", "table", "other")
+# A tag's name as written -> (its name in lower case, its kind): the
+# names met (bounded, as html_refs._REFS), so that a tag costs one look-up,
+# not a lower() and a test of each set.
+_NAMES: dict[str, tuple[str, str]] = {}
+
+
+def _name(written: str) -> tuple[str, str]:
+    """A tag name's entry in _NAMES (made, and kept if there is room)."""
+    tag = written.lower()
+    if tag not in _STRUCTURAL:
+        kind = _NEST
+    elif tag in _RAW_TEXT:
+        kind = _RAW
+    elif tag == "br":
+        kind = _LINE_BREAK
+    elif tag in _CELLS:
+        kind = _CELL
+    elif tag in _IX_FACTS:
+        kind = _FACT
+    elif tag in _PLAIN_BLOCK:
+        kind = _PLAIN
+    elif tag == "tr":
+        kind = _ROW
+    elif tag == "table":
+        kind = _TABLE
+    else:
+        kind = _OTHER
+    if len(_NAMES) < 4096:
+        _NAMES[written] = tag, kind
+    return tag, kind
