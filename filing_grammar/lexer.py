@@ -485,7 +485,7 @@ def _in_reach_of_contents(text: str, pos: int, start: int, line: str) -> bool:
     began at ``pos``)?  Its entries are headings, dotted leaders and furniture
     (_contents_end), and an item's title on the lines under its heading
     (_title_end: up to five lines after an ITEM_HEADING)."""
-    if _classify_entry(line) in _CONTENTS_LINES:
+    if _entry_kind(line) in _CONTENTS_LINES:
         return True
     stop = start
     for _ in range(5):
@@ -493,7 +493,23 @@ def _in_reach_of_contents(text: str, pos: int, start: int, line: str) -> bool:
             break
         nl = text.rfind("\n", pos, stop - 1)
         begin = pos if nl == -1 else nl + 1
-        if _classify_entry(text[begin:stop - 1]) == "ITEM_HEADING":
+        if _entry_kind(text[begin:stop - 1]) == "ITEM_HEADING":
             return True
         stop = begin
     return False
+
+
+# _classify_entry of the lines _in_reach_of_contents reads, kept by their
+# text: the same few end most opaque documents ("</TEXT>", "end", "}",
+# "</XML>", ""), in every filing.  (It is a function of the line alone.)
+# Short lines only, the long ones being seldom met again; a bounded number.
+_ENTRY_KINDS: dict[str, str] = {}
+
+
+def _entry_kind(line: str) -> str:
+    kind = _ENTRY_KINDS.get(line)
+    if kind is None:
+        kind = _classify_entry(line)
+        if len(line) <= 80 and len(_ENTRY_KINDS) < 1024:
+            _ENTRY_KINDS[line] = kind
+    return kind
