@@ -11,13 +11,16 @@ from html.parser import HTMLParser
 from .. import cache
 from .html_layout import _CELL_BREAK, _TEXT, _Cell, _collapse_text, _layout, _offset_in, _TextRow
 from .html_refs import _decoded, _with_refs
-from .html_tags import (_ATTR_TAGS, _BLOCK, _CELL, _FACT, _IX_FACTS, _LINE_BREAK, _NAMES, _NEST, _NO_ATTR_LIST,
-                        _PLAIN, _RAW, _RAW_TEXT, _READ_AHEAD, _ROW, _SIMPLE_END, _SIMPLE_TAG, _SKIP, _STARTTAG_OPEN,
-                        _TABLE, _TOKENS, _VOID, _attributes, _colspan, _name, _style_matters, _token_length)
+from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
+                        _attributes, _colspan, _style_matters, _token_length)
 
+_BLOCK = frozenset({
+    "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "hr", "center", "blockquote", "pre", "title", "dl", "dt", "dd", "section", "article",
+    "header", "footer", "page",
+})
 _INLINE_CAPABLE = frozenset({"p", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
-
-
+_SKIP = frozenset({"script", "style", "head", "ix:header", "xbrli:context", "noscript"})
 class Renderer(HTMLParser):
     """HTML -> rendered lines (``lines``: text and anchors) and facts."""
 
@@ -147,21 +150,20 @@ class Renderer(HTMLParser):
                     if tag:  # a plain start tag
                         p += len(tag) + len(attr_text) + len(tail) + 2
                         slash = "/" in tail  # (<br/>)
-                        known = _NAMES.get(tag)
-                        tag, kind = known if known is not None else _name(tag)
+                        tag = tag.lower()
                         matters = styles.get(attr_text)
                         if matters is None:
                             matters = styles[attr_text] = _style_matters(attr_text)
-                        if kind is _NEST and not matters:
+                        if tag not in _STRUCTURAL and not matters:
                             if self.skip_depth:
                                 if tag not in _VOID and not slash:
                                     self.skip_depth += 1
                             elif self.cell is None and not self.current and not slash:
                                 self.line_pos = at
                             continue
-                        if kind is _RAW:  # script, style, title ...: HTMLParser's own modes
+                        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
                             break
-                        if kind is _LINE_BREAK and not (self.skip_depth or matters):
+                        if tag == "br" and not (self.skip_depth or matters):
                             # a line break (handle_starttag's, or for <br/>
                             # handle_startendtag's): the first where no line
                             # was begun makes a blank line
@@ -178,7 +180,7 @@ class Renderer(HTMLParser):
                                     cell.pieces.append((_CELL_BREAK, at))
                                 else:
                                     self._emit()
-                        elif kind is _CELL and self.tables and not (self.skip_depth or matters):
+                        elif tag in _CELLS and self.tables and not (self.skip_depth or matters):
                             if self.cell is None and not self.current:
                                 self.line_pos = at
                             rows = self.tables[-1]
@@ -197,12 +199,12 @@ class Renderer(HTMLParser):
                         elif self.skip_depth or slash or matters:
                             self._at = at
                             start(tag, attr_text, slash)
-                        elif kind is _FACT:  # a fact shown: its name, where it starts
+                        elif tag in _IX_FACTS:  # a fact shown: its name, where it starts
                             name = dict(_attributes(attr_text)).get("name") if attr_text else None
                             self.open_facts.append([name or "", at, [], False])
                             if self.cell is None and not self.current:
                                 self.line_pos = at
-                        elif kind is _PLAIN:  # <p>, <div> ...
+                        elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
                             cell = self.cell
                             if cell is None:
                                 if not self.current:
@@ -216,11 +218,11 @@ class Renderer(HTMLParser):
                                 cell.pieces.append((_CELL_BREAK, at))
                             else:
                                 self._emit()
-                        elif kind is _ROW and self.tables:
+                        elif tag == "tr" and self.tables:
                             if self.cell is None and not self.current:
                                 self.line_pos = at
                             self.tables[-1].append([])
-                        elif kind is _TABLE:  # (handle_starttag's)
+                        elif tag == "table":  # (handle_starttag's)
                             cell = self.cell
                             if cell is None:
                                 if not self.current:
@@ -235,16 +237,15 @@ class Renderer(HTMLParser):
                             start(tag, attr_text, slash)
                     elif end_name:  # a plain end tag
                         p += len(end_name) + 3
-                        known = _NAMES.get(end_name)
-                        tag, kind = known if known is not None else _name(end_name)
-                        if kind is _NEST:
+                        tag = end_name.lower()
+                        if tag not in _STRUCTURAL:
                             if self.skip_depth and tag not in _VOID:
                                 self.skip_depth -= 1
                             continue
-                        if self.skip_depth or kind is _FACT:
+                        if self.skip_depth or tag in _IX_FACTS:
                             self._at = at
                             end_tag(tag)
-                        elif kind is _PLAIN or kind is _ROW:
+                        elif tag in _PLAIN_BLOCK or tag == "tr":
                             opened = inline_stack.get(tag)
                             if not (opened and opened.pop()):
                                 cell = self.cell
@@ -252,7 +253,7 @@ class Renderer(HTMLParser):
                                     cell.pieces.append((_CELL_BREAK, at))
                                 else:
                                     self._emit()
-                        elif kind is _CELL:
+                        elif tag in _CELLS:
                             self.cell = None
                         else:
                             self._at = at
@@ -568,5 +569,18 @@ def _looks_preformatted(data: str) -> bool:
     return columns >= 3
 
 
+# Elements whose content HTMLParser reads as raw text (in one Python version
+# or another): left to it.
+_RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
+                       "noframes", "noscript", "plaintext"})
 _NO_ATTRS: dict = {}
 _COLUMN_GAP = cache.compile(r"\S {3,}\S")
+_IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
+_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
+# The tags that do more than nest (the others only open and close a level
+# inside what is skipped): _run leaves these to the handlers.
+_STRUCTURAL = _BLOCK | _SKIP | _IX_FACTS | _RAW_TEXT | {"td", "th"}
+_CELLS = frozenset({"td", "th"})
+# The blocks whose start and end tags do nothing but break the line (or the
+# cell's line), and remember whether a style showed them inline.
+_PLAIN_BLOCK = _BLOCK - {"pre", "table", "tr", "br"} - _SKIP - _RAW_TEXT
