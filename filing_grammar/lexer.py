@@ -298,12 +298,16 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
             run = "OPAQUE" if opaque else "HTML_LINE"
             stop = _opaque_end(text, pos, mode)
             if stop is not None and stop > pos:
+                # Its lines and its last line's end column, read in the text
+                # (not in a copy of the run without its last newline: a run
+                # can be megabytes)
+                last_end = stop - 1 if text[stop - 1] == "\n" else stop
+                lines_used = text.count("\n", pos, last_end) + 1
+                nl = text.rfind("\n", pos, last_end)
                 value = text[pos:stop]
-                lines_used = value.count("\n") + (not value.endswith("\n"))
-                last = value[:-1] if value.endswith("\n") else value  # end_column: its last line's
                 tok = RunToken(run, value, start_pos=offset + pos, line=line_no, column=1,
                                end_line=line_no + lines_used - 1,
-                               end_column=len(last) - last.rfind("\n"), end_pos=offset + stop)
+                               end_column=last_end - (pos - 1 if nl == -1 else nl), end_pos=offset + stop)
                 tok.rendering = rendering
                 tok.relex = functools.partial(_tokens, value, html, rendering, False, mode,
                                               offset + pos, line_no, prev_kind)
@@ -414,30 +418,38 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
         line_no += 1
 
 
-def _uuencoded_end(text: str, pos: int) -> tuple[int, int]:
+def _uuencoded_end(text: str, pos: int, count: bool = True) -> tuple[int, int]:
     """The end of a uuencoded block whose ``begin`` line ends at ``pos`` (after
-    its ``end`` line, or before ``</TEXT>``), and how many more lines it takes.
-    (Found with str.find, not by a look at each line: a block can be megabytes.)"""
+    its ``end`` line, or before ``</TEXT>``), and how many more lines it takes
+    (0 with ``count=False``: _opaque_end wants only the end, and the run it
+    ends counts its lines once).  (Found with str.find, not by a look at each
+    line: a block can be megabytes; the "end" line looked for only before
+    ``</TEXT>``, as one after it is not the block's.)"""
     n = len(text)
     close = _line_starting(text, "</TEXT>", pos)
-    end = _line_starting(text, "end", pos)
-    while end != -1 and (close == -1 or end < close):
+    limit = n if close == -1 else close
+    end = _line_starting(text, "end", pos, limit)
+    while end != -1:
         nl = text.find("\n", end)
         stop = n if nl == -1 else nl + 1
         if text[end:stop].rstrip() == "end":
-            return stop, text.count("\n", pos, end) + 1
-        end = _line_starting(text, "end", stop)
+            return stop, text.count("\n", pos, end) + 1 if count else 0
+        end = _line_starting(text, "end", stop, limit)
+    if not count:
+        return limit, 0
     if close != -1:  # an attachment cut off: the block stops short of </TEXT>
         return close, text.count("\n", pos, close)
     return n, text.count("\n", pos, n) + (n > pos and text[-1] != "\n")
 
 
-def _line_starting(text: str, word: str, pos: int) -> int:
-    """The start of the first line at or after ``pos`` (a line start) that
-    starts with ``word``; -1 if none."""
-    if text.startswith(word, pos):
+def _line_starting(text: str, word: str, pos: int, limit: int | None = None) -> int:
+    """The start of the first line at or after ``pos`` (a line start) and
+    before ``limit`` that starts with ``word``; -1 if none."""
+    if limit is None:
+        limit = len(text)
+    if pos < limit and text.startswith(word, pos):
         return pos
-    at = text.find("\n" + word, pos)
+    at = text.find("\n" + word, pos, limit + len(word) - 1)  # (a line that starts before limit)
     return -1 if at == -1 else at + 1
 
 
@@ -479,7 +491,7 @@ def _opaque_end(text: str, pos: int, mode: str) -> int | None:
             if _UU_BEGIN.match(line):
                 if _in_reach_of_contents(text, pos, start, line):
                     return None
-                end, _ = _uuencoded_end(text, end)
+                end, _ = _uuencoded_end(text, end, count=False)
         elif _ENVELOPE.match(line) is not None:
             return None if _in_reach_of_contents(text, pos, start, line) else start
         scan = end
@@ -490,7 +502,7 @@ def _in_reach_of_contents(text: str, pos: int, start: int, line: str) -> bool:
     began at ``pos``)?  Its entries are headings, dotted leaders and furniture
     (_contents_end), and an item's title on the lines under its heading
     (_title_end: up to five lines after an ITEM_HEADING)."""
-    if _classify_entry(line) in _CONTENTS_LINES:
+    if _entry_kind(line) in _CONTENTS_LINES:
         return True
     stop = start
     for _ in range(5):
@@ -498,7 +510,23 @@ def _in_reach_of_contents(text: str, pos: int, start: int, line: str) -> bool:
             break
         nl = text.rfind("\n", pos, stop - 1)
         begin = pos if nl == -1 else nl + 1
-        if _classify_entry(text[begin:stop - 1]) == "ITEM_HEADING":
+        if _entry_kind(text[begin:stop - 1]) == "ITEM_HEADING":
             return True
         stop = begin
     return False
+
+
+# _classify_entry of the lines _in_reach_of_contents reads, kept by their
+# text: the same few end most opaque documents ("</TEXT>", "end", "}",
+# "</XML>", ""), in every filing.  (It is a function of the line alone.)
+# Short lines only, the long ones being seldom met again; a bounded number.
+_ENTRY_KINDS: dict[str, str] = {}
+
+
+def _entry_kind(line: str) -> str:
+    kind = _ENTRY_KINDS.get(line)
+    if kind is None:
+        kind = _classify_entry(line)
+        if len(line) <= 80 and len(_ENTRY_KINDS) < 1024:
+            _ENTRY_KINDS[line] = kind
+    return kind

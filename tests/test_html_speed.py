@@ -61,6 +61,11 @@ TRICKY = [
     '<table><tr><td>&#1;</td></tr></table>after', 'a&#1;<p>b&#1;&#1;</p>&nbsp<p>c&amp<td>d&</td>',
     '<!-- c -->\n  x<!-- d -->y<p>z</p><!-- <p>e</p> -->f',
     '0<p>\u200b', '<p>\u200b</p>x<table><tr><td>\u200b</td><td>&#1;\u200b</td></tr></table>',
+    # a token is a text run and the "<" after it: HTMLParser stopping in a
+    # token's text, at its "<", or inside its tag; a last text run with no
+    # "<" after it
+    '<l/x><xbrli:context></s>a', '<!--c-->tail', '<!--c--><b>x</b>', '<!x>y<br>z', '<? a ?>end', 'x<', '<p>a</p><',
+    '<p a="1>2">q</p>r', '<td a="<x>">v</td>w',
 ]
 
 

@@ -33,4 +33,6 @@ def test_same_end_as_line_by_line():
         body = "\n".join(rng.choice(LINES) for _ in range(rng.randint(0, 6)))
         text = "begin 644 x.pdf\n" + body + rng.choice(["", "\n"])
         pos = text.index("\n") + 1
-        assert _uuencoded_end(text, pos) == _line_by_line(text, pos), text
+        expected = _line_by_line(text, pos)
+        assert _uuencoded_end(text, pos) == expected, text
+        assert _uuencoded_end(text, pos, count=False) == (expected[0], 0), text  # (_opaque_end's)

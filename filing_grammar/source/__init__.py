@@ -67,7 +67,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """
     sample = data[:_UTF16_SAMPLE]
     units = len(sample) // 2
-    if units < 8:
+    if units < 8 or b"\x00" not in sample:  # (no NUL: neither test can pass; found without the slices)
         return None
     even = sample[0:units * 2:2].count(0)
     odd = sample[1:units * 2:2].count(0)

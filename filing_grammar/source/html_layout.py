@@ -65,6 +65,12 @@ class _Collapsing:
 
     def add(self, text: str, at: int, ascii_space: bool) -> None:
         """One piece of text, its first character at ``at``."""
+        if not text.strip(_ASCII_SPACES if ascii_space else None):
+            # white space only (or nothing; the commonest piece: the line
+            # break between two tags): no stretch, as the loop below finds
+            if text and self.out:
+                self.pending = True
+            return
         out, anchors = self.out, self.anchors
         length, pending, end = self.length, self.pending, -1
         for m in (_STRETCH if ascii_space else _CELL_STRETCH).finditer(text):
@@ -122,6 +128,7 @@ class _TextRow:
 # A stretch of words apart by one white space character each: ASCII white
 # space (text lines), any (cells).
 _STRETCH = cache.compile(r"[^ \t\n\r\f\v]+(?:[ \t\n\r\f\v][^ \t\n\r\f\v]+)*")
+_ASCII_SPACES = " \t\n\r\f\v"  # (_STRETCH's white space; the cells' is str.strip's, as \s)
 _CELL_STRETCH = cache.compile(r"\S+(?:\s\S+)*")
 _ONE_WHITE = cache.compile(r"[^\S ]")
 _ASCII_WHITE = cache.compile(r"[\t\n\r\f\v]")

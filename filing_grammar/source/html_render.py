@@ -103,8 +103,8 @@ class Renderer(HTMLParser):
                 # hides them or shows them inline.  (self._at, the offset
                 # the handlers read, is set only before a handler is called.)
                 for text, tag, attr_text, tail, end_name in tokens:
-                    at = p
                     if text:
+                        at = p
                         p += len(text)
                         if "&" in text:
                             # (_data's commonest paths written out: "&nbsp;"
@@ -146,7 +146,8 @@ class Renderer(HTMLParser):
                                     self.line_pos = at
                                 current.append((text, at))
                                 self.had_data = True
-                    elif tag:  # a plain start tag
+                    at = p
+                    if tag:  # a plain start tag
                         p += len(tag) + len(attr_text) + len(tail) + 2
                         slash = "/" in tail  # (<br/>)
                         tag = tag.lower()
@@ -257,6 +258,8 @@ class Renderer(HTMLParser):
                         else:
                             self._at = at
                             end_tag(tag)
+                    elif p == stop:  # the stretch's last text run, no "<" after it
+                        continue
                     else:  # "<" of anything else
                         p += 1
                         break
@@ -270,22 +273,28 @@ class Renderer(HTMLParser):
                     ended = True
                     break
                 # ... and the tokens it read are passed over: the loop goes on
-                # at the token where it stopped, or in a text run that it
-                # stopped in (after a comment: "-->" and the line break after
-                # it were one run), at its rest; else the next stretch begins
-                # where it stopped.
+                # at the token where it stopped, or in a token's text run
+                # that it stopped in (after a comment: "-->" and the line
+                # break after it were one run), at its rest, or at the "<"
+                # after that run; else the next stretch begins where it
+                # stopped.
                 token = None
                 while p < k:
                     token = next(tokens, None)
                     if token is None:
                         break
-                    p += _token_length(token)
-                if self.cdata_elem is not None or (p != k and not (p > k and token is not None and token[0])):
+                    token_start = p
+                    # (min: the stretch's last text run, with no "<" after
+                    # it, is one character shorter than _token_length says)
+                    p = min(p + _token_length(token), stop)
+                if p > k and token is not None and self.cdata_elem is None:
+                    text_end = token_start + len(token[0])
+                    if k <= text_end:
+                        tokens = iter([(html[k:text_end], *token[1:]), *tokens])
+                        p = k
+                if p != k or self.cdata_elem is not None:
                     i = k
                     break
-                if p > k:
-                    tokens = iter([(html[k:p], "", "", "", ""), *tokens])
-                    p = k
             if ended:
                 break
         if i < n and self.cdata_elem is None:

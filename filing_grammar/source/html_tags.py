@@ -21,26 +21,31 @@ _SIMPLE_ATTR = cache.compile(
     r"([a-zA-Z_:][-.a-zA-Z0-9:_]*)([ \t\n\r\f]*=[ \t\n\r\f]*(?:(\"[^\"]*\"|'[^']*')|([^\s\"'=<>`/]+)))?")
 _SIMPLE_END = cache.compile("</" + _NAME + ">")
 _STARTTAG_OPEN = cache.compile("<[a-zA-Z]")
-# The loop's tokens: 1 a text run; a plain start tag (_SIMPLE_TAG), 2 its
-# name, 3 its attributes, 4 the white space and "/" before its ">"; a plain
-# end tag (_SIMPLE_END), 5 its name; or a "<" of anything else (no group).
-# Each character of the HTML is in one token, and the groups make the
-# token's length (_token_length): fewer, and shorter, strings for findall
-# to make than with a group for each whole tag.
-_TOKENS = cache.compile(r"([^<]+)|<" + _NAME + _ATTRS + r"([ \t\n\r\f]*/?)>|</" + _NAME + ">|<")
+# The loop's tokens: 1 a text run (maybe empty), then what starts at the
+# "<" after it: a plain start tag (_SIMPLE_TAG), 2 its name, 3 its
+# attributes, 4 the white space and "/" before its ">"; a plain end tag
+# (_SIMPLE_END), 5 its name; a "<" of anything else (no group); or nothing,
+# the text run being the last in the stretch read (at its end: the token
+# ends there, where a "<" of anything else would not).  Each character of
+# the HTML is in one token, and the groups make the token's length
+# (_token_length): fewer, and shorter, strings for findall to make than
+# with a group for each whole tag; and a text run and the tag after it (the
+# commonest pair) one match, one tuple, one turn of the loop.  ((?!\Z): no
+# empty match at the end; the text run is matched at once, not tried again
+# at each of its characters for a "<" after it.)
+_TOKENS = cache.compile(r"(?!\Z)([^<]*)(?:<(?:" + _NAME + _ATTRS + r"([ \t\n\r\f]*/?)>|/" + _NAME + r">|)|\Z)")
 # html_render._run reads the tokens of this many characters at a time (or a
 # few more, up to a "<").
 _READ_AHEAD = 8192
 
 
 def _token_length(token: tuple[str, str, str, str, str]) -> int:
-    """The length of a token of _TOKENS (findall's tuple of its groups)."""
+    """The length of a token of _TOKENS (findall's tuple of its groups), but
+    for a stretch's last text run (one character less: no "<" after it)."""
     text, name, attr_text, tail, end_name = token
-    if text:
-        return len(text)
     if name:
-        return len(name) + len(attr_text) + len(tail) + 2
-    return len(end_name) + 3 if end_name else 1
+        return len(text) + len(name) + len(attr_text) + len(tail) + 2
+    return len(text) + (len(end_name) + 3 if end_name else 1)  # (1: a "<" of anything else)
 
 
 _ATTR_TAGS = frozenset({"td", "th", "ix:nonnumeric", "ix:nonfraction"})  # colspan, name
