@@ -31,7 +31,7 @@ from typing import Iterator
 from lark import Token
 
 from . import cache
-from .body_lines import _BODY, _BODY_LEAD, _BODY_UNSCANNED, ITEM_PARTS
+from .body_lines import _BODY, _BODY_LEAD, _BODY_UNSCANNED, _BOX_ENDS, ITEM_PARTS, needs_scan
 from .form import official_title_end
 from .caption_lines import (CAPTION, CAPTION_HINT, CAPTION_HINT_LEADS, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW,
                             caption_low)
@@ -60,16 +60,25 @@ def _classify_raw(line: str) -> str:
         stripped = stripped[2:].strip()
         if not stripped:
             return "TEXT"
-    if stripped.isascii():  # (nearly every line) the same, faster
-        low = stripped.lower()
-        if "<" in low or "...." in low or "transition" in low or "financial" in low:
-            m = _BODY.match(stripped)
-        elif _BODY_LEAD.match(low) is not None:
-            m = _BODY_UNSCANNED.match(stripped)
-        else:
-            m = None
-        if m is not None:
-            return m.lastgroup  # type: ignore[return-value]
+    # _BODY, through the quick tests of body_lines.needs_scan and _BODY_LEAD
+    # first: most lines are prose that no shape matches, and the shapes that
+    # scan a line cost most on the longest lines.
+    low = stripped.lower()
+    ascii_line = stripped.isascii()
+    if ascii_line:  # (nearly every line) needs_scan, written out for an ASCII line: a call per line costs
+        scan = "<" in low or "...." in low or (
+            ("transition" in low or "financial" in low) and stripped[-1] in _BOX_ENDS)
+    else:
+        scan = needs_scan(stripped, low)
+    if scan:
+        m = _BODY.match(stripped)
+    elif _BODY_LEAD.match(low) is not None:
+        m = _BODY_UNSCANNED.match(stripped)
+    else:
+        m = None
+    if m is not None:
+        return m.lastgroup  # type: ignore[return-value]
+    if ascii_line:  # the caption tests, faster
         if (len(stripped) > 400
                 or CAPTION_HINT.search(low) is None and not low.startswith(CAPTION_HINT_LEADS)  # (most prose)
                 or not CAPTION_WORD.search(low)):
@@ -77,10 +86,6 @@ def _classify_raw(line: str) -> str:
         if REGISTRANTS_LOW.search(low):
             return "REGISTRANTS_CAPTION"
         return caption_low(low)
-    m = _BODY.match(stripped)
-    if m is not None:
-        return m.lastgroup  # type: ignore[return-value]
-    low = stripped.lower()
     if len(stripped) > 400 or not CAPTION_WORD.search(low):
         return "TEXT"
     if REGISTRANTS.search(stripped):

@@ -78,26 +78,42 @@ def _sample_lines() -> list[str]:
 
 
 def test_cheap_tests_before_the_classifier_regexes_change_nothing():
-    # _BODY_LEAD lets every line _BODY matches through; caption_low (an ASCII
-    # line, lowercased) finds what CAPTION.search finds.
+    # needs_scan and _BODY_LEAD let every line _BODY matches through, and
+    # _BODY_UNSCANNED matches as _BODY where needs_scan says no; caption_low
+    # (an ASCII line, lowercased) finds what CAPTION.search finds.
     from filing_grammar.caption_lines import CAPTION, caption_low
-    from filing_grammar.lexer import _BODY, _BODY_LEAD
     matched = 0
-    for line in _sample_lines() + ["Transition period [ ]" * 2, "<PAGE>", "x  Written communications", "(1)"]:
-        stripped = line.strip()
-        if not stripped.isascii():
-            continue
-        low = stripped.lower()
-        m = _BODY.match(stripped)
-        if m is not None:
+    for line in _sample_lines() + ["Transition period [ ]" * 2, "<PAGE>", "x  Written communications", "(1)",
+                                   "\u2610 Written communications", "\u201cItem 5\u201d", "\u0131tem 5.02 Other",
+                                   "Wash\u0131ngton, D.C. 20549", "S\u0131gnatures", "Pur\u017fuant to Section 13 or 15(d)",
+                                   "\u201cQuoted\u201d prose, financial, ending with x"]:
+        if _assert_body_kind(line):
             matched += 1
-            assert (_BODY_LEAD.match(low) or "<" in low or "...." in low or "transition" in low
-                    or "financial" in low), (line, m.lastgroup)
-        if not ("<" in low or "...." in low or "transition" in low or "financial" in low):
-            _assert_unscanned_same(stripped)
-        cap = CAPTION.search(stripped)
-        assert caption_low(low) == (cap.lastgroup if cap else "TEXT"), line
+        stripped = line.strip()
+        if stripped.isascii():
+            cap = CAPTION.search(stripped)
+            assert caption_low(stripped.lower()) == (cap.lastgroup if cap else "TEXT"), line
     assert matched > 500
+
+
+def _assert_body_kind(line: str) -> bool:
+    """The lexer gives ``line`` the kind _BODY gives it, if any, and else no
+    kind of _BODY's (whatever its quick tests skipped); is it one of _BODY's?"""
+    from filing_grammar.body_lines import _BODY, _BODY_LEAD, needs_scan
+    from filing_grammar.lexer import _classify_raw
+    stripped = line.strip()
+    if not stripped or line.startswith("- "):
+        return False
+    m = _BODY.match(stripped)
+    kind = _classify_raw(line)
+    if m is not None:
+        assert kind == m.lastgroup, (line, kind, m.lastgroup)
+        assert needs_scan(stripped, stripped.lower()) or _BODY_LEAD.match(stripped.lower()), (line, m.lastgroup)
+    else:
+        assert kind not in _BODY.groupindex, (line, kind)
+    if not needs_scan(stripped, stripped.lower()):
+        _assert_unscanned_same(stripped)
+    return m is not None
 
 
 def _assert_unscanned_same(stripped: str) -> None:
@@ -110,19 +126,26 @@ _FRAGMENTS = ["Item 2.02", "ITEM 5.", "Exhibit 99.1", "99.1", "  ", "Press relea
               "[X]", "[ ]", "Emerging growth company", "Written communications", "Page 3", "-", "---",
               "Date of Report", "Washington, D.C. 20549", "FORM 8-K", "Section 8", "Other Events", "By:", "/s/",
               "Name:", "Title:", "Dated:", "(Registrant)", "1934", "Amendment No. 1", "x", "o", "Securities",
-              "pursuant to the requirements of the Securities Exchange Act", "12(b)", ".", "...", ":", "a"]
+              "pursuant to the requirements of the Securities Exchange Act", "12(b)", ".", "...", ":", "a",
+              # the late check box form, and what is not ASCII: quotes, box glyphs, no-break spaces, digits
+              # of another script, the characters re folds onto ASCII letters
+              "transition period", "financial accounting standards", "\u2610", "\u2612", "\u00fe", "\u00a8",
+              "\u201c", "\u2019", "\u00a0", "\u2014", "\u0663", "\u0131", "\u017f", "\u212a", "\u0130", "q", "|_|"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=6).map(" ".join))
 def test_the_unscanned_classifier_regex_matches_as_the_whole_one(line):
-    # lexer._BODY_UNSCANNED (the shapes that scan the whole line made to fail)
-    # is what _BODY matches on a line without "<", "...." and the words of the
-    # late CHECKBOX form: the lines the lexer gives it
-    stripped = line.strip()
-    low = stripped.lower()
-    if stripped and not ("<" in low or "...." in low or "transition" in low or "financial" in low):
-        _assert_unscanned_same(stripped)
+    # The lexer's quick tests (body_lines.needs_scan, _BODY_LEAD) and
+    # _BODY_UNSCANNED (the shapes that scan the whole line made to fail) give
+    # every line the kind _BODY gives it
+    _assert_body_kind(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=6).map("".join))
+def test_the_quick_tests_hold_for_fragments_run_together(line):
+    _assert_body_kind(line)
 
 
 def test_header_lines_are_classified_only_inside_the_header():
