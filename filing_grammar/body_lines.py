@@ -112,11 +112,14 @@ _BODY_UNSCANNED = cache.compile(_unscanned(_BODY_TEXT), re.VERBOSE)
 # with a box (_BOX) and nothing after it but white space, which a stripped
 # line has none of.
 _BOX_ENDS = frozenset("])|oqxX\u2610\u2611\u2612\u00a8\u00fd\u00fe")
-# The characters that a case-insensitive ASCII letter of a pattern matches
-# besides its own two cases (re's case folding: "\u0130", dotless i, long s,
-# the Kelvin sign).  A line holding one is matched by _BODY alone: the quick
-# tests below read lines lowercased with str.lower, which does not fold them so.
-_ODD_CASE = cache.compile("[\u0130\u0131\u017f\u212a]")
+def folds_like_ascii(line: str) -> bool:
+    """Does ``line.lower()`` read ``line`` as a case-insensitive pattern of
+    ASCII letters does?  Unless it holds one of the characters that re's case
+    folding matches to an ASCII letter besides the letter's own two cases
+    (U+0130 and the dotless i, the long s, the Kelvin sign), which str.lower
+    leaves alone or makes two characters of (U+0130: the only character whose
+    lowercase is longer).  The lexer's quick tests read a line lowercased."""
+    return not ("\u0131" in line or "\u017f" in line or "\u212a" in line or "\u0130" in line)
 
 
 def needs_scan(stripped: str, low: str) -> bool:
@@ -125,14 +128,15 @@ def needs_scan(stripped: str, low: str) -> bool:
     one of them needs: "<" (PAGE, and TABLE_TAG, which _BODY_LEAD does not
     lead to), "...." (TOC_LINE), or the words of the third CHECKBOX form with
     a box at its end; or if it is not one that the quick tests can read (a
-    non-ASCII first character: a box glyph, a digit of another script; a
-    character of _ODD_CASE).  Otherwise _BODY matches only where _BODY_LEAD
-    matches ``low``, and as _BODY_UNSCANNED does (tests/test_grammar.py)."""
+    non-ASCII first character: a box glyph, a digit of another script; a line
+    that does not fold like ASCII).  Otherwise _BODY matches only where
+    _BODY_LEAD matches ``low``, and as _BODY_UNSCANNED does
+    (tests/test_grammar.py)."""
     if "<" in low or "...." in low:
         return True
     if ("transition" in low or "financial" in low) and stripped[-1] in _BOX_ENDS:
         return True
-    return not stripped.isascii() and (not stripped[0].isascii() or _ODD_CASE.search(stripped) is not None)
+    return not stripped.isascii() and (not stripped[0].isascii() or not folds_like_ascii(stripped))
 
 # The same shapes with their parts named, for the readers: an item heading
 # (read/items.py) and an exhibit entry up to its description (read/exhibits.py;

@@ -31,7 +31,7 @@ from typing import Iterator
 from lark import Token
 
 from . import cache
-from .body_lines import _BODY, _BODY_LEAD, _BODY_UNSCANNED, _BOX_ENDS, ITEM_PARTS, needs_scan
+from .body_lines import _BODY, _BODY_LEAD, _BODY_UNSCANNED, _BOX_ENDS, ITEM_PARTS, folds_like_ascii, needs_scan
 from .form import official_title_end
 from .caption_lines import (CAPTION, CAPTION_HINT, CAPTION_HINT_LEADS, CAPTION_WORD, REGISTRANTS, REGISTRANTS_LOW,
                             caption_low)
@@ -62,13 +62,17 @@ def _classify_raw(line: str) -> str:
             return "TEXT"
     # _BODY, through the quick tests of body_lines.needs_scan and _BODY_LEAD
     # first: most lines are prose that no shape matches, and the shapes that
-    # scan a line cost most on the longest lines.
+    # scan a line cost most on the longest lines.  Then the captions, the
+    # same way: CAPTION_HINT, REGISTRANTS_LOW and caption_low read the line
+    # lowercased, where it folds like ASCII (nearly every line: curly quotes
+    # and no-break spaces do), else CAPTION and REGISTRANTS with (?i).
     low = stripped.lower()
-    ascii_line = stripped.isascii()
-    if ascii_line:  # (nearly every line) needs_scan, written out for an ASCII line: a call per line costs
+    if stripped.isascii():  # (nearly every line) needs_scan, written out for an ASCII line: a call per line costs
+        folded = True
         scan = "<" in low or "...." in low or (
             ("transition" in low or "financial" in low) and stripped[-1] in _BOX_ENDS)
     else:
+        folded = folds_like_ascii(stripped)
         scan = needs_scan(stripped, low)
     if scan:
         m = _BODY.match(stripped)
@@ -78,15 +82,16 @@ def _classify_raw(line: str) -> str:
         m = None
     if m is not None:
         return m.lastgroup  # type: ignore[return-value]
-    if ascii_line:  # the caption tests, faster
-        if (len(stripped) > 400
-                or CAPTION_HINT.search(low) is None and not low.startswith(CAPTION_HINT_LEADS)  # (most prose)
+    if len(stripped) > 400:
+        return "TEXT"
+    if folded:
+        if (CAPTION_HINT.search(low) is None and not low.startswith(CAPTION_HINT_LEADS)  # (most prose)
                 or not CAPTION_WORD.search(low)):
             return "TEXT"
         if REGISTRANTS_LOW.search(low):
             return "REGISTRANTS_CAPTION"
         return caption_low(low)
-    if len(stripped) > 400 or not CAPTION_WORD.search(low):
+    if not CAPTION_WORD.search(low):
         return "TEXT"
     if REGISTRANTS.search(stripped):
         return "REGISTRANTS_CAPTION"
@@ -105,15 +110,28 @@ _CONTINUES = cache.compile(r"[A-Za-z0-9,;\-(]\s*$")
 
 # (?<!...): a match starts only where a run of blanks starts, so a search over
 # a long run of spaces is linear, not quadratic; the matches are the same.
-_FIRST_LINE = cache.compile(r"(?<![ \t\f\v])[ \t\f\v]*\S[^\n]*")
+_FIRST_NONBLANK = cache.compile(r"(?<![ \t\f\v])[ \t\f\v]*\S")
+
+
+def _first_line(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The first line at or after ``pos`` that is not blank: where it starts
+    (its run of leading blanks included) and where it ends (at its newline or
+    ``limit``); None if there is none before ``limit``.  (Its end is found by
+    str.find: a "[^\n]*" in the pattern read a long line a character at a
+    time.)"""
+    m = _FIRST_NONBLANK.search(text, pos, limit)
+    if m is None:
+        return None
+    end = text.find("\n", m.end(), limit)
+    return m.start(), m.endpos if end == -1 else end
 
 
 def _text_is_html(text: str, pos: int) -> bool:
     """Is the first non-blank line at or after ``pos`` the start of HTML?"""
-    m = _FIRST_LINE.search(text, pos, min(len(text), pos + 100_000))
-    if m is None:
+    first = _first_line(text, pos, min(len(text), pos + 100_000))
+    if first is None:
         return False
-    line = m.group()
+    line = text[first[0]:first[1]]
     return looks_like_html(line) and _ENVELOPE.match(line.lstrip()) is None
 
 
@@ -134,13 +152,25 @@ _FURNITURE = frozenset({"BLANK", "PAGE", "PAGE_NUMBER", "RULE"})
 _PAGE_COLUMN = cache.compile(r"(?i)(?<=\S)\s{2,}(?:page\s+)?\d{1,3}\s*$")
 
 
+def _without_page_column(line: str) -> str:
+    """``line`` without a page number in a column at its end (_PAGE_COLUMN).
+    Looked for only in a line that ends in a digit, as such a page number
+    does (what the pattern's \\d matches is a digit to str.isdigit, and what
+    its \\s matches str.rstrip strips): the pattern is tried at each run of
+    blanks in a line, and the lines read here are often paragraphs of prose."""
+    end = line.rstrip()
+    if not end or not end[-1].isdigit():
+        return line
+    return _PAGE_COLUMN.sub("", line)
+
+
 def _classify_entry(line: str) -> str:
     """The kind of a line that may be a contents entry: a heading with a page
     number after it is the heading."""
     kind = _classify_raw(line)
     if kind in _HEADINGS or kind in _FURNITURE or kind == "TOC_LINE":
         return kind
-    bare = _PAGE_COLUMN.sub("", line)
+    bare = _without_page_column(line)
     if bare != line:
         inner = _classify_raw(bare)
         if inner in _HEADINGS:
@@ -166,11 +196,11 @@ def _title_end(text: str, pos: int, heading: str) -> int:
         if line[:4].lower() in ("item", "sign", "exhi"):  # the next heading: no title under this one
             break
         if m is None:
-            m = ITEM_PARTS.match(_PAGE_COLUMN.sub("", heading))
+            m = ITEM_PARTS.match(_without_page_column(heading))
             if m is None:
                 break
             number, title = m.group("num"), m.group("rest").strip(" .:-\u2013\u2014")
-        title = (title + " " + _PAGE_COLUMN.sub("", line)).strip()
+        title = (title + " " + _without_page_column(line)).strip()
         done = official_title_end(number, title)
         if done and not title[done:].strip(" .:;,-"):
             return nxt
@@ -185,14 +215,15 @@ def _next_kinds(text: str, pos: int, line: str = "", kind: str = "") -> Iterator
     while True:
         if kind == "ITEM_HEADING":
             pos = _title_end(text, pos, line)
-        m = _FIRST_LINE.search(text, pos, min(len(text), pos + 2000))
-        if m is None:
+        first = _first_line(text, pos, min(len(text), pos + 2000))
+        if first is None:
             return
-        line = m.group()
+        start, end = first
+        line = text[start:end]
         kind = _classify_entry(line)
         if kind not in _FURNITURE:
             yield kind
-        pos = m.end()
+        pos = end
 
 
 def _in_contents(text: str, pos: int, kind: str, line: str = "") -> bool:
@@ -247,7 +278,7 @@ def _contents_end(text: str, pos: int, first: tuple, heading: str = "") -> tuple
             scan = nxt
             continue
         if kind in _HEADINGS:
-            key = _heading_key(kind, _PAGE_COLUMN.sub("", line).strip())
+            key = _heading_key(kind, _without_page_column(line).strip())
             if key in seen:
                 break
             seen.add(key)
@@ -290,8 +321,8 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
         # Blank lines before an envelope tag on the first non-blank line are
         # LEADING_BLANK (as a bare 8-K may start with blank lines, BLANK there
         # would leave the parser unable to tell the two apart).
-        first = _FIRST_LINE.search(text, 0, min(n, 100_000))
-        leading_end = first.start() if first and _ENVELOPE.match(first.group()) else 0
+        first = _first_line(text, 0, min(n, 100_000))
+        leading_end = first[0] if first and _ENVELOPE.match(text[first[0]:first[1]]) else 0
     else:
         leading_end = 0
     find, classify = text.find, _classify_raw

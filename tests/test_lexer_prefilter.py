@@ -10,14 +10,16 @@ kind: each is a superset of what it stands before.
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from filing_grammar import lexer
-from filing_grammar.caption_lines import (CAPTION_ALTERNATIVES, CAPTION_HINT, CAPTION_HINT_LEADS,
-                                          REGISTRANTS_ALTERNATIVES, REGISTRANTS_LOW, caption_low)
+from filing_grammar.body_lines import folds_like_ascii
+from filing_grammar.caption_lines import (CAPTION, CAPTION_ALTERNATIVES, CAPTION_HINT, CAPTION_HINT_LEADS,
+                                          REGISTRANTS, REGISTRANTS_ALTERNATIVES, REGISTRANTS_LOW, caption_low)
 
 from .conftest import CORPUS, SAMPLES, corpus_rows
 
@@ -29,9 +31,17 @@ def _hinted(low: str) -> bool:
 
 
 def _check(line: str) -> None:
-    """The contract, on one line: no hint, no caption."""
-    low = line.strip().lower()
-    if not low.isascii() or _hinted(low):
+    """The contract, on one line that folds like ASCII (the lexer reads such
+    a line lowercased): the lowercased searches find what CAPTION and
+    REGISTRANTS find with (?i); and no hint, no caption."""
+    stripped = line.strip()
+    if not folds_like_ascii(stripped):
+        return
+    low = stripped.lower()
+    cap = CAPTION.search(stripped)
+    assert caption_low(low) == (cap.lastgroup if cap else "TEXT"), line
+    assert (REGISTRANTS_LOW.search(low) is None) == (REGISTRANTS.search(stripped) is None), line
+    if _hinted(low):
         return
     assert REGISTRANTS_LOW.search(low) is None, line
     assert caption_low(low) == "TEXT", line
@@ -76,10 +86,11 @@ def test_hint_finds_every_caption(alternative, data):
     """A line made of anything around a match of an alternative: if the
     caption search finds a caption there, so does the hint."""
     core = data.draw(st.from_regex(re.compile(alternative.replace("^", "").replace("$", "")), fullmatch=True))
-    pad = st.text(alphabet=" \tabcdefghijklmnopqrstuvwxyz0123456789.,:;()-/", max_size=30)
+    pad = st.text(alphabet=" \tabcdefghijklmnopqrstuvwxyz0123456789.,:;()-/\u00a0\u2019\u201c\u00e9\u00c9\u2003",
+                  max_size=30)
     before = data.draw(pad) if not alternative.startswith("^") else data.draw(st.sampled_from(["", " ", "\t"]))
     after = data.draw(pad) if not alternative.endswith("$") else ""
-    for line in (before + core + after, (before + core + after).upper(), core):
+    for line in (before + core + after, (before + core + after).upper(), core, "\u201c" + core + "\u201d"):
         _check(line)
 
 
@@ -95,6 +106,18 @@ _SHAPES = ["(Zip Code)", "(I. R. S. Employer", "i.r.s.", "State of incorporation
 def test_hint_on_caption_shapes(parts, sep):
     _check(sep.join(parts))
     _check("  ".join(parts).upper())
+
+
+def test_folds_like_ascii_knows_every_character_re_folds_onto_an_ascii_letter():
+    # The characters that a case-insensitive ASCII letter matches besides its
+    # own two cases, in this Python's re; and the one whose lowercase is longer
+    letter = re.compile("(?i)[a-z]")
+    odd = [c for c in map(chr, range(0x80, sys.maxunicode + 1)) if letter.fullmatch(c)]
+    longer = [c for c in map(chr, range(0x80, sys.maxunicode + 1)) if len(c.lower()) != 1]
+    assert odd and longer
+    for c in odd + longer:
+        assert not folds_like_ascii("Item " + c), hex(ord(c))
+    assert folds_like_ascii("\u201cItem 5.02\u201d \u00e9\u00c9\u00a0")
 
 
 def _lines_of(paths) -> list[str]:
@@ -114,3 +137,30 @@ def test_hint_on_corpus_lines():
     paths = [CORPUS / "files" / row["file"] for row in corpus_rows() if "text" in row["kind"]]
     for line in _lines_of(paths):
         _check(line)
+
+
+# ---------------------------------------------------------------------------
+# The lexer's contents-line helpers: the quick way finds what the pattern did
+# ---------------------------------------------------------------------------
+_COLUMN_PIECES = ["Item 2.02", "Results", "Page", "page", "3", "12", "1234", "\u0663", "\u00b2", " ", "  ", "\t",
+                  "\u00a0", "\u2003", ".", "-", "a"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_COLUMN_PIECES), max_size=8).map("".join))
+@example("Item 2.02  \u0663")  # a digit of another script
+@example("Results  Page 12\u2003\t")
+@example("Results  \u00b2")  # a digit to isdigit, not to \d
+def test_page_column_is_looked_for_only_where_it_can_be(line):
+    assert lexer._without_page_column(line) == lexer._PAGE_COLUMN.sub("", line)
+
+
+_FIRST_LINE = re.compile(r"(?<![ \t\f\v])[ \t\f\v]*\S[^\n]*")  # what lexer._first_line stands for
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["\n", " ", "\t", "\f", "\v", "x", "Item 5", "\u00a0", "\u2028"]), max_size=12)
+       .map("".join), st.integers(0, 12), st.integers(0, 14))
+def test_first_line_is_the_patterns_match(text, pos, limit):
+    m = _FIRST_LINE.search(text, pos, limit)
+    assert lexer._first_line(text, pos, limit) == (m and m.span())
