@@ -191,9 +191,20 @@ def test_line_col_with_the_lines_up_to_the_html():
     src = Source.from_text(head + html + "</TEXT>\n</DOCUMENT>\nbegin 644 x\nM0V%&\nend\n" * 3)
     rendering = src.rendering(len(head), len(head) + len(html))
     assert rendering.starts_upto == len(head) + len(html)
+    assert not isinstance(rendering.source_starts, list)  # made at the first line_col, not before
     whole = Source.from_text(src.text)
+    import pickle
+    copy = pickle.loads(pickle.dumps(src.rendering(len(head), len(head) + len(html))))
     for offset in range(len(src.text) + 1):
         assert rendering.line_col(offset) == whole.line_col(offset)
+        assert copy.line_col(offset) == whole.line_col(offset)
+    # once the source's lines are indexed, a rendering reads that index
+    whole.line_starts
+    assert whole.rendering(len(head), len(head) + len(html)).source_starts is whole.line_starts
+    # render_html alone: the HTML is the source
+    alone = H.render_html(html, 0)
+    for offset in range(len(html) + 1):
+        assert alone.line_col(offset) == Source.from_text(html).line_col(offset)
 
 
 def test_offsets_of_what_close_read():

@@ -13,6 +13,7 @@ by the same grammar as a typed filing.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -60,8 +61,11 @@ class Rendering:
     text: str
     rows: list = field(repr=False)
     base: int = 0
-    # line starts of the source text, to turn offsets into lines and columns
-    source_starts: list[int] = field(default_factory=lambda: [0], repr=False)
+    # line starts of the source text, to turn offsets into lines and columns;
+    # or what makes them, called at the first line_col (parse() asks for no
+    # line nor column: indexing the source's lines was 4% of rendering the
+    # HTML 8-Ks, issue 12)
+    source_starts: list[int] | Callable[[], list[int]] = field(default_factory=lambda: [0], repr=False)
     # the document's Inline XBRL facts, offsets in the source text
     facts: tuple[Fact, ...] = field(default=(), repr=False)
     # source_starts may hold only the lines that begin before this offset
@@ -99,12 +103,21 @@ class Rendering:
         """Pickled with every line's anchors made (and nothing to make them)."""
         state = dict(self.__dict__)
         state["rows"] = [self._row(n) for n in range(len(self.rows))]
+        state["source_starts"] = self._source_starts()
         state.pop("_anchors", None)
         return state
 
+    def _source_starts(self) -> list[int]:
+        """``source_starts``, made if it is not yet."""
+        starts = self.source_starts
+        if type(starts) is not list:
+            starts = starts()
+            object.__setattr__(self, "source_starts", starts)
+        return starts
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
-        starts = self.source_starts
+        starts = self._source_starts()
         if self.starts_upto is not None and offset >= self.starts_upto and self.all_starts is not None:
             starts = self.all_starts()
         index = bisect.bisect_right(starts, offset) - 1
@@ -140,11 +153,12 @@ def _renderer() -> type:
     return _Renderer
 
 
-def render_html(html: str, base: int = 0, source_starts: list[int] | None = None, *,
+def render_html(html: str, base: int = 0, source_starts: list[int] | Callable[[], list[int]] | None = None, *,
                 starts_upto: int | None = None, all_starts: Callable[[], list[int]] | None = None) -> Rendering:
     """Render HTML to text laid out like a typed filing.  ``base``: the offset
     of ``html`` in the source text, added to every anchor; ``source_starts``:
-    the source text's line starts (default: ``html`` is the whole source);
+    the source text's line starts, or what makes them when first needed
+    (default: ``html`` is the whole source);
     ``starts_upto``, ``all_starts``: see :class:`Rendering`."""
     r = _renderer()(html)
     try:
@@ -162,5 +176,5 @@ def render_html(html: str, base: int = 0, source_starts: list[int] | None = None
     text = "\n".join([t for t, _ in lines]) + ("\n" if lines else "")
     facts = tuple([Fact(name, value, base + start, base + end, hidden) for name, value, start, end, hidden in r.facts])
     return Rendering(text, [row for _, row in lines], base,
-                     source_starts if source_starts is not None else _line_starts(html),
+                     source_starts if source_starts is not None else functools.partial(_line_starts, html),
                      facts, starts_upto, all_starts)
