@@ -19,19 +19,23 @@ _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spa
 _TEXT = itemgetter(0)  # a piece's text ("".join(map(_TEXT, pieces)): no comprehension's frame)
 
 
-class _Cell:
-    """A table cell: its pieces of text with their offsets in the HTML, and
-    the offset of its <td> (where an empty cell is)."""
+class _Cell(list):
+    """A table cell: the list of its pieces of text with their offsets in the
+    HTML, and ``pos``, the offset of its <td> (where an empty cell is).
+    (A list with two slots, made as ``_Cell()`` and ``pos`` set after: a
+    document has thousands of cells, and a list made in C is half the time
+    of an object made by an ``__init__``, issue 12.)  An empty cell is
+    false: "no cell" is tested with ``is None``."""
 
-    __slots__ = ("pieces", "pos", "rows")
+    __slots__ = ("pos", "rows")  # rows: the anchors of its lines, set when first asked for
 
-    def __init__(self, pos: int):
-        self.pieces: list[tuple[str, int]] = []
-        self.pos = pos
-        self.rows: list | None = None  # the anchors of its lines, once asked for
 
-    def text(self) -> str:
-        return "".join(t for t, _ in self.pieces)
+def _new_cell(pos: int) -> _Cell:
+    """An empty cell at ``pos`` (where the loop makes the commonest cell, it
+    does this without the call)."""
+    cell = _Cell()
+    cell.pos = pos
+    return cell
 
 
 def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
@@ -149,7 +153,7 @@ def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     :func:`_collapse`'s)."""
     lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
     line = _Collapsing()
-    for text, pos in cell.pieces:
+    for text, pos in cell:
         offset = 0
         for part_no, part in enumerate(text.split(_CELL_BREAK) if _CELL_BREAK in text else (text,)):
             if part_no:
@@ -180,9 +184,10 @@ class _TableRow:
             if cell is None:
                 out.append((col, k))
                 continue
-            if cell.rows is None:
-                cell.rows = [marks for _, marks in _cell_lines(cell)]
-            out.extend([(col + c, pos) for c, pos in cell.rows[k]])
+            rows = getattr(cell, "rows", None)
+            if rows is None:
+                rows = cell.rows = [marks for _, marks in _cell_lines(cell)]
+            out.extend([(col + c, pos) for c, pos in rows[k]])
         return tuple(out)
 
 
@@ -198,7 +203,7 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
         cells = []
         filled = False
         for c in row:
-            pieces = c.pieces
+            pieces = c
             if not pieces:
                 cells.append((_NO_LINES, c.pos, c))
                 continue

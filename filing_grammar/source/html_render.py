@@ -9,7 +9,7 @@ from html import unescape as _unescape
 from html.parser import HTMLParser
 
 from .. import cache
-from .html_layout import _CELL_BREAK, _TEXT, _Cell, _collapse_text, _layout, _offset_in, _TextRow
+from .html_layout import _CELL_BREAK, _TEXT, _Cell, _new_cell, _collapse_text, _layout, _offset_in, _TextRow
 from .html_refs import _decoded, _with_refs
 from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
                         _attributes, _colspan, _style_matters, _token_length)
@@ -115,7 +115,7 @@ class Renderer(HTMLParser):
                                 self._at = at
                                 self._data(data, pieces)
                             elif cell is not None:
-                                cell.pieces.extend([(t.replace("\n", " ").replace(_CELL_BREAK, " "), q)
+                                cell.extend([(t.replace("\n", " ").replace(_CELL_BREAK, " "), q)
                                                     for t, q in pieces])
                             elif self.pre or data.count("\n") < 20:  # (not _looks_preformatted)
                                 current = self.current
@@ -136,7 +136,7 @@ class Renderer(HTMLParser):
                                     text = text.replace("\n", " ")
                                 if _CELL_BREAK in text:
                                     text = text.replace(_CELL_BREAK, " ")
-                                cell.pieces.append((text, at))
+                                cell.append((text, at))
                             elif not self.pre and text.count("\n") >= 20:
                                 self._at = at
                                 handle_data(text)  # maybe preformatted
@@ -177,7 +177,7 @@ class Renderer(HTMLParser):
                                 if not slash:
                                     inline_stack.setdefault(tag, []).append(False)
                                 if cell is not None:
-                                    cell.pieces.append((_CELL_BREAK, at))
+                                    cell.append((_CELL_BREAK, at))
                                 else:
                                     self._emit()
                         elif tag in _CELLS and self.tables and not (self.skip_depth or matters):
@@ -186,14 +186,15 @@ class Renderer(HTMLParser):
                             rows = self.tables[-1]
                             if not rows:
                                 rows.append([])
-                            self.cell = cell = _Cell(at)
+                            self.cell = cell = _Cell()
+                            cell.pos = at
                             row = rows[-1]
                             row.append(cell)
                             span = spans.get(attr_text)
                             if span is None:
                                 span = spans[attr_text] = _colspan(attr_text)
                             if span > 1:  # a cell per column it spans: empty ones, never changed, so one object
-                                row.extend([_Cell(at)] * (span - 1))
+                                row.extend([_new_cell(at)] * (span - 1))
                             if slash:  # <td/>, an empty cell (XHTML): handle_startendtag's end tag too
                                 self.cell = None
                         elif self.skip_depth or slash or matters:
@@ -215,7 +216,7 @@ class Renderer(HTMLParser):
                             else:
                                 stack.append(False)
                             if cell is not None:
-                                cell.pieces.append((_CELL_BREAK, at))
+                                cell.append((_CELL_BREAK, at))
                             else:
                                 self._emit()
                         elif tag == "tr" and self.tables:
@@ -250,7 +251,7 @@ class Renderer(HTMLParser):
                             if not (opened and opened.pop()):
                                 cell = self.cell
                                 if cell is not None:
-                                    cell.pieces.append((_CELL_BREAK, at))
+                                    cell.append((_CELL_BREAK, at))
                                 else:
                                     self._emit()
                         elif tag in _CELLS:
@@ -423,7 +424,7 @@ class Renderer(HTMLParser):
 
     def _break(self) -> None:
         if self.cell is not None:
-            self.cell.pieces.append((_CELL_BREAK, self._pos()))  # a cell may hold several lines
+            self.cell.append((_CELL_BREAK, self._pos()))  # a cell may hold several lines
             return
         self._emit()
 
@@ -457,11 +458,11 @@ class Renderer(HTMLParser):
         elif tag in ("td", "th") and self.tables:
             if not self.tables[-1]:
                 self.tables[-1].append([])
-            self.cell = _Cell(self._pos())
+            self.cell = _new_cell(self._pos())
             span = attr.get("colspan") or "1"
             self.tables[-1][-1].append(self.cell)
             for _ in range(min(int(span) if span.isdecimal() else 1, 20) - 1):
-                self.tables[-1][-1].append(_Cell(self.cell.pos))
+                self.tables[-1][-1].append(_new_cell(self.cell.pos))
         elif tag == "br" and not self.current and self.cell is None:
             self.had_data = True  # <br><br>: a blank line
             self._break()
@@ -507,7 +508,7 @@ class Renderer(HTMLParser):
             self.cell = self.cell_stack.pop() if self.cell_stack else None
             rendered = _layout(rows)
             if self.cell is not None:  # a table inside a cell: its lines go into the cell
-                self.cell.pieces.append(
+                self.cell.append(
                     (_CELL_BREAK + _CELL_BREAK.join(r.strip() for r, _ in rendered) + _CELL_BREAK, pos))
             else:
                 self.lines.extend(rendered)
@@ -541,7 +542,7 @@ class Renderer(HTMLParser):
             return
         pos = pieces[0][1]
         if self.cell is not None:
-            self.cell.pieces.extend((t.replace("\n", " ").replace(_CELL_BREAK, " "), p) for t, p in pieces)
+            self.cell.extend((t.replace("\n", " ").replace(_CELL_BREAK, " "), p) for t, p in pieces)
             return
         if not self.pre and _looks_preformatted(data):
             # a plain-text filing wrapped in <html><body><div> without <pre>:
