@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .. import cache
-from .html_layout import Fact
+from .html_layout import Fact, _text_anchors
 
 __all__ = ["render_html", "looks_like_html", "Rendering", "Fact"]
 
@@ -79,7 +79,8 @@ class Rendering:
         """The anchors of 0-based line ``index``, offsets in the HTML."""
         row = self.rows[index]
         if type(row) is not tuple:
-            row = self.rows[index] = row.anchors()
+            # a text line's pieces (a list), or a _TableRow
+            row = self.rows[index] = _text_anchors(row) if type(row) is list else row.anchors()
         return row
 
     @property

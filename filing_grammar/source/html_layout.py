@@ -5,8 +5,8 @@ Inline XBRL facts read on the way.
 
 The text of a line is made at once, with a few string operations; its
 anchors only when they are asked for (``Rendering.source_offset``: the few
-lines records point into), from what the line was made of (``_TextRow``,
-``_TableRow``)."""
+lines records point into), from what the line was made of (a text line's
+pieces, :func:`_text_anchors`; a ``_TableRow``)."""
 
 from __future__ import annotations
 
@@ -117,16 +117,10 @@ def _collapse_text(joined: str) -> str:
     return " ".join(_WORDS.findall(joined)).replace("\xa0", " ").rstrip()
 
 
-class _TextRow:
-    """The anchors of a text line, made when asked for (:func:`_collapse`)."""
-
-    __slots__ = ("pieces",)
-
-    def __init__(self, pieces: list[tuple[str, int]]) -> None:
-        self.pieces = pieces
-
-    def anchors(self) -> tuple[tuple[int, int], ...]:
-        return _collapse(self.pieces)[1]
+def _text_anchors(pieces: list[tuple[str, int]]) -> tuple[tuple[int, int], ...]:
+    """The anchors of a text line, made when asked for (:func:`_collapse`)
+    from its pieces (which the line keeps, no object made for them)."""
+    return _collapse(pieces)[1]
 
 
 # A stretch of words apart by one white space character each: ASCII white
@@ -168,19 +162,18 @@ def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     return lines
 
 
-class _TableRow:
+class _TableRow(list):
     """The anchors of a line of a table, made when asked for: per column
     (its first column in the line), line ``k`` of a cell or, where the cell
-    has no such line, the offset of its <td>."""
+    has no such line, the offset of its <td>.  The list of the columns:
+    (column, cell, k) or (column, None, offset of the <td>).  (A list: no
+    object made for it by an ``__init__``, issue 12.)"""
 
-    __slots__ = ("columns",)
-
-    def __init__(self, columns: list[tuple[int, _Cell | None, int]]) -> None:
-        self.columns = columns  # (column, cell, k) or (column, None, offset of the <td>)
+    __slots__ = ()
 
     def anchors(self) -> tuple[tuple[int, int], ...]:
         out: list[tuple[int, int]] = []
-        for col, cell, k in self.columns:
+        for col, cell, k in self:
             if cell is None:
                 out.append((col, k))
                 continue
@@ -241,7 +234,7 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
         height = max([len(r[j][0]) for j, _ in keep])
         for k in range(height):
             cells = []
-            columns = []
+            columns = _TableRow()
             col = 0
             for j, width in keep:
                 lines, td, cell = r[j]
@@ -253,7 +246,7 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
                     columns.append((col, None, td))
                 cells.append(text)
                 col += len(text) + 3
-            out.append(("   ".join(cells).rstrip(), _TableRow(columns)))
+            out.append(("   ".join(cells).rstrip(), columns))
     return out
 
 

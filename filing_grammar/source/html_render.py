@@ -9,7 +9,7 @@ from html import unescape as _unescape
 from html.parser import HTMLParser
 
 from .. import cache
-from .html_layout import _CELL_BREAK, _TEXT, _Cell, _new_cell, _collapse_text, _layout, _offset_in, _TextRow
+from .html_layout import _CELL_BREAK, _TEXT, _Cell, _new_cell, _collapse_text, _layout, _offset_in, _TableRow
 from .html_refs import _decoded, _with_refs
 from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
                         _attributes, _colspan, _style_matters, _token_length)
@@ -30,8 +30,9 @@ class Renderer(HTMLParser):
         self._at = 0  # updatepos
         # rendered lines: (text, anchors); an anchor is (column in the line,
         # offset in the HTML of the character shown there); anchors made
-        # when asked for are a _TextRow or _TableRow until then
-        self.lines: list[tuple[str, tuple[tuple[int, int], ...] | _TextRow]] = []
+        # when asked for are, until then, a text line's pieces (a list) or
+        # a _TableRow (see Rendering._row)
+        self.lines: list[tuple[str, tuple[tuple[int, int], ...] | list | _TableRow]] = []
         self.current: list[tuple[str, int]] = []  # pieces of the line being built
         self.line_pos = 0  # where in the HTML the line being built began
         self.skip_depth = 0
@@ -418,7 +419,7 @@ class Renderer(HTMLParser):
         # that was a zero-width space).
         joined = pieces[0][0] if len(pieces) == 1 else "".join(map(_TEXT, pieces))
         if joined and not joined.isspace():
-            self.lines.append((_collapse_text(joined), _TextRow(pieces)))
+            self.lines.append((_collapse_text(joined), pieces))
         elif had_data and self.lines and self.lines[-1][0] != "":
             self.lines.append(("", ((0, self.line_pos),)))
 
