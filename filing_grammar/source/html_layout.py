@@ -188,62 +188,63 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
     """Rows of cells -> lines, the cells in aligned columns 3 spaces apart.  A
     cell of several lines makes its row as many lines high.  Each line keeps
     an anchor per cell: its first word, or its <td> when it is empty."""
-    grid: list[list[tuple[list[str], int, _Cell | None]]] = []
+    # the rows with text: their cells, and the lines of each (no tuple made
+    # for each cell: issue 12)
+    grid: list[tuple[list[_Cell], list[list[str]]]] = []
     ncols = 0
     for row in rows:
         # the cells' lines: the text of :func:`_cell_lines`, without the
         # anchors (a table has many cells, most of one piece or none)
-        cells = []
+        cell_lines: list[list[str]] = []
         filled = False
         for c in row:
-            pieces = c
-            if not pieces:
-                cells.append((_NO_LINES, c.pos, c))
+            if not c:
+                cell_lines.append(_NO_LINES)
                 continue
-            joined = pieces[0][0] if len(pieces) == 1 else "".join(map(_TEXT, pieces))
+            joined = c[0][0] if len(c) == 1 else "".join(map(_TEXT, c))
             if not joined or joined.isspace():  # (_CELL_BREAK is white space)
-                cells.append((_NO_LINES, c.pos, c))
+                cell_lines.append(_NO_LINES)
                 continue
             if _CELL_BREAK in joined:
-                lines = [" ".join(part.split()) for part in joined.split(_CELL_BREAK) if part and not part.isspace()]
+                cell_lines.append([" ".join(part.split()) for part in joined.split(_CELL_BREAK)
+                                   if part and not part.isspace()])
             else:
-                lines = [" ".join(joined.split())]
+                cell_lines.append([" ".join(joined.split())])
             filled = True
-            cells.append((lines, c.pos, c))
         if filled:
-            grid.append(cells)
-            if len(cells) > ncols:
-                ncols = len(cells)
+            grid.append((row, cell_lines))
+            if len(cell_lines) > ncols:
+                ncols = len(cell_lines)
     if not grid:
         return []
     # a column's width is its widest line's (no line is empty), up to
     # _CELL_WIDTH; a column with no line in any row is left out
     widths = [0] * ncols
-    for r in grid:
-        if len(r) < ncols:
-            pos = r[-1][1]
-            r.extend([(_NO_LINES, pos, None)] * (ncols - len(r)))
-        for j, (lines, _, _) in enumerate(r):
+    for _, cell_lines in grid:
+        if len(cell_lines) < ncols:  # a short row: no lines in the columns it lacks
+            cell_lines.extend([_NO_LINES] * (ncols - len(cell_lines)))
+        for j, lines in enumerate(cell_lines):
             if lines:
                 w = len(lines[0]) if len(lines) == 1 else max(map(len, lines))
                 if w > widths[j]:
                     widths[j] = w
     keep = [(j, min(w, _CELL_WIDTH)) for j, w in enumerate(widths) if w]
     out = []
-    for r in grid:
-        height = max([len(r[j][0]) for j, _ in keep])
+    for row, cell_lines in grid:
+        height = max([len(cell_lines[j]) for j, _ in keep])
+        last = len(row) - 1  # (the <td> of a column a short row lacks: its last one's)
         for k in range(height):
             cells = []
             columns = _TableRow()
             col = 0
             for j, width in keep:
-                lines, td, cell = r[j]
+                lines = cell_lines[j]
                 if k < len(lines):
                     text = lines[k].ljust(width)
-                    columns.append((col, cell, k))
+                    columns.append((col, row[j], k))
                 else:
                     text = " " * width
-                    columns.append((col, None, td))
+                    columns.append((col, None, row[j if j <= last else last].pos))
                 cells.append(text)
                 col += len(text) + 3
             out.append(("   ".join(cells).rstrip(), columns))
