@@ -167,15 +167,23 @@ def render_html(html: str, base: int = 0, source_starts: list[int] | Callable[[]
         r._emit()
     except Exception:  # noqa: BLE001 - HTMLParser is lenient; keep what was read
         r._emit()
-    lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
-    for text, anchors in r.lines:
-        if text == "" and lines and lines[-1][0] == "":
-            continue
-        lines.append((text, anchors))
-    while lines and lines[0][0] == "":
-        lines.pop(0)
-    text = "\n".join([t for t, _ in lines]) + ("\n" if lines else "")
+    # the lines, but for blank ones at the start and a blank one after a
+    # blank one; their texts and rows gathered apart (no list of pairs made
+    # again: issue 12)
+    texts: list[str] = []
+    rows: list = []
+    blank = True  # (the line before is blank, or there is none)
+    for text, row in r.lines:
+        if not text:
+            if blank:
+                continue
+            blank = True
+        else:
+            blank = False
+        texts.append(text)
+        rows.append(row)
+    text = "\n".join(texts) + ("\n" if texts else "")
     facts = tuple([Fact(name, value, base + start, base + end, hidden) for name, value, start, end, hidden in r.facts])
-    return Rendering(text, [row for _, row in lines], base,
+    return Rendering(text, rows, base,
                      source_starts if source_starts is not None else functools.partial(_line_starts, html),
                      facts, starts_upto, all_starts)
