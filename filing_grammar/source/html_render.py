@@ -12,7 +12,7 @@ from .. import cache
 from .html_layout import _CELL_BREAK, _TEXT, _Cell, _new_cell, _collapse_text, _layout, _offset_in, _TableRow
 from .html_refs import _decoded, _with_refs
 from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
-                        _attributes, _colspan, _style_matters, _token_length)
+                        _attributes, _colspan, _plain_rest, _style_matters, _token_length)
 
 _BLOCK = frozenset({
     "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -69,7 +69,7 @@ class Renderer(HTMLParser):
         i = 0
         handle_data, start, end_tag = self.handle_data, self._start, self.handle_endtag
         inline_stack = self.inline_stack
-        styles = {"": False}  # attributes' text -> _style_matters (they repeat)
+        rests = {"": ("", False, False)}  # a start tag's rest -> _plain_rest (they repeat)
         spans = {"": 1}  # a cell's attributes' text -> _colspan
         ended = False
         while i < n:
@@ -87,9 +87,8 @@ class Renderer(HTMLParser):
                     break
                 i = k
                 continue
-            # A stretch ends before a "<" (a text run is never cut); a tag
-            # cut by its end (a "<" inside a quoted value) is a "<" of
-            # anything else, read by _markup in the whole document.
+            # A stretch ends before a "<" (a text run is never cut, nor a
+            # token's tag: it holds no "<").
             stop = html.find("<", i + _READ_AHEAD)
             if stop < 0:
                 stop = n
@@ -103,7 +102,7 @@ class Renderer(HTMLParser):
                 # blocks, rows, cells, tables and line breaks, when no style
                 # hides them or shows them inline.  (self._at, the offset
                 # the handlers read, is set only before a handler is called.)
-                for text, tag, attr_text, tail, end_name in tokens:
+                for text, tag, rest, end_name in tokens:
                     if text:
                         at = p
                         p += len(text)
@@ -148,13 +147,15 @@ class Renderer(HTMLParser):
                                 current.append((text, at))
                                 self.had_data = True
                     at = p
-                    if tag:  # a plain start tag
-                        p += len(tag) + len(attr_text) + len(tail) + 2
-                        slash = "/" in tail  # (<br/>)
+                    if tag:  # a start tag
+                        p += len(tag) + len(rest) + 2
+                        read = rests.get(rest)
+                        if read is None:
+                            read = rests[rest] = _plain_rest(rest)
+                        if not read:  # no plain tag: HTMLParser's
+                            break
+                        attr_text, slash, matters = read  # (slash: <br/>)
                         tag = tag.lower()
-                        matters = styles.get(attr_text)
-                        if matters is None:
-                            matters = styles[attr_text] = _style_matters(attr_text)
                         if tag not in _STRUCTURAL and not matters:
                             if self.skip_depth:
                                 if tag not in _VOID and not slash:
