@@ -131,6 +131,57 @@ def test_random_text(max_examples):
     check()
 
 
+# A start tag's rest (after its name, up to its first ">"), out of pieces of
+# attributes: html_tags._plain_rest reads it as _SIMPLE_TAG reads the tag.
+_REST_PIECES = st.sampled_from([
+    " ", "  ", "\n", "\t", "\f", "\v", "\xa0", "a", "style", "x:y", "_b", "-", ".", "9", "=", " = ", '"', "'", "`",
+    '"x"', "'y'", '"a b"', "'\"'", '"\'"', "<", "/", " /", "&amp;", "&", "\u00e9", "\U0001f600", 'display:none',
+    ' a="x"', ' -a="x"', ' 9="x"', ' :a.b-c="x"', ' a=""', ' style="display: none"',
+])
+
+
+def _simple_tag_read(rest: str):
+    """(attributes' text, "/" before ">") of ``<p`` + rest + ``>`` as
+    _SIMPLE_TAG reads it, or None if it reads no tag ending at that ">"."""
+    from filing_grammar.source.html_tags import _SIMPLE_TAG  # noqa: PLC0415
+    m = _SIMPLE_TAG.match("<p" + rest + ">")
+    if m is None or m.end() != len(rest) + 3:
+        return None
+    return m.group(2), m.group(3) == "/"
+
+
+@property_runs(1000)
+def test_plain_rest_reads_the_tag_as_simple_tag(max_examples):
+    """The loop's tokens end a start tag at its first ">" and read the rest
+    once per document (html_tags._plain_rest, with its quicker pattern for
+    name="value" attributes): a plain tag's attributes and "/" as
+    _SIMPLE_TAG's, and no plain tag where _SIMPLE_TAG reads none there (a
+    quoted ">" or "<", which HTMLParser reads)."""
+    from filing_grammar.source.html_tags import _TOKENS, _plain_rest, _style_matters  # noqa: PLC0415
+
+    def check(rest):
+        token = _TOKENS.match("<p" + rest + ">")
+        if token.group(2) != "p" or token.group(3) != rest:
+            return  # no rest of a token ("a": the name goes on; a ">" in it)
+        read = _simple_tag_read(rest)
+        if read is None:
+            assert _plain_rest(rest) == ()
+        else:
+            assert _plain_rest(rest) == (read[0], read[1], _style_matters(read[0]))
+
+    for rest in ["", " a", ' a="x"', ' a="x" b="y"', " a='x'", " a=x", " a=x/", " a", " /", "/", ' a="<"', " a=1 /",
+                 '  a="x"', ' a="x"  ', ' a="x"/', ' A="x"', ' a ="x"', " a\n=\n'y'", ' a="x', " a==b", " \xa0a=1",
+                 ' -a="x"', ' 9="x"', ' a-b="x"', ' a="x"b="y"', ' a="x" "y"']:
+        check(rest)
+
+    @settings(max_examples=max_examples, suppress_health_check=list(HealthCheck))
+    @given(st.lists(_REST_PIECES, max_size=12))
+    def random_rest(parts):
+        check("".join(parts))
+
+    random_rest()
+
+
 @pytest.mark.parametrize("unit", [
     "<", "&", "<!--", "<![", "</", "<?", "<!x", "<!DOCTYPE", "<p>x", "<td>", "<table><tr><td>",
     "<span style=display:none>", "<div>" + "y " * 30 + "</div>", "<ix:nonNumeric name=a>", "<script>",
@@ -191,9 +242,20 @@ def test_line_col_with_the_lines_up_to_the_html():
     src = Source.from_text(head + html + "</TEXT>\n</DOCUMENT>\nbegin 644 x\nM0V%&\nend\n" * 3)
     rendering = src.rendering(len(head), len(head) + len(html))
     assert rendering.starts_upto == len(head) + len(html)
+    assert not isinstance(rendering.source_starts, list)  # made at the first line_col, not before
     whole = Source.from_text(src.text)
+    import pickle
+    copy = pickle.loads(pickle.dumps(src.rendering(len(head), len(head) + len(html))))
     for offset in range(len(src.text) + 1):
         assert rendering.line_col(offset) == whole.line_col(offset)
+        assert copy.line_col(offset) == whole.line_col(offset)
+    # once the source's lines are indexed, a rendering reads that index
+    whole.line_starts
+    assert whole.rendering(len(head), len(head) + len(html)).source_starts is whole.line_starts
+    # render_html alone: the HTML is the source
+    alone = H.render_html(html, 0)
+    for offset in range(len(html) + 1):
+        assert alone.line_col(offset) == Source.from_text(html).line_col(offset)
 
 
 def test_offsets_of_what_close_read():

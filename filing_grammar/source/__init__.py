@@ -139,8 +139,8 @@ class Source:
         if key not in self._renderings:
             if self._starts:
                 starts, upto, whole = self._starts, None, None
-            else:  # the lines up to the HTML's end: rendered spans lie there
-                starts, upto = _line_starts(self.text, end), end
+            else:  # the lines up to the HTML's end (rendered spans lie there), made when first asked for
+                starts, upto = functools.partial(_line_starts, self.text, end), end
                 whole = functools.partial(_line_starts, self.text)
             self._renderings[key] = render_html(self.text[start:end], start, starts,
                                                 starts_upto=upto, all_starts=whole)

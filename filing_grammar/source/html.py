@@ -13,12 +13,13 @@ by the same grammar as a typed filing.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
 from .. import cache
-from .html_layout import Fact
+from .html_layout import Fact, _text_anchors
 
 __all__ = ["render_html", "looks_like_html", "Rendering", "Fact"]
 
@@ -60,8 +61,11 @@ class Rendering:
     text: str
     rows: list = field(repr=False)
     base: int = 0
-    # line starts of the source text, to turn offsets into lines and columns
-    source_starts: list[int] = field(default_factory=lambda: [0], repr=False)
+    # line starts of the source text, to turn offsets into lines and columns;
+    # or what makes them, called at the first line_col (parse() asks for no
+    # line nor column: indexing the source's lines was 4% of rendering the
+    # HTML 8-Ks, issue 12)
+    source_starts: list[int] | Callable[[], list[int]] = field(default_factory=lambda: [0], repr=False)
     # the document's Inline XBRL facts, offsets in the source text
     facts: tuple[Fact, ...] = field(default=(), repr=False)
     # source_starts may hold only the lines that begin before this offset
@@ -75,7 +79,8 @@ class Rendering:
         """The anchors of 0-based line ``index``, offsets in the HTML."""
         row = self.rows[index]
         if type(row) is not tuple:
-            row = self.rows[index] = row.anchors()
+            # a text line's pieces (a list), or a _TableRow
+            row = self.rows[index] = _text_anchors(row) if type(row) is list else row.anchors()
         return row
 
     @property
@@ -99,12 +104,21 @@ class Rendering:
         """Pickled with every line's anchors made (and nothing to make them)."""
         state = dict(self.__dict__)
         state["rows"] = [self._row(n) for n in range(len(self.rows))]
+        state["source_starts"] = self._source_starts()
         state.pop("_anchors", None)
         return state
 
+    def _source_starts(self) -> list[int]:
+        """``source_starts``, made if it is not yet."""
+        starts = self.source_starts
+        if type(starts) is not list:
+            starts = starts()
+            object.__setattr__(self, "source_starts", starts)
+        return starts
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
-        starts = self.source_starts
+        starts = self._source_starts()
         if self.starts_upto is not None and offset >= self.starts_upto and self.all_starts is not None:
             starts = self.all_starts()
         index = bisect.bisect_right(starts, offset) - 1
@@ -140,11 +154,12 @@ def _renderer() -> type:
     return _Renderer
 
 
-def render_html(html: str, base: int = 0, source_starts: list[int] | None = None, *,
+def render_html(html: str, base: int = 0, source_starts: list[int] | Callable[[], list[int]] | None = None, *,
                 starts_upto: int | None = None, all_starts: Callable[[], list[int]] | None = None) -> Rendering:
     """Render HTML to text laid out like a typed filing.  ``base``: the offset
     of ``html`` in the source text, added to every anchor; ``source_starts``:
-    the source text's line starts (default: ``html`` is the whole source);
+    the source text's line starts, or what makes them when first needed
+    (default: ``html`` is the whole source);
     ``starts_upto``, ``all_starts``: see :class:`Rendering`."""
     r = _renderer()(html)
     try:
@@ -152,15 +167,23 @@ def render_html(html: str, base: int = 0, source_starts: list[int] | None = None
         r._emit()
     except Exception:  # noqa: BLE001 - HTMLParser is lenient; keep what was read
         r._emit()
-    lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
-    for text, anchors in r.lines:
-        if text == "" and lines and lines[-1][0] == "":
-            continue
-        lines.append((text, anchors))
-    while lines and lines[0][0] == "":
-        lines.pop(0)
-    text = "\n".join([t for t, _ in lines]) + ("\n" if lines else "")
+    # the lines, but for blank ones at the start and a blank one after a
+    # blank one; their texts and rows gathered apart (no list of pairs made
+    # again: issue 12)
+    texts: list[str] = []
+    rows: list = []
+    blank = True  # (the line before is blank, or there is none)
+    for text, row in r.lines:
+        if not text:
+            if blank:
+                continue
+            blank = True
+        else:
+            blank = False
+        texts.append(text)
+        rows.append(row)
+    text = "\n".join(texts) + ("\n" if texts else "")
     facts = tuple([Fact(name, value, base + start, base + end, hidden) for name, value, start, end, hidden in r.facts])
-    return Rendering(text, [row for _, row in lines], base,
-                     source_starts if source_starts is not None else _line_starts(html),
+    return Rendering(text, rows, base,
+                     source_starts if source_starts is not None else functools.partial(_line_starts, html),
                      facts, starts_upto, all_starts)

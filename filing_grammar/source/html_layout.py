@@ -5,8 +5,8 @@ Inline XBRL facts read on the way.
 
 The text of a line is made at once, with a few string operations; its
 anchors only when they are asked for (``Rendering.source_offset``: the few
-lines records point into), from what the line was made of (``_TextRow``,
-``_TableRow``)."""
+lines records point into), from what the line was made of (a text line's
+pieces, :func:`_text_anchors`; a ``_TableRow``)."""
 
 from __future__ import annotations
 
@@ -19,19 +19,23 @@ _CELL_BREAK = "\u2028"  # a line break inside a table cell (raw newlines are spa
 _TEXT = itemgetter(0)  # a piece's text ("".join(map(_TEXT, pieces)): no comprehension's frame)
 
 
-class _Cell:
-    """A table cell: its pieces of text with their offsets in the HTML, and
-    the offset of its <td> (where an empty cell is)."""
+class _Cell(list):
+    """A table cell: the list of its pieces of text with their offsets in the
+    HTML, and ``pos``, the offset of its <td> (where an empty cell is).
+    (A list with two slots, made as ``_Cell()`` and ``pos`` set after: a
+    document has thousands of cells, and a list made in C is half the time
+    of an object made by an ``__init__``, issue 12.)  An empty cell is
+    false: "no cell" is tested with ``is None``."""
 
-    __slots__ = ("pieces", "pos", "rows")
+    __slots__ = ("pos", "rows")  # rows: the anchors of its lines, set when first asked for
 
-    def __init__(self, pos: int):
-        self.pieces: list[tuple[str, int]] = []
-        self.pos = pos
-        self.rows: list | None = None  # the anchors of its lines, once asked for
 
-    def text(self) -> str:
-        return "".join(t for t, _ in self.pieces)
+def _new_cell(pos: int) -> _Cell:
+    """An empty cell at ``pos`` (where the loop makes the commonest cell, it
+    does this without the call)."""
+    cell = _Cell()
+    cell.pos = pos
+    return cell
 
 
 def _offset_in(pieces: list[tuple[str, int]], at: int, default: int) -> int:
@@ -113,16 +117,10 @@ def _collapse_text(joined: str) -> str:
     return " ".join(_WORDS.findall(joined)).replace("\xa0", " ").rstrip()
 
 
-class _TextRow:
-    """The anchors of a text line, made when asked for (:func:`_collapse`)."""
-
-    __slots__ = ("pieces",)
-
-    def __init__(self, pieces: list[tuple[str, int]]) -> None:
-        self.pieces = pieces
-
-    def anchors(self) -> tuple[tuple[int, int], ...]:
-        return _collapse(self.pieces)[1]
+def _text_anchors(pieces: list[tuple[str, int]]) -> tuple[tuple[int, int], ...]:
+    """The anchors of a text line, made when asked for (:func:`_collapse`)
+    from its pieces (which the line keeps, no object made for them)."""
+    return _collapse(pieces)[1]
 
 
 # A stretch of words apart by one white space character each: ASCII white
@@ -149,7 +147,7 @@ def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     :func:`_collapse`'s)."""
     lines: list[tuple[str, tuple[tuple[int, int], ...]]] = []
     line = _Collapsing()
-    for text, pos in cell.pieces:
+    for text, pos in cell:
         offset = 0
         for part_no, part in enumerate(text.split(_CELL_BREAK) if _CELL_BREAK in text else (text,)):
             if part_no:
@@ -164,25 +162,25 @@ def _cell_lines(cell: _Cell) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
     return lines
 
 
-class _TableRow:
+class _TableRow(list):
     """The anchors of a line of a table, made when asked for: per column
     (its first column in the line), line ``k`` of a cell or, where the cell
-    has no such line, the offset of its <td>."""
+    has no such line, the offset of its <td>.  The list of the columns:
+    (column, cell, k) or (column, None, offset of the <td>).  (A list: no
+    object made for it by an ``__init__``, issue 12.)"""
 
-    __slots__ = ("columns",)
-
-    def __init__(self, columns: list[tuple[int, _Cell | None, int]]) -> None:
-        self.columns = columns  # (column, cell, k) or (column, None, offset of the <td>)
+    __slots__ = ()
 
     def anchors(self) -> tuple[tuple[int, int], ...]:
         out: list[tuple[int, int]] = []
-        for col, cell, k in self.columns:
+        for col, cell, k in self:
             if cell is None:
                 out.append((col, k))
                 continue
-            if cell.rows is None:
-                cell.rows = [marks for _, marks in _cell_lines(cell)]
-            out.extend([(col + c, pos) for c, pos in cell.rows[k]])
+            rows = getattr(cell, "rows", None)
+            if rows is None:
+                rows = cell.rows = [marks for _, marks in _cell_lines(cell)]
+            out.extend([(col + c, pos) for c, pos in rows[k]])
         return tuple(out)
 
 
@@ -190,65 +188,66 @@ def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
     """Rows of cells -> lines, the cells in aligned columns 3 spaces apart.  A
     cell of several lines makes its row as many lines high.  Each line keeps
     an anchor per cell: its first word, or its <td> when it is empty."""
-    grid: list[list[tuple[list[str], int, _Cell | None]]] = []
+    # the rows with text: their cells, and the lines of each (no tuple made
+    # for each cell: issue 12)
+    grid: list[tuple[list[_Cell], list[list[str]]]] = []
     ncols = 0
     for row in rows:
         # the cells' lines: the text of :func:`_cell_lines`, without the
         # anchors (a table has many cells, most of one piece or none)
-        cells = []
+        cell_lines: list[list[str]] = []
         filled = False
         for c in row:
-            pieces = c.pieces
-            if not pieces:
-                cells.append((_NO_LINES, c.pos, c))
+            if not c:
+                cell_lines.append(_NO_LINES)
                 continue
-            joined = pieces[0][0] if len(pieces) == 1 else "".join(map(_TEXT, pieces))
+            joined = c[0][0] if len(c) == 1 else "".join(map(_TEXT, c))
             if not joined or joined.isspace():  # (_CELL_BREAK is white space)
-                cells.append((_NO_LINES, c.pos, c))
+                cell_lines.append(_NO_LINES)
                 continue
             if _CELL_BREAK in joined:
-                lines = [" ".join(part.split()) for part in joined.split(_CELL_BREAK) if part and not part.isspace()]
+                cell_lines.append([" ".join(part.split()) for part in joined.split(_CELL_BREAK)
+                                   if part and not part.isspace()])
             else:
-                lines = [" ".join(joined.split())]
+                cell_lines.append([" ".join(joined.split())])
             filled = True
-            cells.append((lines, c.pos, c))
         if filled:
-            grid.append(cells)
-            if len(cells) > ncols:
-                ncols = len(cells)
+            grid.append((row, cell_lines))
+            if len(cell_lines) > ncols:
+                ncols = len(cell_lines)
     if not grid:
         return []
     # a column's width is its widest line's (no line is empty), up to
     # _CELL_WIDTH; a column with no line in any row is left out
     widths = [0] * ncols
-    for r in grid:
-        if len(r) < ncols:
-            pos = r[-1][1]
-            r.extend([(_NO_LINES, pos, None)] * (ncols - len(r)))
-        for j, (lines, _, _) in enumerate(r):
+    for _, cell_lines in grid:
+        if len(cell_lines) < ncols:  # a short row: no lines in the columns it lacks
+            cell_lines.extend([_NO_LINES] * (ncols - len(cell_lines)))
+        for j, lines in enumerate(cell_lines):
             if lines:
                 w = len(lines[0]) if len(lines) == 1 else max(map(len, lines))
                 if w > widths[j]:
                     widths[j] = w
     keep = [(j, min(w, _CELL_WIDTH)) for j, w in enumerate(widths) if w]
     out = []
-    for r in grid:
-        height = max([len(r[j][0]) for j, _ in keep])
+    for row, cell_lines in grid:
+        height = max([len(cell_lines[j]) for j, _ in keep])
+        last = len(row) - 1  # (the <td> of a column a short row lacks: its last one's)
         for k in range(height):
             cells = []
-            columns = []
+            columns = _TableRow()
             col = 0
             for j, width in keep:
-                lines, td, cell = r[j]
+                lines = cell_lines[j]
                 if k < len(lines):
                     text = lines[k].ljust(width)
-                    columns.append((col, cell, k))
+                    columns.append((col, row[j], k))
                 else:
                     text = " " * width
-                    columns.append((col, None, td))
+                    columns.append((col, None, row[j if j <= last else last].pos))
                 cells.append(text)
                 col += len(text) + 3
-            out.append(("   ".join(cells).rstrip(), _TableRow(columns)))
+            out.append(("   ".join(cells).rstrip(), columns))
     return out
 
 

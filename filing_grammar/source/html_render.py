@@ -9,10 +9,10 @@ from html import unescape as _unescape
 from html.parser import HTMLParser
 
 from .. import cache
-from .html_layout import _CELL_BREAK, _TEXT, _Cell, _collapse_text, _layout, _offset_in, _TextRow
+from .html_layout import _CELL_BREAK, _TEXT, _Cell, _new_cell, _collapse_text, _layout, _offset_in, _TableRow
 from .html_refs import _decoded, _with_refs
 from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
-                        _attributes, _colspan, _style_matters, _token_length)
+                        _attributes, _colspan, _plain_rest, _style_matters, _token_length)
 
 _BLOCK = frozenset({
     "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -30,8 +30,9 @@ class Renderer(HTMLParser):
         self._at = 0  # updatepos
         # rendered lines: (text, anchors); an anchor is (column in the line,
         # offset in the HTML of the character shown there); anchors made
-        # when asked for are a _TextRow or _TableRow until then
-        self.lines: list[tuple[str, tuple[tuple[int, int], ...] | _TextRow]] = []
+        # when asked for are, until then, a text line's pieces (a list) or
+        # a _TableRow (see Rendering._row)
+        self.lines: list[tuple[str, tuple[tuple[int, int], ...] | list | _TableRow]] = []
         self.current: list[tuple[str, int]] = []  # pieces of the line being built
         self.line_pos = 0  # where in the HTML the line being built began
         self.skip_depth = 0
@@ -68,7 +69,7 @@ class Renderer(HTMLParser):
         i = 0
         handle_data, start, end_tag = self.handle_data, self._start, self.handle_endtag
         inline_stack = self.inline_stack
-        styles = {"": False}  # attributes' text -> _style_matters (they repeat)
+        rests = {"": ("", False, False)}  # a start tag's rest -> _plain_rest (they repeat)
         spans = {"": 1}  # a cell's attributes' text -> _colspan
         ended = False
         while i < n:
@@ -86,9 +87,8 @@ class Renderer(HTMLParser):
                     break
                 i = k
                 continue
-            # A stretch ends before a "<" (a text run is never cut); a tag
-            # cut by its end (a "<" inside a quoted value) is a "<" of
-            # anything else, read by _markup in the whole document.
+            # A stretch ends before a "<" (a text run is never cut, nor a
+            # token's tag: it holds no "<").
             stop = html.find("<", i + _READ_AHEAD)
             if stop < 0:
                 stop = n
@@ -102,7 +102,7 @@ class Renderer(HTMLParser):
                 # blocks, rows, cells, tables and line breaks, when no style
                 # hides them or shows them inline.  (self._at, the offset
                 # the handlers read, is set only before a handler is called.)
-                for text, tag, attr_text, tail, end_name in tokens:
+                for text, tag, rest, end_name in tokens:
                     if text:
                         at = p
                         p += len(text)
@@ -115,7 +115,7 @@ class Renderer(HTMLParser):
                                 self._at = at
                                 self._data(data, pieces)
                             elif cell is not None:
-                                cell.pieces.extend([(t.replace("\n", " ").replace(_CELL_BREAK, " "), q)
+                                cell.extend([(t.replace("\n", " ").replace(_CELL_BREAK, " "), q)
                                                     for t, q in pieces])
                             elif self.pre or data.count("\n") < 20:  # (not _looks_preformatted)
                                 current = self.current
@@ -136,7 +136,7 @@ class Renderer(HTMLParser):
                                     text = text.replace("\n", " ")
                                 if _CELL_BREAK in text:
                                     text = text.replace(_CELL_BREAK, " ")
-                                cell.pieces.append((text, at))
+                                cell.append((text, at))
                             elif not self.pre and text.count("\n") >= 20:
                                 self._at = at
                                 handle_data(text)  # maybe preformatted
@@ -147,13 +147,15 @@ class Renderer(HTMLParser):
                                 current.append((text, at))
                                 self.had_data = True
                     at = p
-                    if tag:  # a plain start tag
-                        p += len(tag) + len(attr_text) + len(tail) + 2
-                        slash = "/" in tail  # (<br/>)
+                    if tag:  # a start tag
+                        p += len(tag) + len(rest) + 2
+                        read = rests.get(rest)
+                        if read is None:
+                            read = rests[rest] = _plain_rest(rest)
+                        if not read:  # no plain tag: HTMLParser's
+                            break
+                        attr_text, slash, matters = read  # (slash: <br/>)
                         tag = tag.lower()
-                        matters = styles.get(attr_text)
-                        if matters is None:
-                            matters = styles[attr_text] = _style_matters(attr_text)
                         if tag not in _STRUCTURAL and not matters:
                             if self.skip_depth:
                                 if tag not in _VOID and not slash:
@@ -177,7 +179,7 @@ class Renderer(HTMLParser):
                                 if not slash:
                                     inline_stack.setdefault(tag, []).append(False)
                                 if cell is not None:
-                                    cell.pieces.append((_CELL_BREAK, at))
+                                    cell.append((_CELL_BREAK, at))
                                 else:
                                     self._emit()
                         elif tag in _CELLS and self.tables and not (self.skip_depth or matters):
@@ -186,14 +188,15 @@ class Renderer(HTMLParser):
                             rows = self.tables[-1]
                             if not rows:
                                 rows.append([])
-                            self.cell = cell = _Cell(at)
+                            self.cell = cell = _Cell()
+                            cell.pos = at
                             row = rows[-1]
                             row.append(cell)
                             span = spans.get(attr_text)
                             if span is None:
                                 span = spans[attr_text] = _colspan(attr_text)
                             if span > 1:  # a cell per column it spans: empty ones, never changed, so one object
-                                row.extend([_Cell(at)] * (span - 1))
+                                row.extend([_new_cell(at)] * (span - 1))
                             if slash:  # <td/>, an empty cell (XHTML): handle_startendtag's end tag too
                                 self.cell = None
                         elif self.skip_depth or slash or matters:
@@ -215,7 +218,7 @@ class Renderer(HTMLParser):
                             else:
                                 stack.append(False)
                             if cell is not None:
-                                cell.pieces.append((_CELL_BREAK, at))
+                                cell.append((_CELL_BREAK, at))
                             else:
                                 self._emit()
                         elif tag == "tr" and self.tables:
@@ -250,7 +253,7 @@ class Renderer(HTMLParser):
                             if not (opened and opened.pop()):
                                 cell = self.cell
                                 if cell is not None:
-                                    cell.pieces.append((_CELL_BREAK, at))
+                                    cell.append((_CELL_BREAK, at))
                                 else:
                                     self._emit()
                         elif tag in _CELLS:
@@ -417,13 +420,13 @@ class Renderer(HTMLParser):
         # that was a zero-width space).
         joined = pieces[0][0] if len(pieces) == 1 else "".join(map(_TEXT, pieces))
         if joined and not joined.isspace():
-            self.lines.append((_collapse_text(joined), _TextRow(pieces)))
+            self.lines.append((_collapse_text(joined), pieces))
         elif had_data and self.lines and self.lines[-1][0] != "":
             self.lines.append(("", ((0, self.line_pos),)))
 
     def _break(self) -> None:
         if self.cell is not None:
-            self.cell.pieces.append((_CELL_BREAK, self._pos()))  # a cell may hold several lines
+            self.cell.append((_CELL_BREAK, self._pos()))  # a cell may hold several lines
             return
         self._emit()
 
@@ -457,11 +460,11 @@ class Renderer(HTMLParser):
         elif tag in ("td", "th") and self.tables:
             if not self.tables[-1]:
                 self.tables[-1].append([])
-            self.cell = _Cell(self._pos())
+            self.cell = _new_cell(self._pos())
             span = attr.get("colspan") or "1"
             self.tables[-1][-1].append(self.cell)
             for _ in range(min(int(span) if span.isdecimal() else 1, 20) - 1):
-                self.tables[-1][-1].append(_Cell(self.cell.pos))
+                self.tables[-1][-1].append(_new_cell(self.cell.pos))
         elif tag == "br" and not self.current and self.cell is None:
             self.had_data = True  # <br><br>: a blank line
             self._break()
@@ -507,7 +510,7 @@ class Renderer(HTMLParser):
             self.cell = self.cell_stack.pop() if self.cell_stack else None
             rendered = _layout(rows)
             if self.cell is not None:  # a table inside a cell: its lines go into the cell
-                self.cell.pieces.append(
+                self.cell.append(
                     (_CELL_BREAK + _CELL_BREAK.join(r.strip() for r, _ in rendered) + _CELL_BREAK, pos))
             else:
                 self.lines.extend(rendered)
@@ -541,7 +544,7 @@ class Renderer(HTMLParser):
             return
         pos = pieces[0][1]
         if self.cell is not None:
-            self.cell.pieces.extend((t.replace("\n", " ").replace(_CELL_BREAK, " "), p) for t, p in pieces)
+            self.cell.extend((t.replace("\n", " ").replace(_CELL_BREAK, " "), p) for t, p in pieces)
             return
         if not self.pre and _looks_preformatted(data):
             # a plain-text filing wrapped in <html><body><div> without <pre>:

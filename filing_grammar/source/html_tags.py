@@ -22,30 +22,59 @@ _SIMPLE_ATTR = cache.compile(
 _SIMPLE_END = cache.compile("</" + _NAME + ">")
 _STARTTAG_OPEN = cache.compile("<[a-zA-Z]")
 # The loop's tokens: 1 a text run (maybe empty), then what starts at the
-# "<" after it: a plain start tag (_SIMPLE_TAG), 2 its name, 3 its
-# attributes, 4 the white space and "/" before its ">"; a plain end tag
-# (_SIMPLE_END), 5 its name; a "<" of anything else (no group); or nothing,
-# the text run being the last in the stretch read (at its end: the token
-# ends there, where a "<" of anything else would not).  Each character of
-# the HTML is in one token, and the groups make the token's length
-# (_token_length): fewer, and shorter, strings for findall to make than
-# with a group for each whole tag; and a text run and the tag after it (the
-# commonest pair) one match, one tuple, one turn of the loop.  ((?!\Z): no
-# empty match at the end; the text run is matched at once, not tried again
-# at each of its characters for a "<" after it.)
-_TOKENS = cache.compile(r"(?!\Z)([^<]*)(?:<(?:" + _NAME + _ATTRS + r"([ \t\n\r\f]*/?)>|/" + _NAME + r">|)|\Z)")
+# "<" after it: a start tag as far as the first ">" (no "<" in it), 2 its
+# name, 3 the rest (its attributes, and the white space and "/" before its
+# ">": a plain tag, _SIMPLE_TAG's, if _plain_rest reads them); a plain end
+# tag (_SIMPLE_END), 4 its name; a "<" of anything else (no group); or
+# nothing, the text run being the last in the stretch read (at its end: the
+# token ends there, where a "<" of anything else would not).  Each
+# character of the HTML is in one token, and the groups make the token's
+# length (_token_length): fewer, and shorter, strings for findall to make
+# than with a group for each whole tag; and a text run and the tag after it
+# (the commonest pair) one match, one tuple, one turn of the loop.  ((?!\Z):
+# no empty match at the end; the text run is matched at once, not tried
+# again at each of its characters for a "<" after it.)  A tag's rest is
+# read by _ATTRS_TAIL once for each text it has in a document, not by
+# findall at each tag (tags repeat their attributes: a fifth of findall's
+# time, issue 12); a tag with a ">" or "<" in a quoted value, which the
+# rest does not reach, is no plain tag then but a "<" of anything else, and
+# HTMLParser reads it (as _SIMPLE_TAG: the same tag).
+# (The rest's characters, all but "<" and ">", written as ranges: SRE makes
+# a bitmap of them, tested in a third of the time of [^<>].)
+_TOKENS = cache.compile(r"(?!\Z)([^<]*)(?:<(?:" + _NAME + r"([\x00-;=?-\U0010ffff]*)>|/" + _NAME + r">|)|\Z)")
+# A start tag's rest and its ">", as _SIMPLE_TAG reads them after the name:
+# groups attributes, "/" of "/>".
+_ATTRS_TAIL = cache.compile(_ATTRS + r"([ \t\n\r\f]*/?)>")
+# The commonest rest, attributes name="value" one space apart, read by
+# _ATTRS_TAIL as that many attributes and no tail, in two thirds of its time.
+_QUOTED_ATTRS = cache.compile(r'(?: [a-zA-Z_:][-.a-zA-Z0-9:_]*="[^"]*")*')
 # html_render._run reads the tokens of this many characters at a time (or a
 # few more, up to a "<").
 _READ_AHEAD = 8192
 
 
-def _token_length(token: tuple[str, str, str, str, str]) -> int:
+def _token_length(token: tuple[str, str, str, str]) -> int:
     """The length of a token of _TOKENS (findall's tuple of its groups), but
     for a stretch's last text run (one character less: no "<" after it)."""
-    text, name, attr_text, tail, end_name = token
+    text, name, rest, end_name = token
     if name:
-        return len(text) + len(name) + len(attr_text) + len(tail) + 2
+        return len(text) + len(name) + len(rest) + 2
     return len(text) + (len(end_name) + 3 if end_name else 1)  # (1: a "<" of anything else)
+
+
+def _plain_rest(rest: str) -> tuple[str, bool, bool] | tuple[()]:
+    """A start tag's rest (_TOKENS' group 3) read: its attributes' text, a
+    "/" before its ">", and :func:`_style_matters`; or () if it is not a
+    plain tag's.  (The ">" after the rest is where _SIMPLE_TAG ends: a plain
+    tag's quoted values hold no ">" that the rest ends at, as its quotes
+    are where they are in any reading of it.)"""
+    if _QUOTED_ATTRS.fullmatch(rest) is not None:  # (the commonest rest: its own attributes' text)
+        return rest, False, _style_matters(rest)
+    m = _ATTRS_TAIL.fullmatch(rest + ">")
+    if m is None:
+        return ()
+    attr_text, tail = m.groups()
+    return attr_text, "/" in tail, _style_matters(attr_text)
 
 
 _ATTR_TAGS = frozenset({"td", "th", "ix:nonnumeric", "ix:nonfraction"})  # colspan, name
