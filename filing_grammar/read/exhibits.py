@@ -17,7 +17,7 @@ from .. import cache
 from ..form import EXHIBIT_ITEMS
 from ..body_lines import ENTRY_PARTS
 from ..records import ExhibitRef, Item
-from ..tree import line_text, span_at, span_of, tree_tokens
+from ..tree import line_text, span_and_line, span_at, span_of, tree_tokens
 from ..values import collapse, without_final_period
 from .items import INAPPLICABLE
 
@@ -107,14 +107,14 @@ class _Entry:
 
     def record(self) -> ExhibitRef:
         head = self.tokens[0]
-        span = span_of([head])
+        line = span_and_line([head])[1]
         description = without_final_period(collapse(" ".join(self.pieces))) or None
         if self.mark is None and description:
             # "10.2 Agreement with ACME Corporation*": the mark after the description
             end = _TRAILING_MARK.search(description)
             self.mark = end.group(1) if end else None
         return ExhibitRef(number=self.number, description=description,
-                          page=self.page, line=span.line if span else 0, span=span_of(self.tokens),
+                          page=self.page, line=line, span=span_of(self.tokens),
                           number_span=span_at(head, *self.number_cols), mark=self.mark,
                           parenthesised=self.parenthesised, run=self.run)
 
