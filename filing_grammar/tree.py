@@ -93,8 +93,9 @@ def line_at(tok: Token, index: int) -> Token:
 def line_text(tok: Token) -> str:
     """A line token's text as the readers see it: newline removed, the PEM
     dash-escape ("- -") undone, tabs as four spaces."""
-    # (a LineToken's value is its text: read without the property)
-    s = tok.rstrip("\n") if tok.__class__ is LineToken else tok.value.rstrip("\n")
+    # (a LineToken's value is its text, a rendered line's too: read without
+    # the property; the commonest class tested first)
+    s = tok.rstrip("\n") if tok.__class__ is LineToken or isinstance(tok, LineToken) else tok.value.rstrip("\n")
     if s.startswith("- -"):
         s = s[2:]
     return s.replace("\t", "    ")
@@ -129,13 +130,30 @@ def _line_end(tok: Token) -> int:
     return len(value) - value.rfind("\n") - 1
 
 
+def _ends(tokens: Sequence[Token] | Iterable[Token]) -> tuple[Token, Token] | None:
+    """The first and last positioned tokens (None if none is): looked for
+    from either end, not by filtering every token (a cover or a header has
+    hundreds: issue 12)."""
+    if not isinstance(tokens, (list, tuple)):
+        tokens = list(tokens)
+    for first in tokens:
+        if isinstance(first, Token) and first.line is not None:
+            break
+    else:
+        return None
+    for last in reversed(tokens):
+        if isinstance(last, Token) and last.line is not None:
+            return first, last
+    return None  # (cannot happen: first is one)
+
+
 def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
     """The span of a run of line tokens (None if it has no positioned token):
     whole lines in the input; in the HTML, for a rendering's tokens."""
-    real = [t for t in tokens if isinstance(t, Token) and t.line is not None]
-    if not real:
+    ends = _ends(tokens)
+    if ends is None:
         return None
-    first, last = real[0], real[-1]
+    first, last = ends
     rendering = _rendering(first)
     if rendering is None:
         return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
@@ -148,10 +166,10 @@ def span_and_line(tokens: Sequence[Token]) -> tuple[Span | None, int]:
     span).  For rendered lines only the start is worked out now: the end,
     on another line of the HTML perhaps, is found when the span is read
     (a record's line is read at once; its span perhaps never: issue 12)."""
-    real = [t for t in tokens if isinstance(t, Token) and t.line is not None]
-    if not real:
+    ends = _ends(tokens)
+    if ends is None:
         return None, 0
-    first, last = real[0], real[-1]
+    first, last = ends
     rendering = _rendering(first)
     if rendering is None:
         return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
