@@ -13,6 +13,7 @@ the signer or the title; dates.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lark import Token, Tree
 
@@ -85,6 +86,8 @@ def _first_block(lines: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     starts there, so a long value of the left block stays whole."""
     col = None
     for _, text in lines:
+        if ":" not in text:  # (no label: most lines, and no regex run: issue 12)
+            continue
         seen: dict[str, int] = {}
         for m in _BLOCK_LABEL.finditer(text):
             word = m.group(1).lower()
@@ -160,7 +163,8 @@ class _SignatureReader:
         Mortgage Corp., USA" / "BY: /s/ H. John Berens": an entity signs
         through a person, and the line with the signature is the By line."""
         rest = self.rest
-        by_lines = [(idx, m) for idx, (tok, text) in enumerate(rest) if (m := _BY_AT.search(text))]
+        # (the first three are all that is read: the search stops there, issue 12)
+        by_lines = list(islice(((idx, m) for idx, (tok, text) in enumerate(rest) if (m := _BY_AT.search(text))), 3))
         if not by_lines:
             return
         first = by_lines[0][0]
