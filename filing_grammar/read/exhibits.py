@@ -56,6 +56,8 @@ def _split_page(text: str, letters: bool = True) -> tuple[str, str | None]:
 
 
 _EXHIBITS_SUBHEADING = cache.compile(r"(?i)^\s*(?:\(?[a-d]\)\s*)?exhibits?\b(?!\s+\d)[^.]{0,40}\.?\s*$")
+# "EXHIBITS" alone on its line: the list under another item's text.
+_EXHIBITS_LINE = cache.compile(r"(?i)\s*exhibits?:?\s*")
 _FILED_COLUMN = cache.compile(r"(?i)\(?(?:filed|furnished)\s+(?:herewith|electronically)[\w\s.]{0,30}\)?$")
 
 
@@ -212,7 +214,7 @@ def read_item_exhibits(item: Item, node: Tree) -> list[ExhibitRef]:
     body = tree_tokens(node)[1:]
     if item.number not in EXHIBIT_ITEMS:
         at = next((k for k, t in enumerate(body) if t.type == "TEXT"
-                   and cache.fullmatch(r"(?i)\s*exhibits?:?\s*", line_text(t))), None)
+                   and _EXHIBITS_LINE.fullmatch(line_text(t))), None)  # (every line: compiled once, issue 12)
         body = body[at:] if at is not None else []
     else:
         # Item 7 may hold pro forma statements before its "(c) Exhibits"
