@@ -13,7 +13,6 @@ the signer or the title; dates.
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from lark import Token, Tree
 
@@ -163,8 +162,21 @@ class _SignatureReader:
         Mortgage Corp., USA" / "BY: /s/ H. John Berens": an entity signs
         through a person, and the line with the signature is the By line."""
         rest = self.rest
-        # (the first three are all that is read: the search stops there, issue 12)
-        by_lines = list(islice(((idx, m) for idx, (tok, text) in enumerate(rest) if (m := _BY_AT.search(text))), 3))
+        # The By lines that can decide: the first three, none further than
+        # BY_LINES_APART below the first.  (issue 12: the search stops there,
+        # and the pattern, tried case-insensitively at every position, is
+        # run only on a line with a "/" or the letters "by")
+        by_lines: list[tuple[int, re.Match]] = []
+        for idx, (_, text) in enumerate(rest):
+            if by_lines and idx - by_lines[0][0] > BY_LINES_APART:
+                break
+            if "/" not in text and "by" not in text.lower():
+                continue
+            m = _BY_AT.search(text)
+            if m:
+                by_lines.append((idx, m))
+                if len(by_lines) == 3:
+                    break
         if not by_lines:
             return
         first = by_lines[0][0]
