@@ -213,7 +213,11 @@ class CoverSections:
                 number = cache.search(r"\d+", line_text(tok))
                 if number is not None:
                     self.values["amendment_number"] = number.group()
-            m = _EXPLANATORY_NOTE.match(line_text(tok))  # (every line of the cover: compiled once, issue 12)
+            # (every line of the cover: the pattern, case-insensitive, only on
+            # a line with the word; no other character matches its letters so)
+            if "explanatory" not in tok.lower():
+                continue
+            m = _EXPLANATORY_NOTE.match(line_text(tok))
             if m and self.values.get("explanatory_note") is None:
                 para = [m.group(1)] if m.group(1).strip() else []
                 for nxt in toks[k + 1:]:
