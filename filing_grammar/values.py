@@ -13,7 +13,7 @@ from . import cache
 from .form import POSTAL_STATES
 
 __all__ = ["find_date", "to_iso", "header_date", "PHONE", "IRS", "FILE_NUMBER", "ZIP", "misprinted_zip", "collapse",
-           "is_placeholder", "without_final_period"]
+           "is_placeholder", "without_final_period", "has_digit"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -32,6 +32,14 @@ _DIGIT = cache.compile(r"\d")
 PHONE = cache.compile(r"(?:\+\d{1,3}[\s.\-]*)?(?:\(\s*\d{3}\s*\)|\b\d{3})[\s.\-/]*\d{3}[\s.\-]+\d{4}\b")
 IRS = cache.compile(r"^\d{2}\s?-\s?\d{7}$|^\d{9}$")
 FILE_NUMBER = cache.compile(r"^(?:No\.\s*)?(?:\d{1,3}-\d{3,6}(?:-\d{1,3})?|\d{3}-\d{2,5}-\d{2,3})$")
+
+
+def has_digit(text: str) -> bool:
+    """Does ``text`` hold a digit (``\\d``: a Unicode decimal)?  IRS and
+    FILE_NUMBER need one: a word without is not tried against them (issue 12)."""
+    return any(map(str.isdecimal, text))
+
+
 # US ZIP (+4), Canadian and UK postal codes, at the end of an address line
 ZIP = cache.compile(r"(?<!Box )(?<!BOX )\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$"
                  r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$")

@@ -23,7 +23,7 @@ from .. import cache
 from ..form import US_STATES, id_column_role
 from ..records import CHECKBOX_KEYS, Cover, Span
 from ..tree import line_text, span_at, span_of, text_span, tree_tokens, value_span
-from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, is_placeholder, misprinted_zip
+from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, has_digit, is_placeholder, misprinted_zip
 from .cover_lines import (BOX_LINE, CAPTION_DIGITS, CAPTION_WORDS, DATEISH, EVENT_DATE, FILE_NUMBER_LIKE, ID_CAPTION_WORDS,
                           ID_PREFIX, PHONE_LIKE, caption_open, closes_caption, left_part, nearest, second_column)
 from .cover_sections import CoverSections
@@ -252,15 +252,12 @@ class _CoverReader(CoverSections):
         under the first (from column ``after`` of ``tok``), is the date of the
         earliest event."""
         tokens = [t for f in self.fields for t in f.tokens]
-        # the next line that is not blank (looked for once: the lines after
-        # it are not filtered, nor the lines before it compared twice, issue 12)
-        try:
-            after_tok = tokens.index(tok) + 1
+        try:  # the next line that is not blank (looked for; the lines before it compared once: issue 12)
+            at = tokens.index(tok) + 1
         except ValueError:
-            following = []
-        else:
-            nxt = next((t for t in tokens[after_tok:] if t.type != "BLANK"), None)
-            following = [nxt] if nxt is not None else []
+            at = len(tokens)
+        nxt = next((t for t in tokens[at:] if t.type != "BLANK"), None)
+        following = [nxt] if nxt is not None else []
         for line, start in [(tok, after)] + [(t, 0) for t in following]:
             text = line_text(line)
             m = EVENT_DATE.match(text, start)
@@ -394,6 +391,12 @@ class _CoverReader(CoverSections):
     def _classify_id(cls, seg: str, tok: Token, found: dict, roles, col) -> None:
         seg = seg.strip()
         if not seg:
+            return
+        if roles is None and not has_digit(seg):
+            # (most words of a caption line: no number, so no label before
+            # one, and no row to place it in; only a state's name: issue 12)
+            if _is_state(seg) and "state" not in found:
+                found["state"] = (seg, tok, span_at(tok, col, col + len(seg)) if col is not None else None)
             return
         # "No. 95-4545390", "File No. 1-3285", "I.R.S. No. 95-4545390": the
         # value after its label
@@ -558,7 +561,8 @@ def _is_date_block(block: list[Token]) -> bool:
 def _looks_like_ids(block: list[Token], numbers_only: bool = False) -> bool:
     for tok in block:
         for _, seg in segments(line_text(tok)):
-            if IRS.match(seg) or FILE_NUMBER.match(seg) or (not numbers_only and _is_state(seg)):
+            if (has_digit(seg) and (IRS.match(seg) or FILE_NUMBER.match(seg))) \
+                    or (not numbers_only and _is_state(seg)):
                 return True
     return False
 

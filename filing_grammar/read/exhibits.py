@@ -58,6 +58,7 @@ def _split_page(text: str, letters: bool = True) -> tuple[str, str | None]:
 _EXHIBITS_SUBHEADING = cache.compile(r"(?i)^\s*(?:\(?[a-d]\)\s*)?exhibits?\b(?!\s+\d)[^.]{0,40}\.?\s*$")
 # "EXHIBITS" alone on its line: the list under another item's text.
 _EXHIBITS_LINE = cache.compile(r"(?i)\s*exhibits?:?\s*")
+_EXHIBITS_LINE_WORD = len("exhibits:")  # (the longest line it matches, blanks stripped)
 _FILED_COLUMN = cache.compile(r"(?i)\(?(?:filed|furnished)\s+(?:herewith|electronically)[\w\s.]{0,30}\)?$")
 
 
@@ -213,8 +214,10 @@ def read_item_exhibits(item: Item, node: Tree) -> list[ExhibitRef]:
     another item's text."""
     body = tree_tokens(node)[1:]
     if item.number not in EXHIBIT_ITEMS:
-        at = next((k for k, t in enumerate(body) if t.type == "TEXT"
-                   and _EXHIBITS_LINE.fullmatch(line_text(t))), None)  # (every line: compiled once, issue 12)
+        # (every line of the text: the pattern only on a line of a word or
+        # so, as long as "exhibits:" once its blanks are stripped, issue 12)
+        at = next((k for k, t in enumerate(body) if t.type == "TEXT" and len(t.strip()) <= _EXHIBITS_LINE_WORD
+                   and _EXHIBITS_LINE.fullmatch(line_text(t))), None)
         body = body[at:] if at is not None else []
     else:
         # Item 7 may hold pro forma statements before its "(c) Exhibits"

@@ -57,6 +57,8 @@ BY_LINES_APART = 4
 # Two signature blocks side by side: the second label at least this far right.
 SIDE_BY_SIDE_MIN = 20
 _BLOCK_LABEL = cache.compile(r"(?i)(?:^|(?<=\s))(by|name|title)\s*:")
+# "Date:", "Dated": the label of the block's date.
+_DATE_LABEL = cache.compile(r"(?i)\bdated?\b\s*:?")
 
 
 def _strip_by(text: str) -> str:
@@ -333,7 +335,9 @@ class _SignatureReader:
         footnote under the block ("* Filed on March 3, 2005 ...")."""
         lines = self._before_footnotes()
         for tok, text in lines:
-            m = cache.search(r"(?i)\bdated?\b\s*:?", text)
+            # (the pattern, case-insensitive, only on a line with the word: no
+            # character but the ASCII letters matches its letters so, issue 12)
+            m = _DATE_LABEL.search(text) if "date" in text.lower() else None
             if m and self._take_date(tok, text[m.start():], m.start()):
                 return
         if self.by_index is not None and self._take_date(*self.rest[self.by_index]):
