@@ -153,9 +153,12 @@ def get_parser(strict: bool = False) -> Lark:
 # zip, in C.  Grammar symbols, rules and rule callbacks are pickled as calls
 # of their classes (:func:`_by_constructor`).  Loading: 26 M instructions
 # became 18 M (the pickle 16 M -> 11 M).
+#
+# Format 3: the rule callbacks name their nodes with plain ``str``
+# (:func:`_build_conf`), not the grammar loader's ``Token``.
 # --------------------------------------------------------------------------
 
-_TABLES_FORMAT = 2
+_TABLES_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -318,7 +321,24 @@ def _build_conf():
     same: dict = {}
     table.states = {state: {kind: same.setdefault(action, action) for kind, action in actions.items()}
                     for state, actions in inner.parse_table.states.items()}
-    return ParseConf(table, inner.callbacks, "start")
+    return ParseConf(table, {rule: _str_names(callback) for rule, callback in inner.callbacks.items()}, "start")
+
+
+def _str_names(callback):
+    """A rule's callback, naming its node with a plain ``str``.  Lark names a
+    node (``Tree.data``) with the rule's name as the grammar loader read it, a
+    ``Token``: every ``node.data == "item"`` of the readers then runs
+    ``Token.__eq__``, a Python function (issue 12).  Lark's own callbacks are
+    left as they are (a copy is made)."""
+    from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
+    if isinstance(callback, ChildFilterLALR_NoPlaceholders):
+        builder = _str_names(callback.node_builder)
+        if builder is not callback.node_builder:
+            return ChildFilterLALR_NoPlaceholders(callback.to_include, builder)
+    elif (isinstance(callback, functools.partial) and callback.func is Tree and len(callback.args) == 1
+          and not callback.keywords and isinstance(callback.args[0], Token)):
+        return functools.partial(Tree, str(callback.args[0]))
+    return callback
 
 
 @functools.lru_cache(maxsize=None)

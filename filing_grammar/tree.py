@@ -21,7 +21,8 @@ from .lexer import RunToken
 from .tokens import LineToken
 from .records import DeferredSpan, Span
 
-__all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_at", "span_between",
+__all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_and_line", "span_at",
+           "span_between",
            "value_span", "text_span", "text_column", "offset_span", "rendering_of"]
 
 # The node holding the form read from an HTML document's rendering.
@@ -92,8 +93,9 @@ def line_at(tok: Token, index: int) -> Token:
 def line_text(tok: Token) -> str:
     """A line token's text as the readers see it: newline removed, the PEM
     dash-escape ("- -") undone, tabs as four spaces."""
-    # (a LineToken's value is its text: read without the property)
-    s = tok.rstrip("\n") if tok.__class__ is LineToken else tok.value.rstrip("\n")
+    # (a LineToken's value is its text, a rendered line's too: read without
+    # the property; the commonest class tested first)
+    s = tok.rstrip("\n") if tok.__class__ is LineToken or isinstance(tok, LineToken) else tok.value.rstrip("\n")
     if s.startswith("- -"):
         s = s[2:]
     return s.replace("\t", "    ")
@@ -128,13 +130,30 @@ def _line_end(tok: Token) -> int:
     return len(value) - value.rfind("\n") - 1
 
 
+def _ends(tokens: Sequence[Token] | Iterable[Token]) -> tuple[Token, Token] | None:
+    """The first and last positioned tokens (None if none is): looked for
+    from either end, not by filtering every token (a cover or a header has
+    hundreds: issue 12)."""
+    if not isinstance(tokens, (list, tuple)):
+        tokens = list(tokens)
+    for first in tokens:
+        if isinstance(first, Token) and first.line is not None:
+            break
+    else:
+        return None
+    for last in reversed(tokens):
+        if isinstance(last, Token) and last.line is not None:
+            return first, last
+    return None  # (cannot happen: first is one)
+
+
 def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
     """The span of a run of line tokens (None if it has no positioned token):
     whole lines in the input; in the HTML, for a rendering's tokens."""
-    real = [t for t in tokens if isinstance(t, Token) and t.line is not None]
-    if not real:
+    ends = _ends(tokens)
+    if ends is None:
         return None
-    first, last = real[0], real[-1]
+    first, last = ends
     rendering = _rendering(first)
     if rendering is None:
         return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
@@ -142,13 +161,38 @@ def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
     return DeferredSpan(functools.partial(_rendered_span_of, rendering, first, last))
 
 
-def _rendered_span_of(rendering, first: Token, last: Token) -> Span:
-    """:func:`span_of` of rendered lines: in the HTML, from the first character
-    shown to the last (a rendered line may start with the blank of an empty
-    cell)."""
+def span_and_line(tokens: Sequence[Token]) -> tuple[Span | None, int]:
+    """:func:`span_of` of ``tokens``, and the line it starts on (0 for no
+    span).  For rendered lines only the start is worked out now: the end,
+    on another line of the HTML perhaps, is found when the span is read
+    (a record's line is read at once; its span perhaps never: issue 12)."""
+    ends = _ends(tokens)
+    if ends is None:
+        return None, 0
+    first, last = ends
+    rendering = _rendering(first)
+    if rendering is None:
+        return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
+                    first.start_pos or 0, last.end_pos or 0), first.line
+    start = _rendered_start(rendering, first)
+    return (DeferredSpan(functools.partial(_rendered_span_of, rendering, first, last, start)),
+            rendering.line_col(start)[0])
+
+
+def _rendered_start(rendering, first: Token) -> int:
+    """Where :func:`span_of` of rendered lines starts in the HTML: at the
+    first character shown (a rendered line may start with the blank of an
+    empty cell)."""
     text = first.value.rstrip("\n")
     lead = len(text) - len(text.lstrip()) if text.strip() else 0
-    start = rendering.source_offset(first.line, lead)
+    return rendering.source_offset(first.line, lead)
+
+
+def _rendered_span_of(rendering, first: Token, last: Token, start: int | None = None) -> Span:
+    """:func:`span_of` of rendered lines: in the HTML, from the first character
+    shown to the last (``start``, if known: :func:`_rendered_start`)."""
+    if start is None:
+        start = _rendered_start(rendering, first)
     end = rendering.source_offset(last.end_line or last.line, max(0, _line_end(last) - 1)) + 1
     return _span(rendering, start, max(end, start + 1))
 

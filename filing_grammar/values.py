@@ -13,7 +13,7 @@ from . import cache
 from .form import POSTAL_STATES
 
 __all__ = ["find_date", "to_iso", "header_date", "PHONE", "IRS", "FILE_NUMBER", "ZIP", "misprinted_zip", "collapse",
-           "is_placeholder", "without_final_period"]
+           "is_placeholder", "without_final_period", "has_digit"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -27,10 +27,19 @@ _DATE_MDY = cache.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*
 _DATE_DMY = cache.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 # "09/30/2002", "9-30-02"
 _DATE_NUM = cache.compile(r"\b(?P<month>\d{1,2})[/-](?P<day>\d{1,2})[/-](?P<year>(?:19|20)?\d\d)\b")
+_DIGIT = cache.compile(r"\d")
 
 PHONE = cache.compile(r"(?:\+\d{1,3}[\s.\-]*)?(?:\(\s*\d{3}\s*\)|\b\d{3})[\s.\-/]*\d{3}[\s.\-]+\d{4}\b")
 IRS = cache.compile(r"^\d{2}\s?-\s?\d{7}$|^\d{9}$")
 FILE_NUMBER = cache.compile(r"^(?:No\.\s*)?(?:\d{1,3}-\d{3,6}(?:-\d{1,3})?|\d{3}-\d{2,5}-\d{2,3})$")
+
+
+def has_digit(text: str) -> bool:
+    """Does ``text`` hold a digit (``\\d``: a Unicode decimal)?  IRS and
+    FILE_NUMBER need one: a word without is not tried against them (issue 12)."""
+    return any(map(str.isdecimal, text))
+
+
 # US ZIP (+4), Canadian and UK postal codes, at the end of an address line
 ZIP = cache.compile(r"(?<!Box )(?<!BOX )\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$"
                  r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$")
@@ -47,6 +56,11 @@ _STATE_THEN_NUMBER = cache.compile(
 def misprinted_zip(text: str) -> re.Match | None:
     """The number after a US state at the end of an address line, when it is
     not a ZIP code (``91302``, ``91302-1234``, ``02110 - 1234``)."""
+    end = text.rstrip()
+    if not end or not end[-1].isdecimal():
+        # (no number at the end, the pattern's \d ... \s*$: the long
+        # search through the states' names is not run, issue 12)
+        return None
     m = _STATE_THEN_NUMBER.search(text)
     if m is None:
         return None
@@ -81,7 +95,8 @@ def without_final_period(text: str) -> str:
     """``text`` without its closing full stop (and the spaces around it),
     unless that stop ends an abbreviation ("Inc.", "Co.", "L.P.")."""
     text = text.rstrip(" ")
-    if _ABBREVIATION_END.search(text):
+    # (no full stop at the end, the pattern's \.$: no search, issue 12)
+    if (text.endswith(".") or text.endswith(".\n")) and _ABBREVIATION_END.search(text):
         return text
     return text.rstrip(" .")
 
@@ -109,6 +124,8 @@ def _month_number(name: str) -> int:
 
 def find_date(text: str) -> tuple[str | None, re.Match | None]:
     """The first date printed in ``text``: (ISO date or None if impossible, match)."""
+    if _DIGIT.search(text) is None:  # (each pattern needs a digit: most lines searched have none, issue 12)
+        return None, None
     best = None
     for pattern in (_DATE_MDY, _DATE_DMY, _DATE_NUM):
         m = pattern.search(text)

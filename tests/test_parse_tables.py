@@ -112,3 +112,20 @@ def test_cache_dir_is_a_file(cache_home):
     cache_home.write_text("in the way")
     assert parse_tree(SAMPLE).tree.data == "start"
     assert cache_home.read_text() == "in the way"
+
+
+def _names(tree) -> set:
+    return {type(node.data) for node in tree.iter_subtrees()}
+
+
+def test_node_names_are_plain_str(cache_home, monkeypatch):
+    # (readers compare node names by the thousand: a Token's __eq__ is Python
+    # code).  A grammar Lark analyses afresh names its rules with Tokens (its
+    # own cache, in the temp directory, gives str): no Lark cache here.
+    from lark import Lark
+    fresh = Lark(P.grammar_text(), parser="lalr", lexer=P.LineLexer, start="start", cache=False,
+                 maybe_placeholders=False)
+    monkeypatch.setattr(P, "get_parser", lambda strict=False: fresh)
+    assert _names(parse_tree(SAMPLE).tree) == {str}  # tables built
+    P.parse_tables.cache_clear()
+    assert _names(parse_tree(SAMPLE).tree) == {str}  # tables read from the cache file

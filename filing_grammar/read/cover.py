@@ -23,11 +23,11 @@ from .. import cache
 from ..form import US_STATES, id_column_role
 from ..records import CHECKBOX_KEYS, Cover, Span
 from ..tree import line_text, span_at, span_of, text_span, tree_tokens, value_span
-from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, is_placeholder, misprinted_zip
+from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, has_digit, is_placeholder, misprinted_zip
 from .cover_lines import (BOX_LINE, CAPTION_DIGITS, CAPTION_WORDS, DATEISH, EVENT_DATE, FILE_NUMBER_LIKE, ID_CAPTION_WORDS,
                           ID_PREFIX, PHONE_LIKE, caption_open, closes_caption, left_part, nearest, second_column)
 from .cover_sections import CoverSections
-from .lines import blocks, segments
+from .lines import blocks, first_segment, segments
 
 __all__ = ["read_cover"]
 
@@ -65,9 +65,14 @@ class _Field:
 
 
 
+# "State of Delaware", "Commonwealth of Massachusetts": the state's name after it.
+_STATE_OF = cache.compile(r"(?:state|republic|commonwealth|kingdom)\s+of\s+")
+
+
 def _is_state(text: str) -> bool:
     t = text.lower().strip(" .,()")
-    return t in US_STATES or cache.sub(r"^(?:state|republic|commonwealth|kingdom)\s+of\s+", "", t) in US_STATES
+    # (a match, not a substitution: most words tried are no state, issue 12)
+    return t in US_STATES or ((m := _STATE_OF.match(t)) is not None and t[m.end():] in US_STATES)
 
 
 class _CoverReader(CoverSections):
@@ -162,9 +167,8 @@ class _CoverReader(CoverSections):
             if f.kind in _NOT_FIELDS or not f.captions:
                 continue
             cap = f.captions[0]
-            text = line_text(cap)
-            first = segments(text)[:1]
-            at = span_at(cap, first[0][0], first[0][0] + len(first[0][1])) if first else span_of([cap])
+            first = first_segment(line_text(cap))
+            at = span_at(cap, first[0], first[0] + len(first[1])) if first else span_of([cap])
             for kind in (f.kind, *sorted(f.also)):
                 if kind == "registrant_ids":
                     continue  # its columns are told apart in _ids (caption_cells)
@@ -248,8 +252,12 @@ class _CoverReader(CoverSections):
         under the first (from column ``after`` of ``tok``), is the date of the
         earliest event."""
         tokens = [t for f in self.fields for t in f.tokens]
-        following = [t for t in tokens[tokens.index(tok) + 1:] if t.type != "BLANK"][:1] \
-            if tok in tokens else []
+        try:  # the next line that is not blank (looked for; the lines before it compared once: issue 12)
+            at = tokens.index(tok) + 1
+        except ValueError:
+            at = len(tokens)
+        nxt = next((t for t in tokens[at:] if t.type != "BLANK"), None)
+        following = [nxt] if nxt is not None else []
         for line, start in [(tok, after)] + [(t, 0) for t in following]:
             text = line_text(line)
             m = EVENT_DATE.match(text, start)
@@ -384,6 +392,12 @@ class _CoverReader(CoverSections):
         seg = seg.strip()
         if not seg:
             return
+        if roles is None and not has_digit(seg):
+            # (most words of a caption line: no number, so no label before
+            # one, and no row to place it in; only a state's name: issue 12)
+            if _is_state(seg) and "state" not in found:
+                found["state"] = (seg, tok, span_at(tok, col, col + len(seg)) if col is not None else None)
+            return
         # "No. 95-4545390", "File No. 1-3285", "I.R.S. No. 95-4545390": the
         # value after its label
         prefix = ID_PREFIX.match(seg)
@@ -429,10 +443,16 @@ class _CoverReader(CoverSections):
         i = self._find("address")
         if i is None:
             return
-        # the address may be printed as several blocks (HTML paragraphs)
-        above = [b for b in self._above(i) if not _looks_like_ids(b, numbers_only=True)
-                 and not _is_date_block(b)]
-        block = [t for b in above[-ADDRESS_BLOCKS:] for t in b if not ID_CAPTION_WORDS.search(line_text(t))]
+        # the address may be printed as several blocks (HTML paragraphs): the
+        # last ADDRESS_BLOCKS of them that are no ids row and no date (looked
+        # for from the caption up, the blocks above them left untried: issue 12)
+        above: list[list[Token]] = []
+        for b in reversed(self._above(i)):
+            if len(above) == ADDRESS_BLOCKS:
+                break
+            if not _looks_like_ids(b, numbers_only=True) and not _is_date_block(b):
+                above.insert(0, b)
+        block = [t for b in above for t in b if not ID_CAPTION_WORDS.search(line_text(t))]
         if not block:
             block = (self._below(i)[:1] or [[]])[0]
         # a value may also stand beside a caption on the caption line
@@ -541,7 +561,8 @@ def _is_date_block(block: list[Token]) -> bool:
 def _looks_like_ids(block: list[Token], numbers_only: bool = False) -> bool:
     for tok in block:
         for _, seg in segments(line_text(tok)):
-            if IRS.match(seg) or FILE_NUMBER.match(seg) or (not numbers_only and _is_state(seg)):
+            if (has_digit(seg) and (IRS.match(seg) or FILE_NUMBER.match(seg))) \
+                    or (not numbers_only and _is_state(seg)):
                 return True
     return False
 

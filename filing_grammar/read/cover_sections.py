@@ -32,6 +32,8 @@ _EMPTY = cache.compile(BOX_EMPTY)
 
 
 _EGC_BOX_AT_END = cache.compile(r"(?i)\bemerging\s+growth\s+compan(?:y|ies)\W{0,3}?\s*(\S{1,5})$")
+# An amendment's explanatory note: its heading, perhaps its first words after it.
+_EXPLANATORY_NOTE = cache.compile(r"(?i)\s*explanatory\s+note\s*[:.\-\u2013\u2014]?\s*(.*)$")
 
 
 def box_state(text: str) -> bool | None:
@@ -211,7 +213,11 @@ class CoverSections:
                 number = cache.search(r"\d+", line_text(tok))
                 if number is not None:
                     self.values["amendment_number"] = number.group()
-            m = cache.match(r"(?i)\s*explanatory\s+note\s*[:.\-\u2013\u2014]?\s*(.*)$", line_text(tok))
+            # (every line of the cover: the pattern, case-insensitive, only on
+            # a line with the word; no other character matches its letters so)
+            if "explanatory" not in tok.lower():
+                continue
+            m = _EXPLANATORY_NOTE.match(line_text(tok))
             if m and self.values.get("explanatory_note") is None:
                 para = [m.group(1)] if m.group(1).strip() else []
                 for nxt in toks[k + 1:]:

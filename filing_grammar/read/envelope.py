@@ -26,7 +26,7 @@ def _key_values(tokens) -> list[tuple[str, str, int]]:
     out = []
     for tok in tokens:
         if isinstance(tok, Token) and tok.type == "HEADER_FIELD":
-            key, _, value = tok.value.partition(":")
+            key, _, value = tok.partition(":")  # (a token is its text: not read through LineToken.value)
             out.append((key.strip().lstrip("]").strip(), value.strip(), tok.line or 0))
     return out
 
@@ -34,8 +34,8 @@ def _key_values(tokens) -> list[tuple[str, str, int]]:
 def _party(node: Tree) -> HeaderFiler:
     """A FILER: / SUBJECT COMPANY: block and its groups (COMPANY DATA: ...)."""
     role = node.children[0].value.strip().rstrip(":").strip()
-    pairs = _key_values(tree_tokens(node))
-    return HeaderFiler(role=role, span=span_of(tree_tokens(node)), **_filer_values(pairs))
+    tokens = tree_tokens(node)
+    return HeaderFiler(role=role, span=span_of(tokens), **_filer_values(_key_values(tokens)))
 
 
 def read_sec_header(node: Tree) -> SecHeader:

@@ -17,7 +17,7 @@ from .. import cache
 from ..form import EXHIBIT_ITEMS
 from ..body_lines import ENTRY_PARTS
 from ..records import ExhibitRef, Item
-from ..tree import line_text, span_at, span_of, tree_tokens
+from ..tree import line_text, span_and_line, span_at, span_of, tree_tokens
 from ..values import collapse, without_final_period
 from .items import INAPPLICABLE
 
@@ -56,6 +56,9 @@ def _split_page(text: str, letters: bool = True) -> tuple[str, str | None]:
 
 
 _EXHIBITS_SUBHEADING = cache.compile(r"(?i)^\s*(?:\(?[a-d]\)\s*)?exhibits?\b(?!\s+\d)[^.]{0,40}\.?\s*$")
+# "EXHIBITS" alone on its line: the list under another item's text.
+_EXHIBITS_LINE = cache.compile(r"(?i)\s*exhibits?:?\s*")
+_EXHIBITS_LINE_WORD = len("exhibits:")  # (the longest line it matches, blanks stripped)
 _FILED_COLUMN = cache.compile(r"(?i)\(?(?:filed|furnished)\s+(?:herewith|electronically)[\w\s.]{0,30}\)?$")
 
 
@@ -107,14 +110,14 @@ class _Entry:
 
     def record(self) -> ExhibitRef:
         head = self.tokens[0]
-        span = span_of([head])
+        line = span_and_line([head])[1]
         description = without_final_period(collapse(" ".join(self.pieces))) or None
         if self.mark is None and description:
             # "10.2 Agreement with ACME Corporation*": the mark after the description
             end = _TRAILING_MARK.search(description)
             self.mark = end.group(1) if end else None
         return ExhibitRef(number=self.number, description=description,
-                          page=self.page, line=span.line if span else 0, span=span_of(self.tokens),
+                          page=self.page, line=line, span=span_of(self.tokens),
                           number_span=span_at(head, *self.number_cols), mark=self.mark,
                           parenthesised=self.parenthesised, run=self.run)
 
@@ -211,8 +214,10 @@ def read_item_exhibits(item: Item, node: Tree) -> list[ExhibitRef]:
     another item's text."""
     body = tree_tokens(node)[1:]
     if item.number not in EXHIBIT_ITEMS:
-        at = next((k for k, t in enumerate(body) if t.type == "TEXT"
-                   and cache.fullmatch(r"(?i)\s*exhibits?:?\s*", line_text(t))), None)
+        # (every line of the text: the pattern only on a line of a word or
+        # so, as long as "exhibits:" once its blanks are stripped, issue 12)
+        at = next((k for k, t in enumerate(body) if t.type == "TEXT" and len(t.strip()) <= _EXHIBITS_LINE_WORD
+                   and _EXHIBITS_LINE.fullmatch(line_text(t))), None)
         body = body[at:] if at is not None else []
     else:
         # Item 7 may hold pro forma statements before its "(c) Exhibits"

@@ -18,7 +18,7 @@ from .. import cache
 from ..form import normalise_number, official_title_end
 from ..body_lines import ITEM_NUMBER, ITEM_PARTS
 from ..records import Item, Span
-from ..tree import line_text, span_at, span_of, tree_tokens
+from ..tree import line_text, span_and_line, span_at, span_of, tree_tokens
 from ..values import collapse
 from .lines import LAYOUT
 
@@ -152,12 +152,12 @@ def read_item(node: Tree) -> Item:
     while lines and not lines[-1].strip():
         lines.pop()
     heading = text if not consumed else " ".join([text] + [line_text(t) for t in body[:consumed] if t.type != "RULE"])
-    span = span_of(tokens)
+    span, line = span_and_line(tokens)
     return Item(
         number=number,
         title=title or None,
         text="\n".join(lines),
-        line=span.line if span else 0,
+        line=line,
         span=span,
         heading=collapse(heading),
         numbers=tuple([n.rstrip(".") for n in numbers]),

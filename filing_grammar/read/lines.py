@@ -11,7 +11,7 @@ from typing import Iterable
 from lark import Token
 
 
-__all__ = ["VALUE_KINDS", "LAYOUT", "FURNITURE", "blocks", "segments"]
+__all__ = ["VALUE_KINDS", "LAYOUT", "FURNITURE", "blocks", "segments", "first_segment"]
 
 # Line kinds that carry words a value can be made of.
 VALUE_KINDS = frozenset({"TEXT", "EXHIBIT_ENTRY", "SECTION_HEADING", "NAME_LINE",
@@ -47,3 +47,10 @@ def segments(line: str, gap: int = 2) -> list[tuple[int, str]]:
     """Columns of a line: (start column, text), split on runs of ``gap`` or
     more spaces."""
     return [(m.start(), m.group()) for m in _SEGMENT[gap].finditer(line)]
+
+
+def first_segment(line: str, gap: int = 2) -> tuple[int, str] | None:
+    """The first of :func:`segments` (None if the line is blank), without
+    finding the others."""
+    m = _SEGMENT[gap].search(line)
+    return (m.start(), m.group()) if m else None

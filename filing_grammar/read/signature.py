@@ -57,6 +57,8 @@ BY_LINES_APART = 4
 # Two signature blocks side by side: the second label at least this far right.
 SIDE_BY_SIDE_MIN = 20
 _BLOCK_LABEL = cache.compile(r"(?i)(?:^|(?<=\s))(by|name|title)\s*:")
+# "Date:", "Dated": the label of the block's date.
+_DATE_LABEL = cache.compile(r"(?i)\bdated?\b\s*:?")
 
 
 def _strip_by(text: str) -> str:
@@ -85,6 +87,8 @@ def _first_block(lines: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     starts there, so a long value of the left block stays whole."""
     col = None
     for _, text in lines:
+        if ":" not in text:  # (no label: most lines, and no regex run: issue 12)
+            continue
         seen: dict[str, int] = {}
         for m in _BLOCK_LABEL.finditer(text):
             word = m.group(1).lower()
@@ -160,7 +164,21 @@ class _SignatureReader:
         Mortgage Corp., USA" / "BY: /s/ H. John Berens": an entity signs
         through a person, and the line with the signature is the By line."""
         rest = self.rest
-        by_lines = [(idx, m) for idx, (tok, text) in enumerate(rest) if (m := _BY_AT.search(text))]
+        # The By lines that can decide: the first three, none further than
+        # BY_LINES_APART below the first.  (issue 12: the search stops there,
+        # and the pattern, tried case-insensitively at every position, is
+        # run only on a line with a "/" or the letters "by")
+        by_lines: list[tuple[int, re.Match]] = []
+        for idx, (_, text) in enumerate(rest):
+            if by_lines and idx - by_lines[0][0] > BY_LINES_APART:
+                break
+            if "/" not in text and "by" not in text.lower():
+                continue
+            m = _BY_AT.search(text)
+            if m:
+                by_lines.append((idx, m))
+                if len(by_lines) == 3:
+                    break
         if not by_lines:
             return
         first = by_lines[0][0]
@@ -317,7 +335,9 @@ class _SignatureReader:
         footnote under the block ("* Filed on March 3, 2005 ...")."""
         lines = self._before_footnotes()
         for tok, text in lines:
-            m = cache.search(r"(?i)\bdated?\b\s*:?", text)
+            # (the pattern, case-insensitive, only on a line with the word: no
+            # character but the ASCII letters matches its letters so, issue 12)
+            m = _DATE_LABEL.search(text) if "date" in text.lower() else None
             if m and self._take_date(tok, text[m.start():], m.start()):
                 return
         if self.by_index is not None and self._take_date(*self.rest[self.by_index]):
