@@ -176,7 +176,7 @@ def span_and_line(tokens: Sequence[Token]) -> tuple[Span | None, int]:
                     first.start_pos or 0, last.end_pos or 0), first.line
     start = _rendered_start(rendering, first)
     return (DeferredSpan(functools.partial(_rendered_span_of, rendering, first, last, start)),
-            rendering.line_col(start)[0])
+            rendering.line_of(start))
 
 
 def _rendered_start(rendering, first: Token) -> int:
@@ -185,6 +185,8 @@ def _rendered_start(rendering, first: Token) -> int:
     empty cell)."""
     text = first.value.rstrip("\n")
     lead = len(text) - len(text.lstrip()) if text.strip() else 0
+    if lead == 0:
+        return rendering.first_offset(first.line)
     return rendering.source_offset(first.line, lead)
 
 

@@ -247,10 +247,12 @@ def test_resume_needs_jsonl_to_a_file(here):
     assert proc.stderr.decode().strip() == "filing-grammar: parse: --resume needs --format jsonl and -o FILE"
 
 
-def _sigint_then_resume(tmp_path, copies: int, after: int | None = None) -> tuple[int, int, int]:
+def _sigint_then_resume(tmp_path, copies: int) -> tuple[int, int, int]:
     """A batch of ``copies`` copies of the samples through check --jobs 2,
-    interrupted (SIGINT) once ``after`` lines are written (default: about a
-    third), then resumed: (lines after the kill, lines after the resume, files)."""
+    interrupted (SIGINT) once its first line is written, then resumed: (lines
+    after the kill, lines after the resume, files).  (Signalled at a third, it
+    ended first more than once, even with 308 files: the rest took less than
+    the test's poll and the signal.)"""
     src = tmp_path / "in"
     for i in range(copies):
         (src / f"c{i:03d}").mkdir(parents=True)
@@ -263,9 +265,8 @@ def _sigint_then_resume(tmp_path, copies: int, after: int | None = None) -> tupl
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(args, stderr=subprocess.PIPE, cwd=ROOT, env=env)
     deadline = time.monotonic() + 120
-    wanted = total // 3 if after is None else after
-    while time.monotonic() < deadline:  # until that many lines are written
-        if out.exists() and out.read_bytes().count(b"\n") >= wanted:
+    while time.monotonic() < deadline:  # until a line is written
+        if out.exists() and out.read_bytes().count(b"\n") >= 1:
             break
         time.sleep(0.01)
     proc.send_signal(signal.SIGINT)
@@ -291,10 +292,7 @@ def test_sigint_then_resume_gives_one_line_per_file(tmp_path):
 
 
 def test_sigint_then_resume_small(tmp_path):
-    # The signal goes at the first line written, so that the batch still has
-    # 109 files to go (signalled at a third, it once ended first on a loaded
-    # machine: the rest took less than the test's poll and the signal)
-    first, last, total = _sigint_then_resume(tmp_path, 10, after=1)
+    first, last, total = _sigint_then_resume(tmp_path, 10)
     assert last == total
 
 

@@ -181,3 +181,42 @@ def test_html_records_are_read_without_mapping_back_to_the_html():
     assert irs == eager_cover.spans["irs_employer_id"] and hash(irs) == hash(eager_cover.spans["irs_employer_id"])
     plain = pickle.loads(pickle.dumps(irs))
     assert type(plain) is Span and plain == irs and repr(plain) == repr(irs)
+
+
+@pytest.mark.parametrize("html", [
+    None,  # the sample HTML 8-K
+    "<p>&nbsp;&nbsp;Item 2.02</p><p>\n  Results</p>",
+    "<div>\xa0 &#8203;Item 8.01</div><table><tr><td> a</td><td>b </td></tr></table>",
+    "<pre>  a\n b</pre><p> <span> </span>\tSIGNATURES</p>",
+    "<p>&amp; more</p><br><br><p>x</p>",
+])
+def test_a_rendered_lines_first_offset_is_that_of_its_first_anchor(html):
+    """Rendering.first_offset reads a text line's first offset off its pieces,
+    its anchors not made (a record's line is read at once): it is where the
+    line's first anchor says its first character comes from."""
+    html = _html() if html is None else html
+    fresh, made = render_html(html, 7), render_html(html, 7)
+    rows = len(fresh.rows)
+    assert rows
+    for line in range(rows + 2):
+        assert fresh.first_offset(line) == made.source_offset(line, 0), line
+    assert sum(type(row) is list for row in fresh.rows) == sum(type(row) is list for row in render_html(html).rows)
+
+
+def test_a_renderings_line_of_an_offset_is_line_cols_line():
+    """Rendering.line_of counts the source's lines from the offset asked for
+    last (no line index made for a record's line): the line line_col gives,
+    in any order, before the HTML, in it and after it."""
+    import random
+
+    html = _html()
+    text = "head\nlines\n\n" + html + "\nafter\nthe HTML\n"
+    src = fg.read_source(text, "x.txt")
+    start = text.index(html)
+    counted, indexed = src.rendering(start, start + len(html)), fg.read_source(text).rendering(start, start + len(html))
+    offsets = list(range(1, len(src.text) + 3, 97)) + [start, start + 1, len(src.text) - 1]
+    rnd = random.Random(5)
+    for offset in sorted(offsets) + rnd.sample(offsets, len(offsets)):
+        assert counted.line_of(offset) == indexed.line_col(offset)[0], offset
+    assert type(counted.source_starts) is not list  # no index made
+    assert counted.line_col(start)[0] == counted.line_of(start)

@@ -143,5 +143,5 @@ class Source:
                 starts, upto = functools.partial(_line_starts, self.text, end), end
                 whole = functools.partial(_line_starts, self.text)
             self._renderings[key] = render_html(self.text[start:end], start, starts,
-                                                starts_upto=upto, all_starts=whole)
+                                                starts_upto=upto, all_starts=whole, source_text=self.text)
         return self._renderings[key]

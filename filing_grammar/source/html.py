@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .. import cache
-from .html_layout import Fact, _text_anchors
+from .html_layout import _ASCII_SPACES, Fact, _TableRow, _text_anchors
 
 __all__ = ["render_html", "looks_like_html", "Rendering", "Fact"]
 
@@ -74,6 +74,8 @@ class Rendering:
     # at or past it; None: source_starts is complete
     starts_upto: int | None = field(default=None, repr=False)
     all_starts: Callable[[], list[int]] | None = field(default=None, repr=False)
+    # the source text, if given: line_of counts its lines without an index
+    source_text: str | None = field(default=None, repr=False)
 
     def _row(self, index: int) -> tuple[tuple[int, int], ...]:
         """The anchors of 0-based line ``index``, offsets in the HTML."""
@@ -106,6 +108,7 @@ class Rendering:
         state["rows"] = [self._row(n) for n in range(len(self.rows))]
         state["source_starts"] = self._source_starts()
         state.pop("_anchors", None)
+        state.pop("_counted", None)
         return state
 
     def _source_starts(self) -> list[int]:
@@ -124,6 +127,22 @@ class Rendering:
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
+    def line_of(self, offset: int) -> int:
+        """``line_col(offset)[0]``.  Until the line index is made (line_col
+        makes it), the newlines of the source text are counted, from the
+        offset asked for last when this one is after it: records ask for the
+        lines they start on in the order of the document, and making the
+        index for them cost more than reading their HTML (issue 12)."""
+        text = self.source_text
+        if text is None or type(self.source_starts) is list or offset <= 0:
+            return self.line_col(offset)[0]
+        last, line = self.__dict__.get("_counted", (0, 1))
+        if offset < last:
+            last, line = 0, 1
+        line += text.count("\n", last, offset)
+        object.__setattr__(self, "_counted", (offset, line))
+        return line
+
     def source_offset(self, line: int, column: int) -> int:
         """The source offset of 1-based rendered ``line``, 0-based ``column``."""
         if not self.rows:
@@ -134,6 +153,25 @@ class Rendering:
             return self.base + row[0][1]
         col, pos = row[k]
         return self.base + pos + (column - col)
+
+    def first_offset(self, line: int) -> int:
+        """``source_offset(line, 0)``: where the first character of 1-based
+        rendered ``line`` comes from.  A text line whose anchors are not made
+        yet gives it from its first piece with a character shown, as the
+        first anchor would (making the anchors collapses the whole line; a
+        record's line is read at once, its span perhaps never: issue 12)."""
+        if self.rows:
+            row = self.rows[min(max(line, 1), len(self.rows)) - 1]
+            if type(row) is list:
+                for text, at in row:
+                    shown = text.lstrip(_ASCII_SPACES)
+                    if shown:
+                        return self.base + at + len(text) - len(shown)
+            elif type(row) is _TableRow:  # a line of a table: the anchors of its first cells only
+                offset = row.first_offset()
+                if offset is not None:
+                    return self.base + offset
+        return self.source_offset(line, 0)
 
     def source_line_offsets(self) -> list[int]:
         """The source offset of each rendered line's first anchor."""
@@ -155,12 +193,13 @@ def _renderer() -> type:
 
 
 def render_html(html: str, base: int = 0, source_starts: list[int] | Callable[[], list[int]] | None = None, *,
-                starts_upto: int | None = None, all_starts: Callable[[], list[int]] | None = None) -> Rendering:
+                starts_upto: int | None = None, all_starts: Callable[[], list[int]] | None = None,
+                source_text: str | None = None) -> Rendering:
     """Render HTML to text laid out like a typed filing.  ``base``: the offset
     of ``html`` in the source text, added to every anchor; ``source_starts``:
     the source text's line starts, or what makes them when first needed
     (default: ``html`` is the whole source);
-    ``starts_upto``, ``all_starts``: see :class:`Rendering`."""
+    ``starts_upto``, ``all_starts``, ``source_text``: see :class:`Rendering`."""
     r = _renderer()(html)
     try:
         r._run()
@@ -186,4 +225,4 @@ def render_html(html: str, base: int = 0, source_starts: list[int] | Callable[[]
     facts = tuple([Fact(name, value, base + start, base + end, hidden) for name, value, start, end, hidden in r.facts])
     return Rendering(text, rows, base,
                      source_starts if source_starts is not None else functools.partial(_line_starts, html),
-                     facts, starts_upto, all_starts)
+                     facts, starts_upto, all_starts, source_text)

@@ -177,11 +177,29 @@ class _TableRow(list):
             if cell is None:
                 out.append((col, k))
                 continue
-            rows = getattr(cell, "rows", None)
-            if rows is None:
-                rows = cell.rows = [marks for _, marks in _cell_lines(cell)]
-            out.extend([(col + c, pos) for c, pos in rows[k]])
+            out.extend([(col + c, pos) for c, pos in _cell_rows(cell)[k]])
         return tuple(out)
+
+    def first_offset(self) -> int | None:
+        """The offset the anchors give column 0 of the line (that of the last
+        anchor at column 0, else of the first anchor; None if there is none),
+        the anchors made only of the cells up to the first anchor past column
+        0 (Rendering.first_offset)."""
+        found = None
+        for col, cell, k in self:
+            for c, pos in ((0, k),) if cell is None else _cell_rows(cell)[k]:
+                if col + c > 0:
+                    return pos if found is None else found
+                found = pos
+        return found
+
+
+def _cell_rows(cell: _Cell) -> list:
+    """The anchors of each line of a cell (:func:`_cell_lines`), made once."""
+    rows = getattr(cell, "rows", None)
+    if rows is None:
+        rows = cell.rows = [marks for _, marks in _cell_lines(cell)]
+    return rows
 
 
 def _layout(rows: list[list[_Cell]]) -> list[tuple[str, _TableRow]]:
