@@ -6,13 +6,14 @@ its character references decoded (``html_refs.py``), laid out as lines of text
 from __future__ import annotations
 
 from html import unescape as _unescape
+from itertools import chain
 from html.parser import HTMLParser
 
 from .. import cache
 from .html_layout import _CELL_BREAK, _TEXT, _Cell, _new_cell, _collapse_text, _layout, _offset_in, _TableRow
 from .html_refs import _decoded, _with_refs
 from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
-                        _attributes, _colspan, _plain_rest, _style_matters, _token_length)
+                        TOLERANT_KNOWN, TolerantTagEnds, _attributes, _colspan, _plain_rest, _style_matters, _token_length)
 
 _BLOCK = frozenset({
     "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -50,6 +51,7 @@ class Renderer(HTMLParser):
         # the Facts, with their offsets in the source text)
         self.open_facts: list[list] = []
         self.facts: list[tuple[str, str, int, int, bool]] = []
+        self._tag_ends: TolerantTagEnds | None = None  # (made at the first start tag HTMLParser reads)
 
     # -- speed: one pass over the document (issue 12) --------------------------
     # HTMLParser.feed and close, as one loop: a regular expression reads the
@@ -92,7 +94,7 @@ class Renderer(HTMLParser):
             stop = html.find("<", i + _READ_AHEAD)
             if stop < 0:
                 stop = n
-            tokens = iter(_TOKENS.findall(html, i, stop))
+            tokens = found = iter(_TOKENS.findall(html, i, stop))
             p = i  # where the next token begins
             while True:
                 # The commonest events are handled here, as handle_data,
@@ -293,7 +295,9 @@ class Renderer(HTMLParser):
                 if p > k and token is not None and self.cdata_elem is None:
                     text_end = token_start + len(token[0])
                     if k <= text_end:
-                        tokens = iter([(html[k:text_end], *token[1:]), *tokens])
+                        # (put back before the rest of ``found``, not the rest
+                        # copied: a tag left open comes here at every "<")
+                        tokens = chain(((html[k:text_end], *token[1:]),), found)
                         p = k
                 if p != k or self.cdata_elem is not None:
                     i = k
@@ -366,6 +370,14 @@ class Renderer(HTMLParser):
             self.handle_startendtag(tag, attrs)
         else:
             self.handle_starttag(tag, attrs)
+
+    def check_for_whole_start_tag(self, i: int) -> int:
+        """HTMLParser's, in linear time over the document (html_tags.TolerantTagEnds)."""
+        if not TOLERANT_KNOWN:
+            return super().check_for_whole_start_tag(i)
+        if self._tag_ends is None:
+            self._tag_ends = TolerantTagEnds(self.rawdata)
+        return self._tag_ends.whole_start_tag(i)
 
     def parse_starttag(self, i: int) -> int:
         m = _SIMPLE_TAG.match(self.rawdata, i)
@@ -559,7 +571,6 @@ class Renderer(HTMLParser):
             self.line_pos = pos
         self.current.extend(pieces)
         self.had_data = True
-
 
 
 def _looks_preformatted(data: str) -> bool:

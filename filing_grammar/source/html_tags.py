@@ -120,3 +120,101 @@ def _attributes(attr_text: str) -> list[tuple[str, str | None]]:
                 value = _unescape(value)
         attrs.append((name.lower(), value))
     return attrs
+
+
+# ---------------------------------------------------------------------------
+# Where html.parser's tolerant reading of a start tag ends, in linear time.
+# HTMLParser.check_for_whole_start_tag matches locatestarttagend_tolerant at
+# each "<" of a start tag; with no ">" after it, the match runs over the
+# following text as attributes ("<p a=<p a=<p a=..."): to the end of the
+# document at every "<", quadratic time (100 KB took 30 s).  Its end is a
+# function of positions alone: the tag name ends at the first of its stop
+# characters; then comes "[\s/]*", then attributes, each matched where the
+# one before ended (the pattern never backtracks into an earlier one:
+# everything after them is optional), then "\s*".  So the end of each tag
+# name and of the run of attributes from each position is remembered for
+# the document, and no stretch is read twice.  The pieces are those of the
+# Python whose pattern is _TOLERANT below; under another (html.parser has
+# changed it) HTMLParser's own method is used.
+# ---------------------------------------------------------------------------
+_TOLERANT = r"""
+  <[a-zA-Z][^\t\n\r\f />\x00]*       # tag name
+  (?:[\s/]*                          # optional whitespace before attribute name
+    (?:(?<=['"\s/])[^\s/>][^\s/=>]*  # attribute name
+      (?:\s*=+\s*                    # value indicator
+        (?:'[^']*'                   # LITA-enclosed value
+          |"[^"]*"                   # LIT-enclosed value
+          |(?!['"])[^>\s]*           # bare value
+         )
+        \s*                          # possibly followed by a space
+       )?(?:\s|/(?!>))*
+     )*
+   )?
+  \s*                                # trailing whitespace
+"""
+_NAME_STOP = cache.compile(r"[\t\n\r\f />\x00]")
+_BEFORE_ATTRS = cache.compile(r"[\s/]*")
+_ATTR_UNIT = cache.compile(r"""(?<=['"\s/])[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?"""
+                           r"""(?:\s|/(?!>))*""")
+_SPACES = cache.compile(r"\s*")
+
+
+def tolerant_reading_known() -> bool:
+    """Is html.parser's pattern the one the pieces above stand for?"""
+    from html import parser
+    return getattr(getattr(parser, "locatestarttagend_tolerant", None), "pattern", None) == _TOLERANT
+
+
+TOLERANT_KNOWN = tolerant_reading_known()
+
+
+class TolerantTagEnds:
+    """``locatestarttagend_tolerant.match(html, i).end()`` for the start tags
+    of one document (``i``: a "<" followed by a letter), each stretch read
+    once (see above)."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self.name = (1, 0)  # the run of name characters read last: (from, to its end)
+        self.attrs: dict[int, int] = {}  # where a run of attributes starts -> where it ends
+
+    def end(self, i: int) -> int:
+        html = self.html
+        start, stop = self.name
+        if not start <= i + 2 <= stop:  # (a name that begins inside that run ends where it does)
+            m = _NAME_STOP.search(html, i + 2)
+            stop = len(html) if m is None else m.start()
+            self.name = (i + 2, stop)
+        p = _BEFORE_ATTRS.match(html, stop).end()
+        attrs, seen = self.attrs, []
+        while True:
+            known = attrs.get(p)
+            if known is not None:
+                p = known
+                break
+            m = _ATTR_UNIT.match(html, p)
+            if m is None:
+                break
+            seen.append(p)
+            p = m.end()
+        for q in seen:
+            attrs[q] = p
+        return _SPACES.match(html, p).end()
+
+    def whole_start_tag(self, i: int) -> int:
+        """HTMLParser.check_for_whole_start_tag's answer, from :meth:`end`:
+        the offset after the tag, or where its text ends, or -1 (the tag is
+        cut off: by the end of the text, or inside a name or value)."""
+        html = self.html
+        j = self.end(i)
+        after = html[j:j + 1]
+        if after == ">":
+            return j + 1
+        if after == "/":
+            return j + 2 if html.startswith("/>", j) else -1
+        if not after or after in _OPEN_AT:
+            return -1
+        return j if j > i else i + 1
+
+
+_OPEN_AT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ=/")
