@@ -156,9 +156,14 @@ def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
     first, last = ends
     rendering = _rendering(first)
     if rendering is None:
-        return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
-                    first.start_pos or 0, last.end_pos or 0)
+        return _lines_span(first, last)
     return DeferredSpan(functools.partial(_rendered_span_of, rendering, first, last))
+
+
+def _lines_span(first: Token, last: Token) -> Span:
+    """The span of whole input lines, ``first``'s to ``last``'s."""
+    return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
+                first.start_pos or 0, last.end_pos or 0)
 
 
 def span_and_line(tokens: Sequence[Token]) -> tuple[Span | None, int]:
@@ -172,8 +177,7 @@ def span_and_line(tokens: Sequence[Token]) -> tuple[Span | None, int]:
     first, last = ends
     rendering = _rendering(first)
     if rendering is None:
-        return Span(first.line, 1, last.end_line or last.line, last.end_column or 1,
-                    first.start_pos or 0, last.end_pos or 0), first.line
+        return _lines_span(first, last), first.line
     start = _rendered_start(rendering, first)
     return (DeferredSpan(functools.partial(_rendered_span_of, rendering, first, last, start)),
             rendering.line_of(start))

@@ -250,6 +250,8 @@ def test_line_col_with_the_lines_up_to_the_html():
     for offset in range(len(src.text) + 1):
         assert rendering.line_col(offset) == whole.line_col(offset)
         assert copy.line_col(offset) == whole.line_col(offset)
+    # the whole text's index, made for an offset past the HTML, is kept (not made again at each)
+    assert rendering.source_starts == whole.line_starts and rendering.starts_upto is None
     # once the source's lines are indexed, a rendering reads that index
     whole.line_starts
     assert whole.rendering(len(head), len(head) + len(html)).source_starts is whole.line_starts

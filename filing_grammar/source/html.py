@@ -123,7 +123,10 @@ class Rendering:
         """1-based (line, column) of a source offset."""
         starts = self._source_starts()
         if self.starts_upto is not None and offset >= self.starts_upto and self.all_starts is not None:
+            # past the lines indexed: the whole text's, kept from now on
             starts = self.all_starts()
+            object.__setattr__(self, "source_starts", starts)
+            object.__setattr__(self, "starts_upto", None)
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
