@@ -37,7 +37,7 @@ FILE_NUMBER = cache.compile(r"^(?:No\.\s*)?(?:\d{1,3}-\d{3,6}(?:-\d{1,3})?|\d{3}
 def has_digit(text: str) -> bool:
     """Does ``text`` hold a digit (``\\d``: a Unicode decimal)?  IRS and
     FILE_NUMBER need one: a word without is not tried against them (issue 12)."""
-    return any(map(str.isdecimal, text))
+    return _DIGIT.search(text) is not None
 
 
 # US ZIP (+4), Canadian and UK postal codes, at the end of an address line
@@ -124,7 +124,7 @@ def _month_number(name: str) -> int:
 
 def find_date(text: str) -> tuple[str | None, re.Match | None]:
     """The first date printed in ``text``: (ISO date or None if impossible, match)."""
-    if _DIGIT.search(text) is None:  # (each pattern needs a digit: most lines searched have none, issue 12)
+    if not has_digit(text):  # (each pattern needs a digit: most lines searched have none, issue 12)
         return None, None
     best = None
     for pattern in (_DATE_MDY, _DATE_DMY, _DATE_NUM):
