@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from html import unescape as _unescape
 from itertools import chain
-from html.parser import HTMLParser
 
 from .. import cache
 from .html_layout import _CELL_BREAK, _TEXT, _Cell, _new_cell, _collapse_text, _layout, _offset_in, _TableRow
+from .html_reading import _RAW_TEXT, Reading
 from .html_refs import _decoded, _with_refs
-from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, _TOKENS,
-                        TOLERANT_KNOWN, TolerantTagEnds, _attributes, _colspan, _plain_rest, _style_matters, _token_length)
+from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _TOKENS, TolerantTagEnds, _attributes, _colspan,
+                        _plain_rest, _style_matters, _token_length)
 
 _BLOCK = frozenset({
     "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
@@ -22,7 +22,7 @@ _BLOCK = frozenset({
 })
 _INLINE_CAPABLE = frozenset({"p", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
 _SKIP = frozenset({"script", "style", "head", "ix:header", "xbrli:context", "noscript"})
-class Renderer(HTMLParser):
+class Renderer(Reading):
     """HTML -> rendered lines (``lines``: text and anchors) and facts."""
 
     def __init__(self, html: str):
@@ -75,6 +75,9 @@ class Renderer(HTMLParser):
         spans = {"": 1}  # a cell's attributes' text -> _colspan
         ended = False
         while i < n:
+            if i > self._last_gt and self.cdata_elem is None:  # no ">" after: nothing can close
+                i = self._unclosed(i)
+                break
             if self.cdata_elem is not None:  # in <script> or <style>: text up to its end tag
                 m = self.interesting.search(html, i)
                 if m is None:
@@ -299,7 +302,7 @@ class Renderer(HTMLParser):
                         # copied: a tag left open comes here at every "<")
                         tokens = chain(((html[k:text_end], *token[1:]),), found)
                         p = k
-                if p != k or self.cdata_elem is not None:
+                if p != k or self.cdata_elem is not None or k > self._last_gt:
                     i = k
                     break
             if ended:
@@ -307,56 +310,6 @@ class Renderer(HTMLParser):
         if i < n and self.cdata_elem is None:
             self._at = i
             handle_data(_unescape(html[i:]))
-
-    def _markup(self, i: int) -> int | None:
-        """HTMLParser.goahead at a "<" (``i``): the offset after what it read,
-        or None at a "<" that ends the document.  What cannot be closed for
-        want of a ">" (or of a "-->") after it is known to be so without a
-        search to the end of the document each time (time linear in these,
-        where HTMLParser's is quadratic)."""
-        html = self._html
-        self._at = i
-        closable = i < self._last_gt  # a ">" after the "<"
-        if _STARTTAG_OPEN.match(html, i):
-            k = self.parse_starttag(i)
-        elif html.startswith("</", i):
-            k = self.parse_endtag(i) if closable else -1
-        elif html.startswith("<!--", i):
-            k = -1
-            if i + 4 < self._no_comment_end:
-                k = self.parse_comment(i)
-                if k < 0:  # no "-->" after i + 4, nor after any later offset
-                    self._no_comment_end = i + 4
-        elif html.startswith("<?", i):
-            k = self.parse_pi(i) if closable else -1
-        elif html.startswith("<!", i):
-            k = self.parse_html_declaration(i) if closable or html.startswith("<![", i) else -1
-        elif i + 1 < len(html):
-            self.handle_data("<")
-            k = i + 1
-        else:
-            return None
-        if k < 0:  # not closed: text, as far as the next ">" or "<"
-            k = html.find(">", i + 1) if closable else -1
-            if k < 0:
-                k = html.find("<", i + 1)
-                if k < 0:
-                    k = i + 1
-            else:
-                k += 1
-            self._at = i
-            self.handle_data(_unescape(html[i:k]) if self.cdata_elem is None else html[i:k])
-        return k
-
-    def updatepos(self, i: int, j: int) -> int:
-        """(HTMLParser's line and column counting, not needed here.)"""
-        if i < j:
-            self._at = j
-        return j
-
-    def _pos(self) -> int:
-        """The offset in the HTML of the tag or text being handled."""
-        return self._at
 
     def _start(self, tag: str, attr_text: str, slash: bool) -> None:
         """A plain start tag (``_TOKENS``).  Its attributes are read only if
@@ -370,38 +323,6 @@ class Renderer(HTMLParser):
             self.handle_startendtag(tag, attrs)
         else:
             self.handle_starttag(tag, attrs)
-
-    def check_for_whole_start_tag(self, i: int) -> int:
-        """HTMLParser's, in linear time over the document (html_tags.TolerantTagEnds)."""
-        if not TOLERANT_KNOWN:
-            return super().check_for_whole_start_tag(i)
-        if self._tag_ends is None:
-            self._tag_ends = TolerantTagEnds(self.rawdata)
-        return self._tag_ends.whole_start_tag(i)
-
-    def parse_starttag(self, i: int) -> int:
-        m = _SIMPLE_TAG.match(self.rawdata, i)
-        if m is None:
-            return super().parse_starttag(i)
-        tag, attr_text, slash = m.groups()
-        tag = tag.lower()
-        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
-            return super().parse_starttag(i)
-        attrs = _attributes(attr_text) if attr_text else []
-        self.lasttag = tag
-        if slash:
-            self.handle_startendtag(tag, attrs)
-        else:
-            self.handle_starttag(tag, attrs)
-        return m.end()
-
-    def parse_endtag(self, i: int) -> int:
-        if self.cdata_elem is None:
-            m = _SIMPLE_END.match(self.rawdata, i)
-            if m is not None:
-                self.handle_endtag(m.group(1).lower())
-                return m.end()
-        return super().parse_endtag(i)
 
     # -- text accumulation --------------------------------------------------
     def _emit(self) -> None:
@@ -583,10 +504,6 @@ def _looks_preformatted(data: str) -> bool:
     return columns >= 3
 
 
-# Elements whose content HTMLParser reads as raw text (in one Python version
-# or another): left to it.
-_RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
-                       "noframes", "noscript", "plaintext"})
 _NO_ATTRS: dict = {}
 _COLUMN_GAP = cache.compile(r"\S {3,}\S")
 _IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
