@@ -67,6 +67,14 @@ TRICKY = [
     # "<" after it
     '<l/x><xbrli:context></s>a', '<!--c-->tail', '<!--c--><b>x</b>', '<!x>y<br>z', '<? a ?>end', 'x<', '<p>a</p><',
     '<p a="1>2">q</p>r', '<td a="<x>">v</td>w',
+    # a tag is read once for its kind (html_tags._start_tag, _end_tag), in
+    # any case, with or without "/", a style, attributes ("/>" in quotes)
+    '<P>a<Div>b</DIV>c<TD>d</Td><TR><Th>e<BR/>f<Br>g<HR/>h<Hr>i</P>', '<p/>x<div/>y<tr/>z<table/>w<hr/>v',
+    '<table/><tr><td>a</td></tr></table>b', '<IX:NONNUMERIC NAME="a">1</IX:NONNUMERIC><ix:nonNumeric/>2',
+    '<span style="display:none">a<b>b</b><img src=x><br></span>c<SPAN STYLE="DISPLAY:NONE">d</SPAN>e',
+    '<div style="display:none"><span>a</span><td>b</td><p>c</p></div>d', '<p x="/>">a</p>b<span a=/>c</span>',
+    '<table><tr><td colspan="3" style="display:none">a</td><td COLSPAN=2>b</td></tr><tr><td>1</td></tr></table>',
+    '<TITLE>t</TITLE><Script>s</Script><xmp><b>x</b></xmp>y', '<font size=2><FONT SIZE="2">a</FONT></font>',
 ]
 
 
@@ -97,6 +105,20 @@ def test_short_stretches(read_ahead, monkeypatch):
         _same((CORPUS / "files" / row["file"]).read_bytes().decode("utf-8", "replace"))
 
 
+def test_kept_tags(monkeypatch):
+    """The tags read are kept for the documents after (html_tags._STARTS,
+    _ENDS), no more than _KEPT of each: kept or read afresh, and emptied
+    in the middle of a document, they render the same."""
+    from filing_grammar.source import html_tags  # noqa: PLC0415
+    for kept in (10000, 1, 3):
+        monkeypatch.setattr(html_tags, "_KEPT", kept)
+        html_tags._STARTS.clear()
+        html_tags._ENDS.clear()
+        for html in TRICKY + TRICKY[::-1]:
+            _same(html)
+        assert len(html_tags._STARTS) <= kept and len(html_tags._ENDS) <= kept
+
+
 # Random HTML out of the pieces filings are made of, and some they should
 # not hold: every rendering is the reference's.
 _PIECES = st.sampled_from([
@@ -109,6 +131,11 @@ _PIECES = st.sampled_from([
     "&amp;", "&nbsp;", "&#160;", "&#8220;", "&bogus;", "&#xZZ;", "&", "<", ">", "</", "/>", "=", '"', "'",
     " ", "  ", "\n", "\t", "\xa0", "\u200b", "\u2028", "Item 2.02", "Results", "x", "8-K", "0000018230",
     "<p a=", '<p a="', "<hr/>", "<img src=a>", "<a href='x'>", "</a>", "<li>", "<h1>", "</h1>", "<center>",
+    # (a tag's kind, read once: names in any case, "/", styles that matter)
+    "<P>", "</P>", "<Div>", "<TD>", "</Td>", "<TR>", "</tR>", "<TABLE>", "</TABLE>", "<BR>", "<Br/>", "<p/>", "<tr/>",
+    "<SPAN>", "</SPAN>", "<FONT SIZE=2>", "<IX:NONNUMERIC NAME=a>", "</IX:NONNUMERIC>", "<ix:nonNumeric/>", "<th/>",
+    '<td style="display:none">', '<P STYLE="DISPLAY:INLINE">', '<tr style="display:none">', "<hr>", "<HR/>",
+    '<br style="display:none">', "<Title>", "<xmp>", "</xmp>", '<td colspan="3" style="x">', '<p id="u1">',
 ])
 
 
@@ -155,7 +182,7 @@ def test_random_text(max_examples):
 
 
 # A start tag's rest (after its name, up to its first ">"), out of pieces of
-# attributes: html_tags._plain_rest reads it as _SIMPLE_TAG reads the tag.
+# attributes: html_tags._start_tag reads the tag as _SIMPLE_TAG reads it.
 _REST_PIECES = st.sampled_from([
     " ", "  ", "\n", "\t", "\f", "\v", "\xa0", "a", "style", "x:y", "_b", "-", ".", "9", "=", " = ", '"', "'", "`",
     '"x"', "'y'", '"a b"', "'\"'", '"\'"', "<", "/", " /", "&amp;", "&", "\u00e9", "\U0001f600", 'display:none',
@@ -163,38 +190,43 @@ _REST_PIECES = st.sampled_from([
 ])
 
 
-def _simple_tag_read(rest: str):
-    """(attributes' text, "/" before ">") of ``<p`` + rest + ``>`` as
-    _SIMPLE_TAG reads it, or None if it reads no tag ending at that ">"."""
+def _simple_tag_read(tag: str):
+    """(name, attributes' text, "/" before ">") of a start tag as _SIMPLE_TAG
+    reads it, or None if it reads no tag ending at its ">"."""
     from filing_grammar.source.html_tags import _SIMPLE_TAG  # noqa: PLC0415
-    m = _SIMPLE_TAG.match("<p" + rest + ">")
-    if m is None or m.end() != len(rest) + 3:
+    m = _SIMPLE_TAG.match(tag)
+    if m is None or m.end() != len(tag):
         return None
-    return m.group(2), m.group(3) == "/"
+    return m.group(1), m.group(2), m.group(3) == "/"
 
 
 @property_runs(1000)
-def test_plain_rest_reads_the_tag_as_simple_tag(max_examples):
-    """The loop's tokens end a start tag at its first ">" and read the rest
-    once per document (html_tags._plain_rest, with its quicker pattern for
-    name="value" attributes): a plain tag's attributes and "/" as
-    _SIMPLE_TAG's, and no plain tag where _SIMPLE_TAG reads none there (a
-    quoted ">" or "<", which HTMLParser reads)."""
-    from filing_grammar.source.html_tags import _TOKENS, _plain_rest, _style_matters  # noqa: PLC0415
+def test_start_tag_reads_the_tag_as_simple_tag(max_examples):
+    """The loop's tokens end a start tag at its first ">" and read the tag
+    once (html_tags._start_tag, with its quicker pattern for name="value"
+    attributes): a plain tag's name, attributes and "/" as _SIMPLE_TAG's,
+    and no plain tag where _SIMPLE_TAG reads none there (a quoted ">" or
+    "<", which HTMLParser reads)."""
+    from filing_grammar.source.html_tags import _STARTS, _TOKENS, _start_tag  # noqa: PLC0415
 
     def check(rest):
-        token = _TOKENS.match("<p" + rest + ">")
-        if token.group(2) != "p" or token.group(3) != rest:
-            return  # no rest of a token ("a": the name goes on; a ">" in it)
-        read = _simple_tag_read(rest)
-        if read is None:
-            assert _plain_rest(rest) == ()
-        else:
-            assert _plain_rest(rest) == (read[0], read[1], _style_matters(read[0]))
+        for name in ("p", "Td", "span", "ix:nonNumeric"):
+            tag = "<" + name + rest + ">"
+            token = _TOKENS.match(tag)
+            if token.group(2) != tag:
+                return  # no start tag of a token (a ">" or "<" in it)
+            read = _simple_tag_read(tag)
+            _STARTS.clear()  # (read afresh, and kept)
+            got = _start_tag(tag)
+            assert _STARTS[tag] == got
+            if read is None:
+                assert got == ()
+            else:
+                assert got[:3] == (read[0].lower(), read[1], read[2])
 
     for rest in ["", " a", ' a="x"', ' a="x" b="y"', " a='x'", " a=x", " a=x/", " a", " /", "/", ' a="<"', " a=1 /",
                  '  a="x"', ' a="x"  ', ' a="x"/', ' A="x"', ' a ="x"', " a\n=\n'y'", ' a="x', " a==b", " \xa0a=1",
-                 ' -a="x"', ' 9="x"', ' a-b="x"', ' a="x"b="y"', ' a="x" "y"']:
+                 ' -a="x"', ' 9="x"', ' a-b="x"', ' a="x"b="y"', ' a="x" "y"', "a", ':b', '-1 a="x"']:
         check(rest)
 
     @settings(max_examples=max_examples, suppress_health_check=list(HealthCheck))

@@ -11,12 +11,8 @@ from __future__ import annotations
 from html import unescape as _unescape
 from html.parser import HTMLParser
 
-from .html_tags import _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, TOLERANT_KNOWN, TolerantTagEnds, _attributes
-
-# Elements whose content HTMLParser reads as raw text (in one Python version
-# or another): left to it.
-_RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
-                       "noframes", "noscript", "plaintext"})
+from .html_tags import (_RAW_TEXT, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, TOLERANT_KNOWN, TolerantTagEnds,
+                        _attributes)
 
 
 class Reading(HTMLParser):

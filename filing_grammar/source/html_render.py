@@ -10,18 +10,14 @@ from itertools import chain
 
 from .. import cache
 from .html_layout import _CELL_BREAK, _TEXT, _Cell, _new_cell, _collapse_text, _layout, _offset_in, _TableRow
-from .html_reading import _RAW_TEXT, Reading
+from .html_reading import Reading
 from .html_refs import _decoded, _with_refs
-from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _TOKENS, TolerantTagEnds, _attributes, _colspan,
-                        _plain_rest, _style_matters, _token_length)
+from .html_tags import (_ATTR_TAGS, _NO_ATTR_LIST, _READ_AHEAD, _TOKENS, TolerantTagEnds, _attributes,
+                        _style_matters, _token_length)
+from .html_tags import (_BLOCK, _ENDS, _INLINE_CAPABLE, _IX_FACTS, _SKIP, _STARTS, _VOID, _end_tag,
+                        _start_tag)
 
-_BLOCK = frozenset({
-    "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "hr", "center", "blockquote", "pre", "title", "dl", "dt", "dd", "section", "article",
-    "header", "footer", "page",
-})
-_INLINE_CAPABLE = frozenset({"p", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
-_SKIP = frozenset({"script", "style", "head", "ix:header", "xbrli:context", "noscript"})
+
 class Renderer(Reading):
     """HTML -> rendered lines (``lines``: text and anchors) and facts."""
 
@@ -71,8 +67,7 @@ class Renderer(Reading):
         i = 0
         handle_data, start, end_tag = self.handle_data, self._start, self.handle_endtag
         inline_stack = self.inline_stack
-        rests = {"": ("", False, False)}  # a start tag's rest -> _plain_rest (they repeat)
-        spans = {"": 1}  # a cell's attributes' text -> _colspan
+        starts, ends = _STARTS, _ENDS  # a tag -> _start_tag, _end_tag (tags repeat)
         ended = False
         while i < n:
             if i > self._last_gt and self.cdata_elem is None:  # no ">" after: nothing can close
@@ -107,7 +102,7 @@ class Renderer(Reading):
                 # blocks, rows, cells, tables and line breaks, when no style
                 # hides them or shows them inline.  (self._at, the offset
                 # the handlers read, is set only before a handler is called.)
-                for text, tag, rest, end_name in tokens:
+                for text, tag, end in tokens:
                     if text:
                         at = p
                         p += len(text)
@@ -152,25 +147,59 @@ class Renderer(Reading):
                                 current.append((text, at))
                                 self.had_data = True
                     at = p
-                    if tag:  # a start tag
-                        p += len(tag) + len(rest) + 2
-                        read = rests.get(rest)
+                    if tag:  # a start tag (its kind: html_tags._start_tag)
+                        p += len(tag)
+                        read = starts.get(tag)
                         if read is None:
-                            read = rests[rest] = _plain_rest(rest)
+                            read = _start_tag(tag)
                         if not read:  # no plain tag: HTMLParser's
                             break
-                        attr_text, slash, matters = read  # (slash: <br/>)
-                        tag = tag.lower()
-                        if tag not in _STRUCTURAL and not matters:
+                        tag, attr_text, slash, kind, extra = read  # (slash: <br/>)
+                        if kind == "inline":
                             if self.skip_depth:
                                 if tag not in _VOID and not slash:
                                     self.skip_depth += 1
                             elif self.cell is None and not self.current and not slash:
                                 self.line_pos = at
                             continue
-                        if tag in _RAW_TEXT:  # script, style, title ...: HTMLParser's own modes
+                        if kind == "raw":  # script, style, title ...: HTMLParser's own modes
                             break
-                        if tag == "br" and not (self.skip_depth or matters):
+                        if self.skip_depth or kind == "start":
+                            self._at = at
+                            start(tag, attr_text, slash)
+                        elif kind == "cell" and self.tables:
+                            if self.cell is None and not self.current:
+                                self.line_pos = at
+                            rows = self.tables[-1]
+                            if not rows:
+                                rows.append([])
+                            self.cell = cell = _Cell()
+                            cell.pos = at
+                            row = rows[-1]
+                            row.append(cell)
+                            if extra > 1:  # colspan: a cell per column it spans (empty ones, never changed: one object)
+                                row.extend([_new_cell(at)] * (extra - 1))
+                            if slash:  # <td/>, an empty cell (XHTML): handle_startendtag's end tag too
+                                self.cell = None
+                        elif kind == "block":  # <p>, <div> ...
+                            cell = self.cell
+                            if cell is None:
+                                if not self.current:
+                                    self.line_pos = at
+                            stack = inline_stack.get(tag)
+                            if stack is None:
+                                inline_stack[tag] = [False]
+                            else:
+                                stack.append(False)
+                            if cell is not None:
+                                cell.append((_CELL_BREAK, at))
+                            else:
+                                self._emit()
+                        elif kind == "tr" and self.tables:
+                            if self.cell is None and not self.current:
+                                self.line_pos = at
+                            self.tables[-1].append([])
+                        elif kind == "br":
                             # a line break (handle_starttag's, or for <br/>
                             # handle_startendtag's): the first where no line
                             # was begun makes a blank line
@@ -187,50 +216,11 @@ class Renderer(Reading):
                                     cell.append((_CELL_BREAK, at))
                                 else:
                                     self._emit()
-                        elif tag in _CELLS and self.tables and not (self.skip_depth or matters):
+                        elif kind == "fact":  # a fact shown: its name, where it starts
+                            self.open_facts.append([extra, at, [], False])  # (extra: its name)
                             if self.cell is None and not self.current:
                                 self.line_pos = at
-                            rows = self.tables[-1]
-                            if not rows:
-                                rows.append([])
-                            self.cell = cell = _Cell()
-                            cell.pos = at
-                            row = rows[-1]
-                            row.append(cell)
-                            span = spans.get(attr_text)
-                            if span is None:
-                                span = spans[attr_text] = _colspan(attr_text)
-                            if span > 1:  # a cell per column it spans: empty ones, never changed, so one object
-                                row.extend([_new_cell(at)] * (span - 1))
-                            if slash:  # <td/>, an empty cell (XHTML): handle_startendtag's end tag too
-                                self.cell = None
-                        elif self.skip_depth or slash or matters:
-                            self._at = at
-                            start(tag, attr_text, slash)
-                        elif tag in _IX_FACTS:  # a fact shown: its name, where it starts
-                            name = dict(_attributes(attr_text)).get("name") if attr_text else None
-                            self.open_facts.append([name or "", at, [], False])
-                            if self.cell is None and not self.current:
-                                self.line_pos = at
-                        elif tag in _PLAIN_BLOCK:  # <p>, <div> ...
-                            cell = self.cell
-                            if cell is None:
-                                if not self.current:
-                                    self.line_pos = at
-                            stack = inline_stack.get(tag)
-                            if stack is None:
-                                inline_stack[tag] = [False]
-                            else:
-                                stack.append(False)
-                            if cell is not None:
-                                cell.append((_CELL_BREAK, at))
-                            else:
-                                self._emit()
-                        elif tag == "tr" and self.tables:
-                            if self.cell is None and not self.current:
-                                self.line_pos = at
-                            self.tables[-1].append([])
-                        elif tag == "table":  # (handle_starttag's)
+                        elif kind == "table":  # (handle_starttag's)
                             cell = self.cell
                             if cell is None:
                                 if not self.current:
@@ -243,17 +233,20 @@ class Renderer(Reading):
                         else:
                             self._at = at
                             start(tag, attr_text, slash)
-                    elif end_name:  # a plain end tag
-                        p += len(end_name) + 3
-                        tag = end_name.lower()
-                        if tag not in _STRUCTURAL:
+                    elif end:  # a plain end tag (its kind: html_tags._end_tag)
+                        p += len(end)
+                        read = ends.get(end)
+                        if read is None:
+                            read = _end_tag(end)
+                        tag, kind = read
+                        if kind == "inline":
                             if self.skip_depth and tag not in _VOID:
                                 self.skip_depth -= 1
                             continue
-                        if self.skip_depth or tag in _IX_FACTS:
+                        if self.skip_depth or kind == "fact":
                             self._at = at
                             end_tag(tag)
-                        elif tag in _PLAIN_BLOCK or tag == "tr":
+                        elif kind == "block":  # (and tr)
                             opened = inline_stack.get(tag)
                             if not (opened and opened.pop()):
                                 cell = self.cell
@@ -261,7 +254,7 @@ class Renderer(Reading):
                                     cell.append((_CELL_BREAK, at))
                                 else:
                                     self._emit()
-                        elif tag in _CELLS:
+                        elif kind == "cell":
                             self.cell = None
                         else:
                             self._at = at
@@ -506,12 +499,3 @@ def _looks_preformatted(data: str) -> bool:
 
 _NO_ATTRS: dict = {}
 _COLUMN_GAP = cache.compile(r"\S {3,}\S")
-_IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
-_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
-# The tags that do more than nest (the others only open and close a level
-# inside what is skipped): _run leaves these to the handlers.
-_STRUCTURAL = _BLOCK | _SKIP | _IX_FACTS | _RAW_TEXT | {"td", "th"}
-_CELLS = frozenset({"td", "th"})
-# The blocks whose start and end tags do nothing but break the line (or the
-# cell's line), and remember whether a style showed them inline.
-_PLAIN_BLOCK = _BLOCK - {"pre", "table", "tr", "br"} - _SKIP - _RAW_TEXT

@@ -1,6 +1,7 @@
 """How the HTML renderer (``html_render.py``) reads tags: the regular
 expressions of its tokens (text runs, and the start and end tags HTMLParser
-reads in the plain way), and a tag's attributes, read only when they can
+reads in the plain way), the tags it knows and what it does with each (a
+tag's kind, read once), and a tag's attributes, read only when they can
 matter (a cell's colspan, a fact's name, a style that hides or inlines)."""
 
 from __future__ import annotations
@@ -22,59 +23,155 @@ _SIMPLE_ATTR = cache.compile(
 _SIMPLE_END = cache.compile("</" + _NAME + ">")
 _STARTTAG_OPEN = cache.compile("<[a-zA-Z]")
 # The loop's tokens: 1 a text run (maybe empty), then what starts at the
-# "<" after it: a start tag as far as the first ">" (no "<" in it), 2 its
-# name, 3 the rest (its attributes, and the white space and "/" before its
-# ">": a plain tag, _SIMPLE_TAG's, if _plain_rest reads them); a plain end
-# tag (_SIMPLE_END), 4 its name; a "<" of anything else (no group); or
-# nothing, the text run being the last in the stretch read (at its end: the
-# token ends there, where a "<" of anything else would not).  Each
-# character of the HTML is in one token, and the groups make the token's
-# length (_token_length): fewer, and shorter, strings for findall to make
-# than with a group for each whole tag; and a text run and the tag after it
-# (the commonest pair) one match, one tuple, one turn of the loop.  ((?!\Z):
-# no empty match at the end; the text run is matched at once, not tried
-# again at each of its characters for a "<" after it.)  A tag's rest is
-# read by _ATTRS_TAIL once for each text it has in a document, not by
-# findall at each tag (tags repeat their attributes: a fifth of findall's
-# time, issue 12); a tag with a ">" or "<" in a quoted value, which the
-# rest does not reach, is no plain tag then but a "<" of anything else, and
-# HTMLParser reads it (as _SIMPLE_TAG: the same tag).
-# (The rest's characters, all but "<" and ">", written as ranges: SRE makes
-# a bitmap of them, tested in a third of the time of [^<>].)
-_TOKENS = cache.compile(r"(?!\Z)([^<]*)(?:<(?:" + _NAME + r"([\x00-;=?-\U0010ffff]*)>|/" + _NAME + r">|)|\Z)")
+# "<" after it: 2 a start tag as far as the first ">" (no "<" in it: a plain
+# tag, _SIMPLE_TAG's, if _start_tag reads it); 3 a plain end tag
+# (_SIMPLE_END); a "<" of anything else (no group); or nothing, the text run
+# being the last in the stretch read (at its end: the token ends there,
+# where a "<" of anything else would not).  Each character of the HTML is
+# in one token, and the groups make the token's length (_token_length); a
+# text run and the tag after it (the commonest pair) are one match, one
+# tuple, one turn of the loop.  ((?!\Z): no empty match at the end; the
+# text run is matched at once, not tried again at each of its characters
+# for a "<" after it.)  A tag is one string, read by _start_tag or _end_tag
+# once (while it is kept, see there), not at each tag: what the loop does
+# with it is then one look-up, not its name lowered and tested against each
+# set, its attributes read (issue 12).  A tag with a ">" or "<" in a quoted
+# value, which the token does not reach, is no plain tag then but a "<" of
+# anything else, and HTMLParser reads it (as _SIMPLE_TAG: the same tag).
+# (A start tag's characters after its first, all but "<" and ">", written
+# as ranges: SRE makes a bitmap of them, tested in a third of the time of
+# [^<>].  A name's characters are among them, and a name is read as far as
+# it goes: the tag ends where _NAME and attributes would end it.)
+_TOKENS = cache.compile(r"(?!\Z)([^<]*)(?:(<[a-zA-Z][\x00-;=?-\U0010ffff]*>)|(</[a-zA-Z][-.a-zA-Z0-9:_]*>)|<|\Z)")
+_TAG_NAME = cache.compile(_NAME)
 # A start tag's rest and its ">", as _SIMPLE_TAG reads them after the name:
 # groups attributes, "/" of "/>".
 _ATTRS_TAIL = cache.compile(_ATTRS + r"([ \t\n\r\f]*/?)>")
-# The commonest rest, attributes name="value" one space apart, read by
-# _ATTRS_TAIL as that many attributes and no tail, in two thirds of its time.
-_QUOTED_ATTRS = cache.compile(r'(?: [a-zA-Z_:][-.a-zA-Z0-9:_]*="[^"]*")*')
+# The commonest start tag, attributes name="value" one space apart (2,233 of
+# the 2,629 distinct start tags of the HTML 8-Ks): read as _SIMPLE_TAG reads
+# it (name, attributes; no "/") in one match, in about half the time of the
+# name and _ATTRS_TAIL.
+_QUOTED_TAG = cache.compile(r'<' + _NAME + r'((?: [a-zA-Z_:][-.a-zA-Z0-9:_]*="[^"]*")*)>')
 # html_render._run reads the tokens of this many characters at a time (or a
 # few more, up to a "<").
 _READ_AHEAD = 8192
 
 
-def _token_length(token: tuple[str, str, str, str]) -> int:
+def _token_length(token: tuple[str, str, str]) -> int:
     """The length of a token of _TOKENS (findall's tuple of its groups), but
     for a stretch's last text run (one character less: no "<" after it)."""
-    text, name, rest, end_name = token
-    if name:
-        return len(text) + len(name) + len(rest) + 2
-    return len(text) + (len(end_name) + 3 if end_name else 1)  # (1: a "<" of anything else)
+    text, start, end = token
+    return len(text) + (len(start) or len(end) or 1)  # (1: a "<" of anything else)
 
 
-def _plain_rest(rest: str) -> tuple[str, bool, bool] | tuple[()]:
-    """A start tag's rest (_TOKENS' group 3) read: its attributes' text, a
-    "/" before its ">", and :func:`_style_matters`; or () if it is not a
-    plain tag's.  (The ">" after the rest is where _SIMPLE_TAG ends: a plain
-    tag's quoted values hold no ">" that the rest ends at, as its quotes
-    are where they are in any reading of it.)"""
-    if _QUOTED_ATTRS.fullmatch(rest) is not None:  # (the commonest rest: its own attributes' text)
-        return rest, False, _style_matters(rest)
-    m = _ATTRS_TAIL.fullmatch(rest + ">")
-    if m is None:
-        return ()
-    attr_text, tail = m.groups()
-    return attr_text, "/" in tail, _style_matters(attr_text)
+# The tags the renderer knows (lower case): what the loop (html_render._run)
+# does with a start or end tag is its kind (_start_tag, _end_tag).
+_BLOCK = frozenset({
+    "p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "hr", "center", "blockquote", "pre", "title", "dl", "dt", "dd", "section", "article",
+    "header", "footer", "page",
+})
+_INLINE_CAPABLE = frozenset({"p", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
+_SKIP = frozenset({"script", "style", "head", "ix:header", "xbrli:context", "noscript"})
+# Elements whose content HTMLParser reads as raw text (in one Python version
+# or another): left to it.
+_RAW_TEXT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed",
+                       "noframes", "noscript", "plaintext"})
+_IX_FACTS = frozenset({"ix:nonnumeric", "ix:nonfraction"})
+_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
+# The tags that do more than nest (the others only open and close a level
+# inside what is skipped): _run leaves these to the handlers.
+_STRUCTURAL = _BLOCK | _SKIP | _IX_FACTS | _RAW_TEXT | {"td", "th"}
+_CELLS = frozenset({"td", "th"})
+# The blocks whose start and end tags do nothing but break the line (or the
+# cell's line), and remember whether a style showed them inline.
+_PLAIN_BLOCK = _BLOCK - {"pre", "table", "tr", "br"} - _SKIP - _RAW_TEXT
+
+
+def _start_tag(tag: str) -> tuple[str, str, bool, str, int | str | None] | tuple[()]:
+    """A start tag of _TOKENS ("<" to ">") read (:func:`_read_start_tag`),
+    and kept in _STARTS."""
+    read = _read_start_tag(tag)
+    if len(_STARTS) >= _KEPT:
+        _STARTS.clear()
+    _STARTS[tag] = read
+    return read
+
+
+def _read_start_tag(tag: str) -> tuple[str, str, bool, str, int | str | None] | tuple[()]:
+    """A start tag of _TOKENS read: its name in lower case, its attributes'
+    text, a "/" before its ">", its kind (what the loop does with it), and
+    what the loop needs of its attributes; or () if it is no plain tag (the
+    ">" it ends at is where _SIMPLE_TAG ends: a plain tag's quoted values
+    hold no ">").  Kinds: "inline" (a tag that only nests, no style that
+    matters), "raw" (HTMLParser's own modes), "cell" (and its colspan),
+    "fact" (and its name), "block" (_PLAIN_BLOCK), "tr", "br", "table", each
+    as the loop handles it where nothing is skipped, or "start" (the
+    handlers')."""
+    m = _QUOTED_TAG.fullmatch(tag)
+    if m is not None:
+        name, attr_text = m.groups()
+        slash = False
+    else:
+        name = _TAG_NAME.match(tag, 1).group()
+        m = _ATTRS_TAIL.fullmatch(tag, 1 + len(name))
+        if m is None:
+            return ()
+        attr_text, tail = m.groups()
+        slash = "/" in tail
+    name = name.lower()
+    extra = None
+    if name in _RAW_TEXT:
+        kind = "raw"
+    elif _style_matters(attr_text):
+        kind = "start"
+    elif name not in _STRUCTURAL:
+        kind = "inline"
+    elif name == "br":
+        kind = "br"
+    elif name in _CELLS:
+        kind, extra = "cell", _colspan(attr_text)
+    elif slash:
+        kind = "start"
+    elif name in _IX_FACTS:
+        kind, extra = "fact", (dict(_attributes(attr_text)).get("name") if attr_text else None) or ""
+    elif name in _PLAIN_BLOCK:
+        kind = "block"
+    elif name == "tr" or name == "table":
+        kind = name
+    else:
+        kind = "start"
+    return name, attr_text, slash, kind, extra
+
+
+def _end_tag(tag: str) -> tuple[str, str]:
+    """An end tag of _TOKENS ("</" to ">") read, and kept in _ENDS: its name
+    in lower case and its kind: "inline" (a tag that only nests), "fact",
+    "block" (_PLAIN_BLOCK and tr), "cell", or "end" (the handler's)."""
+    name = tag[2:-1].lower()
+    if name not in _STRUCTURAL:
+        kind = "inline"
+    elif name in _IX_FACTS:
+        kind = "fact"
+    elif name in _PLAIN_BLOCK or name == "tr":
+        kind = "block"
+    else:
+        kind = "cell" if name in _CELLS else "end"
+    if len(_ENDS) >= _KEPT:
+        _ENDS.clear()
+    read = _ENDS[tag] = (name, kind)
+    return read
+
+
+# The tags read, kept for the tags after and the documents after: tags
+# repeat, in a document and from one to another (the 40 HTML 8-Ks' 15,900
+# start tags are 3,700 distinct in each document, 2,600 in all; reading them
+# was a tenth of rendering with a dict per document), and some are a
+# document's own (an id).  No more than _KEPT of each (a start tag some 450
+# bytes: 1.8 MB at most): then they are read afresh.
+_STARTS: dict[str, tuple] = {}
+_ENDS: dict[str, tuple[str, str]] = {}
+_KEPT = 4096
 
 
 _ATTR_TAGS = frozenset({"td", "th", "ix:nonnumeric", "ix:nonfraction"})  # colspan, name
