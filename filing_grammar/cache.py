@@ -24,7 +24,7 @@ import re
 import sys
 
 __all__ = ["cache_dir", "write_atomic", "fast_dataclasses", "compile", "search", "match", "fullmatch", "sub", "split", "findall",
-           "finditer"]
+           "finditer", "kept", "forget"]
 
 
 def cache_dir() -> str | None:
@@ -260,3 +260,29 @@ def findall(pattern, string, flags=0):
 
 def finditer(pattern, string, flags=0):
     return _pattern(pattern, flags).finditer(string)
+
+
+# --------------------------------------------------------------------------
+# What a process has read of the filings before, kept for the ones after
+# --------------------------------------------------------------------------
+# A few readings are kept by the text they were made of: an HTML tag's (its
+# kind, its attributes), a character reference's, the kind of a line that
+# ends an opaque document.  They repeat within a filing and from one filing
+# to the next (a batch reads thousands, of a few filing agents' making);
+# each such dict is bounded by its module.  forget() empties them: a process
+# then reads as one that has read no filing yet (bench/peers.py times a
+# first pass over its files so, not a pass over files it has just read).
+
+_CONTENT: list[dict] = []
+
+
+def kept(table: dict) -> dict:
+    """``table``, a dict of readings kept by their text, known to forget()."""
+    _CONTENT.append(table)
+    return table
+
+
+def forget() -> None:
+    """Empty every dict of :func:`kept`."""
+    for table in _CONTENT:
+        table.clear()

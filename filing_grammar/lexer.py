@@ -556,7 +556,7 @@ def _in_reach_of_contents(text: str, pos: int, start: int, line: str) -> bool:
 # text: the same few end most opaque documents ("</TEXT>", "end", "}",
 # "</XML>", ""), in every filing.  (It is a function of the line alone.)
 # Short lines only, the long ones being seldom met again; a bounded number.
-_ENTRY_KINDS: dict[str, str] = {}
+_ENTRY_KINDS: dict[str, str] = cache.kept({})
 
 
 def _entry_kind(line: str) -> str:

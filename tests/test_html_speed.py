@@ -119,6 +119,22 @@ def test_kept_tags(monkeypatch):
         assert len(html_tags._STARTS) <= kept and len(html_tags._ENDS) <= kept
 
 
+def test_forget_empties_what_was_kept():
+    """cache.forget empties the readings kept by their text (a tag's, a
+    reference's, a line's kind): the process then reads as one that has read
+    no filing yet (bench/peers.py times a first pass so), and renders the same."""
+    from filing_grammar import cache, lexer  # noqa: PLC0415
+    from filing_grammar.source import html_refs, html_tags  # noqa: PLC0415
+    html = "".join(TRICKY)
+    before = _rendered(H, html)
+    list(lexer.tokenize("<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\nx\n</TEXT>\n</DOCUMENT>\n", runs=True))
+    kept = (html_tags._STARTS, html_tags._ENDS, html_refs._REFS, lexer._ENTRY_KINDS)
+    assert all(kept)
+    cache.forget()
+    assert not any(kept)
+    assert _rendered(H, html) == before
+
+
 # Random HTML out of the pieces filings are made of, and some they should
 # not hold: every rendering is the reference's.
 _PIECES = st.sampled_from([

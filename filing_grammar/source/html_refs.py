@@ -109,4 +109,4 @@ def _split_amps(text: str, pos: int, append) -> None:
         pos += 1 + len(part)
 
 
-_REFS: dict[str, str] = {}  # reference -> its text (html.unescape), the ones met
+_REFS: dict[str, str] = cache.kept({})  # reference -> its text (html.unescape), the ones met

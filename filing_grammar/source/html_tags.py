@@ -169,8 +169,8 @@ def _end_tag(tag: str) -> tuple[str, str]:
 # was a tenth of rendering with a dict per document), and some are a
 # document's own (an id).  No more than _KEPT of each (a start tag some 450
 # bytes: 1.8 MB at most): then they are read afresh.
-_STARTS: dict[str, tuple] = {}
-_ENDS: dict[str, tuple[str, str]] = {}
+_STARTS: dict[str, tuple] = cache.kept({})
+_ENDS: dict[str, tuple[str, str]] = cache.kept({})
 _KEPT = 4096
 
 
