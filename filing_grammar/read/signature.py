@@ -236,13 +236,18 @@ class _SignatureReader:
         by_col = self.by_col
         under: list[tuple[Token, str]] = []
         after_by = self.rest[self.by_index + 1:]
+        nxt_at = 0  # the line after the run of blank lines met last (found once per run: 40 KB of them took 10 s)
         for n, (tok, text) in enumerate(after_by):
             if tok.type in ("SIGNATURE_LEGEND", "BY_LINE", "PAGE", "PAGE_NUMBER"):
                 break
             if tok.type == "BLANK" and under:
                 # HTML paragraphs: "..., Senior Vice President" / blank /
                 # "and Chief Financial Officer" continues the title
-                nxt = next((t for t in after_by[n + 1:] if t[0].type != "BLANK"), None)
+                if nxt_at <= n:
+                    nxt_at = n + 1
+                    while nxt_at < len(after_by) and after_by[nxt_at][0].type == "BLANK":
+                        nxt_at += 1
+                nxt = after_by[nxt_at] if nxt_at < len(after_by) else None
                 if nxt and cache.match(r"(?:and|&|of)\s", _column_text(nxt[1], by_col)):
                     continue
             cell = _column_text(text, by_col)

@@ -8,11 +8,29 @@ their order, are HTMLParser's (tests/test_html_speed.py)."""
 
 from __future__ import annotations
 
+import _markupbase
 from html import unescape as _unescape
 from html.parser import HTMLParser
 
 from .html_tags import (_RAW_TEXT, _SIMPLE_END, _SIMPLE_TAG, _STARTTAG_OPEN, TOLERANT_KNOWN, TolerantTagEnds,
                         _attributes)
+
+
+def marked_sections_known() -> bool:
+    """Does html.parser read "<![" as the method below stands for
+    (HTMLParser.parse_html_declaration hands it to
+    _markupbase.parse_marked_section, whose end patterns are these)?"""
+    try:
+        return ("parse_marked_section" in HTMLParser.parse_html_declaration.__code__.co_names
+                and {"_markedsectionclose", "_msmarkedsectionclose"}
+                <= set(_markupbase.ParserBase.parse_marked_section.__code__.co_names)
+                and _markupbase._markedsectionclose.pattern == r"]\s*]\s*>"
+                and _markupbase._msmarkedsectionclose.pattern == r"]\s*>")
+    except AttributeError:
+        return False
+
+
+MARKED_KNOWN = marked_sections_known()
 
 
 class Reading(HTMLParser):
@@ -137,3 +155,41 @@ class Reading(HTMLParser):
                 self.handle_endtag(m.group(1).lower())
                 return m.end()
         return super().parse_endtag(i)
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """_markupbase's ("<![CDATA[ ... ]]>", "<![if ...]> ... <![endif]>"),
+        its search for the section's end remembered (:meth:`_first_after`):
+        at each "<![" it searched the rest of the document, and a document of
+        them with no end took time quadratic in its length (1 MB: 14 s)."""
+        if not MARKED_KNOWN:
+            return super().parse_marked_section(i, report)
+        rawdata = self.rawdata
+        name, j = self._scan_name(i + 3, i)
+        if j < 0:
+            return j
+        if name in {"temp", "cdata", "ignore", "include", "rcdata"}:
+            match = self._first_after(_markupbase._markedsectionclose, i + 3)
+        elif name in {"if", "else", "endif"}:
+            match = self._first_after(_markupbase._msmarkedsectionclose, i + 3)
+        else:
+            raise AssertionError("unknown status keyword %r in marked section" % rawdata[i + 3:j])
+        if not match:
+            return -1
+        if report:
+            self.unknown_decl(rawdata[i + 3:match.start(0)])
+        return match.end(0)
+
+    def _first_after(self, pattern, at: int):
+        """``pattern.search(self.rawdata, at)``, remembered per pattern: a
+        search from a later offset, up to where the match found begins, finds
+        the same match (none, after an offset that found none).  (The end
+        patterns look neither behind nor at where the search began.)"""
+        searches = self.__dict__.setdefault("_searches", {})
+        known = searches.get(pattern)
+        if known is not None:
+            start, match = known
+            if start <= at and (match is None or at <= match.start()):
+                return match
+        match = pattern.search(self.rawdata, at)
+        searches[pattern] = (at, match)
+        return match
