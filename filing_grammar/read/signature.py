@@ -119,7 +119,9 @@ class _SignatureReader:
         self.values: dict[str, str | None] = {"registrant": None, "signer": None, "title": None, "date": None}
         self.spans: dict[str, Span] = {}
         self.date_text: str | None = None
-        lines = [(t, line_text(t).expandtabs(8)) for t in tokens]  # columns as printed
+        # columns as printed; a blank line's text is "" (no reader looks into
+        # its white space: 5 MB of blank lines in a block made 5 million texts)
+        lines = [(t, "" if t.type == "BLANK" else line_text(t).expandtabs(8)) for t in tokens]
         k = 0
         if lines and lines[0][0].type == "SIGNATURE_HEADING":
             k = 1
@@ -236,7 +238,9 @@ class _SignatureReader:
         by_col = self.by_col
         under: list[tuple[Token, str]] = []
         after_by = self.rest[self.by_index + 1:]
-        nxt_at = 0  # the line after the run of blank lines met last (found once per run: 40 KB of them took 10 s)
+        # the line after the run of blank lines met last, and whether it goes
+        # on with the title: found once per run (40 KB of them took 10 s)
+        nxt_at, goes_on = 0, False
         for n, (tok, text) in enumerate(after_by):
             if tok.type in ("SIGNATURE_LEGEND", "BY_LINE", "PAGE", "PAGE_NUMBER"):
                 break
@@ -247,8 +251,9 @@ class _SignatureReader:
                     nxt_at = n + 1
                     while nxt_at < len(after_by) and after_by[nxt_at][0].type == "BLANK":
                         nxt_at += 1
-                nxt = after_by[nxt_at] if nxt_at < len(after_by) else None
-                if nxt and cache.match(r"(?:and|&|of)\s", _column_text(nxt[1], by_col)):
+                    nxt = after_by[nxt_at] if nxt_at < len(after_by) else None
+                    goes_on = bool(nxt and cache.match(r"(?:and|&|of)\s", _column_text(nxt[1], by_col)))
+                if goes_on:
                     continue
             cell = _column_text(text, by_col)
             if not cell and tok.type in ("NAME_LINE", "TITLE_LINE"):
@@ -338,7 +343,8 @@ class _SignatureReader:
         """A "Date:"/"Dated:" line, a date on the By line or alone on a line,
         or the legend's "on this 8th day of January, 2025".  Not a date in a
         footnote under the block ("* Filed on March 3, 2005 ...")."""
-        lines = self._before_footnotes()
+        # (the lines with text: no date is on a blank one)
+        lines = [line for line in self._before_footnotes() if line[1]]
         for tok, text in lines:
             # (the pattern, case-insensitive, only on a line with the word: no
             # character but the ASCII letters matches its letters so, issue 12)
