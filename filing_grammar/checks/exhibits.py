@@ -47,6 +47,24 @@ def _matches(a: tuple, b: tuple) -> bool:
     return len(short) == 1 and long_[0] == short[0]
 
 
+class _Keys:
+    """Exhibit keys, looked up the way :func:`_matches` compares two: the same
+    key, or a one-part key against any key of that first part."""
+
+    def __init__(self, keys):
+        keys = [k for k in keys if k]
+        self.exact = set(keys)
+        self.firsts = {k[0] for k in keys}
+        self.singles = {k[0] for k in keys if len(k) == 1}
+
+    def match(self, key: tuple) -> bool:
+        """``any(_matches(key, k) for k in keys)``, without going through them."""
+        if not key:
+            return False
+        return (key in self.exact or key[0] in self.singles
+                or (len(key) == 1 and key[0] in self.firsts))
+
+
 def _inline_exhibits(ctx: Context) -> list[tuple]:
     """Exhibits printed in the 8-K's own text, after an `EXHIBIT 99.1` heading
     (not the headings inside EX- documents, which are opaque text)."""
@@ -102,23 +120,96 @@ _COMMON = frozenset({"exhibit", "dated", "between", "company", "corporation", "i
 def _same_exhibit(entry: ExhibitRef, doc: Document) -> bool:
     """Do a listed entry and a filed document describe the same exhibit?  At
     least two significant words in common, or half of the shorter description's."""
-    a, b = _words(entry.description), _words(doc.description)
+    return _same_words(_words(entry.description), _words(doc.description))
+
+
+def _same_words(a: set[str], b: set[str]) -> bool:
     common = a & b
     return bool(common) and (len(common) >= 2 or len(common) * 2 >= min(len(a), len(b)))
+
+
+# Word sets of at most this many words are indexed by their pairs of words.
+_PAIRED_WORDS = 12
+
+
+class _Postings:
+    """Per key, the documents (by index, in order) that hold it; ``first``
+    gives the first not yet paired, skipping the paired ones once."""
+
+    def __init__(self, taken: list[bool]):
+        self.taken = taken
+        self.lists: dict = {}
+        self.at: dict = {}
+
+    def add(self, key, i: int) -> None:
+        self.lists.setdefault(key, []).append(i)
+
+    def first(self, key) -> int | None:
+        found = self.lists.get(key)
+        if not found:
+            return None
+        j = self.at.get(key, 0)
+        while j < len(found) and self.taken[found[j]]:
+            j += 1
+        self.at[key] = j
+        return found[j] if j < len(found) else None
 
 
 def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[ExhibitRef, Document]]:
     """Entries listed but not filed under their number, paired with documents
     filed but not listed under theirs: the same exhibit numbered two ways.
-    Paired by their descriptions; one of each left is a pair too."""
+    Paired by their descriptions; one of each left is a pair too.
+
+    Each entry, in order, takes the first document left whose description is
+    the same exhibit's (:func:`_same_exhibit`).  Two word sets ``a``, ``b`` that
+    share a word are the same exhibit's if they share two, or if one has at
+    most two words; so the documents are found through indexes: by word (all
+    documents, and those of at most two words), by pair of words (those of at
+    most ``_PAIRED_WORDS`` words), and the longer ones compared one by one."""
+    if not unfiled or not unlisted:
+        return []
+    doc_words = [_words(d.description) for d in unlisted]
+    taken = [False] * len(unlisted)
+    by_word, by_word_short, by_pair = _Postings(taken), _Postings(taken), _Postings(taken)
+    long_docs = []
+    for i, b in enumerate(doc_words):
+        for w in b:
+            by_word.add(w, i)
+            if len(b) <= 2:
+                by_word_short.add(w, i)
+        if 2 < len(b) <= _PAIRED_WORDS:
+            ordered = sorted(b)
+            for x in range(len(ordered)):
+                for y in range(x + 1, len(ordered)):
+                    by_pair.add((ordered[x], ordered[y]), i)
+        elif len(b) > _PAIRED_WORDS:
+            long_docs.append(i)
+
     pairs = []
-    docs = list(unlisted)
     for entry in unfiled:
-        doc = next((d for d in docs if _same_exhibit(entry, d)), None)
-        if doc is not None:
-            pairs.append((entry, doc))
-            docs.remove(doc)
-    rest = [e for e in unfiled if all(e is not p[0] for p in pairs)]
+        a = _words(entry.description)
+        if not a:
+            continue
+        found = []
+        if len(a) <= 2:  # any document sharing a word
+            found = [by_word.first(w) for w in a]
+        elif len(a) <= _PAIRED_WORDS:
+            found = [by_word_short.first(w) for w in a]
+            ordered = sorted(a)
+            found += [by_pair.first((ordered[x], ordered[y]))
+                      for x in range(len(ordered)) for y in range(x + 1, len(ordered))]
+            found.append(next((i for i in long_docs if not taken[i] and _same_words(a, doc_words[i])), None))
+        else:  # a long description: the documents sharing a word, one by one
+            shared = sorted({i for w in a for i in by_word.lists.get(w, ()) if not taken[i]})
+            found.append(next((i for i in shared if _same_words(a, doc_words[i])), None))
+        found = [i for i in found if i is not None]
+        if found:
+            i = min(found)
+            taken[i] = True
+            pairs.append((entry, unlisted[i]))
+    paired = {id(e) for e, _ in pairs}
+    rest = [e for e in unfiled if id(e) not in paired]
+    docs = [d for i, d in enumerate(unlisted) if not taken[i]]
     if len(rest) == 1 and len(docs) == 1:
         pairs.append((rest[0], docs[0]))
     return pairs
@@ -136,7 +227,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
 
     unfiled: list[ExhibitRef] = []
     if full_submission and entries:
-        carried = [k for _, k in ex_docs] + _inline_exhibits(ctx)
+        carried = _Keys([k for _, k in ex_docs] + _inline_exhibits(ctx))
         inline_text = _text_after_list(ctx) > INLINE_LINES
         footnotes = _not_filed_footnotes(ctx)
         for entry, key in entries:
@@ -144,7 +235,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 continue  # "(1) The pro forma adjustments ...": a footnote, not an exhibit
             if inline_text:
                 continue  # the exhibits are printed in the 8-K's own text after the list
-            if any(_matches(key, k) for k in carried):
+            if carried.match(key):
                 continue
             if entry.description and _NOT_FILED_HERE.search(entry.description):
                 continue
@@ -156,12 +247,13 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
 
     unlisted: list[Document] = []
     if entries and ex_docs:
-        keys = [k for _, k in entries]
+        keys = {k for _, k in entries}
         exact = {k for _, k in ex_docs}
+        loose = _Keys(k for k in keys if k not in exact)
         for doc, key in ex_docs:
             # 99 stands for 99.1 and the reverse, unless another document is
             # exactly the entry (EX-99 beside EX-99.1 is not exhibit 99.1)
-            if key in keys or any(_matches(key, k) and k not in exact for k in keys):
+            if key in keys or loose.match(key):
                 continue
             if key and key[0] == "101":
                 continue  # XBRL files (EX-101.SCH ...) go with the filing unlisted
@@ -185,13 +277,14 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     paired_entries = {id(e) for e, _ in pairs}
     paired_docs = {id(d) for _, d in pairs}
 
+    filed = _filed_note([d.type for d, _ in ex_docs])
     for entry in unfiled:
         if id(entry) in paired_entries:
             continue
         span = entry.number_span or ctx.line_span(1)
         yield diag("FG501", f"exhibit {entry.number} is listed but not filed",
                    Label(span, f"no `EX-{entry.number.upper()}` document carries this exhibit"),
-                   notes=["exhibits filed: " + (", ".join(d.type for d, _ in ex_docs) or "none")],
+                   notes=[filed],
                    help="file it as a `<DOCUMENT>` with `<TYPE>EX-" + entry.number.upper() + "`, "
                         "or say it is incorporated by reference")
 
@@ -206,6 +299,21 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                    help=f"add {doc.type[3:]} to the {where}, or correct the document's `<TYPE>`")
 
     yield from _item_against_index(ctx)
+
+
+# The FG501 note names at most this many of the exhibits filed (it is repeated
+# on each FG501: all of thousands of them made its output quadratic).
+FILED_SHOWN = 50
+
+
+def _filed_note(types: list[str]) -> str:
+    """'exhibits filed: EX-99.1, EX-99.2', the first ``FILED_SHOWN`` and how
+    many more."""
+    if not types:
+        return "exhibits filed: none"
+    shown = ", ".join(types[:FILED_SHOWN])
+    more = len(types) - FILED_SHOWN
+    return "exhibits filed: " + shown + (f" and {more} more" if more > 0 else "")
 
 
 def _item_against_index(ctx: Context) -> Iterator[Diagnostic]:
