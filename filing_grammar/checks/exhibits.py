@@ -322,13 +322,13 @@ def _item_against_index(ctx: Context) -> Iterator[Diagnostic]:
     f = ctx.filing
     if f.exhibit_source != "index" or not f.item_exhibits:
         return
-    index = [exhibit_key(e.number) for e in f.exhibit_index]
+    index = _Keys(exhibit_key(e.number) for e in f.exhibit_index)
     run = _first_run(f.item_exhibits)
-    listed = [exhibit_key(e.number) for e in run if not e.parenthesised]
+    listed = _Keys(exhibit_key(e.number) for e in run if not e.parenthesised)
     first = f.exhibit_index[0]
     for entry in run:
         key = exhibit_key(entry.number)
-        if entry.parenthesised or any(_matches(key, k) for k in index):
+        if entry.parenthesised or index.match(key):
             continue
         yield diag("FG504", f"exhibit {entry.number} is listed under the item but not in the exhibit index",
                    Label(entry.number_span or ctx.line_span(entry.line), "listed here"),
@@ -336,7 +336,7 @@ def _item_against_index(ctx: Context) -> Iterator[Diagnostic]:
                    help=f"add exhibit {entry.number} to the exhibit index")
     for entry in f.exhibit_index:
         key = exhibit_key(entry.number)
-        if not key or key[0] in _UNLISTED or any(_matches(key, k) for k in listed):
+        if not key or key[0] in _UNLISTED or listed.match(key):
             continue
         yield diag("FG505", f"exhibit {entry.number} is in the exhibit index but not listed under the item",
                    Label(entry.number_span or ctx.line_span(entry.line), "in the index"),
