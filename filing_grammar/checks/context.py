@@ -7,6 +7,7 @@ about a value points at the span the reader recorded for it."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -71,11 +72,23 @@ class Context:
     def era(self) -> str | None:
         return era_of(self.report_date)
 
+    @cached_property
+    def _token_starts(self) -> tuple[list[int], list[int]]:
+        """The tokens' start offsets in ascending order, and the index in
+        ``tokens`` of each (for ``tokens_in``: a bisection, not a pass over
+        every token for each span)."""
+        order = sorted(range(len(self.tokens)), key=lambda i: self.tokens[i].start_pos or 0)
+        return [self.tokens[i].start_pos or 0 for i in order], order
+
     def tokens_in(self, span: Span | None, *kinds: str) -> list[Token]:
+        """The tokens that start in ``span`` (of those kinds), in input order."""
         if span is None:
             return []
-        return [t for t in self.tokens
-                if span.start <= (t.start_pos or 0) < span.end and (not kinds or t.type in kinds)]
+        starts, order = self._token_starts
+        found = order[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)]
+        found.sort()
+        toks = self.tokens
+        return [toks[i] for i in found if not kinds or toks[i].type in kinds]
 
     # -- spans ---------------------------------------------------------------
     def line_span(self, line: int, start: int | None = None, end: int | None = None) -> Span:

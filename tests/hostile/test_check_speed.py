@@ -122,6 +122,36 @@ def test_item_list_against_the_index_is_linear():
     assert big < 3.5 * small + 0.05
 
 
+# -- 3. malformed lines in the SEC header ----------------------------------
+
+def bad_header(n: int) -> str:
+    at = HEAD.index("</SEC-HEADER>")
+    return (HEAD[:at] + "garbage line\nFILED AS OF DATE:\t\t20050110\n" * n + HEAD[at:] + COVER
+            + "Item 8.01 Other Events\n\nNone.\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
+
+
+def test_many_malformed_header_lines_are_linear():
+    # was 0.8 s at 4,000 lines (166 KB), 2.8 s at 8,000, 11.3 s at 16,000
+    small, big = _linear(bad_header, 2_000)
+    assert big < 3.5 * small + 0.05
+    diagnostics = check_source(read_source(bad_header(50), "x.txt"))
+    assert [d.code for d in diagnostics].count("FG102") == 50
+
+
+def test_tokens_in_a_span_are_those_of_a_pass_over_all():
+    text = bad_header(30) + "\n\nstray text\n" * 5
+    src = Source.from_text(text, "x.txt")
+    parsed, filing = parse_source(src)
+    from filing_grammar.checks.context import Context
+    ctx = Context(src, parsed, filing)
+    spans = [u.span for u in filing.unmatched if u.span] + [filing.sec_header.span, filing.cover.span]
+    for span in spans:
+        for kinds in ((), ("UNMATCHED",)):
+            expected = [t for t in ctx.tokens
+                        if span.start <= (t.start_pos or 0) < span.end and (not kinds or t.type in kinds)]
+            assert ctx.tokens_in(span, *kinds) == expected
+
+
 # -- the indexes give what the pass over every pair gave ---------------------
 
 ENTRIES = [("99.1", "Press release dated January 5, 2024"), ("99.01", "Press release dated January 5, 2024"),
