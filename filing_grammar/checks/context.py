@@ -56,6 +56,12 @@ class Context:
         return [t for t in form_tokens(self.tree) if t.type != "HTML_LINE"]
 
     @cached_property
+    def exhibit_nodes(self) -> list[Tree]:
+        """The ``exhibit`` subtrees, top down (one walk of the tree: FG602, FG401
+        and FG501 each look at them)."""
+        return [node for node in self.tree.iter_subtrees_topdown() if node.data == "exhibit"]
+
+    @cached_property
     def report_date(self) -> str | None:
         """The date the filing's era is judged by: the date of report, else the
         header's period of report, else the signature date."""
@@ -123,20 +129,34 @@ class Context:
         b = self.line_span(last)
         return Span(a.line, a.column, b.end_line, b.end_column, a.start, b.end)
 
+    def _text_between(self, first: int, last: int) -> tuple[int, int]:
+        """The offsets of lines ``first..last`` (those in the source)."""
+        starts = self.src.line_starts
+        first, last = max(first, 1), min(last, len(starts))
+        if first > last:
+            return 0, 0
+        return starts[first - 1], starts[last] if last < len(starts) else len(self.src.text)
+
     def last_text_line(self, first: int, last: int) -> int:
-        """The last non-blank line in ``first..last`` (``first`` if none)."""
-        for n in range(last, first - 1, -1):
-            if self.src.line(n).strip():
-                return n
-        return first
+        """The last non-blank line in ``first..last`` (``first`` if none).
+        Found in the text, not line by line (5 MB of blank lines)."""
+        begin, end = self._text_between(first, last)
+        text = self.src.text[begin:end].rstrip()
+        if not text:
+            return first
+        return self.src.line_col(begin + len(text) - 1)[0]
 
     def first_text_line(self, span: Span | None) -> int:
+        """The first non-blank line of ``span`` (its first line if none)."""
         if span is None:
             return 1
-        for n in range(span.line, span.end_line + 1):
-            if self.src.line(n).strip():
-                return n
-        return span.line
+        begin, end = self._text_between(span.line, span.end_line)
+        m = _NOT_BLANK.search(self.src.text, begin, end)
+        return self.src.line_col(m.start())[0] if m else span.line
+
+
+# what str.strip() keeps: \s is str.isspace() for a str pattern
+_NOT_BLANK = cache.compile(r"\S")
 
 
 def number_span(ctx: Context, item: Item, number: str):

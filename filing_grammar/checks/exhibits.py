@@ -69,7 +69,7 @@ def _inline_exhibits(ctx: Context) -> list[tuple]:
     """Exhibits printed in the 8-K's own text, after an `EXHIBIT 99.1` heading
     (not the headings inside EX- documents, which are opaque text)."""
     keys = []
-    for node in ctx.tree.find_data("exhibit"):
+    for node in ctx.exhibit_nodes:
         tok = node.children[0] if node.children else None
         if getattr(tok, "type", None) == "EXHIBIT_HEADING":
             m = cache.search(EXHIBIT_NUMBER, tok.value)

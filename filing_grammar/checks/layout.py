@@ -43,9 +43,7 @@ def swallowing_exhibits(ctx: Context) -> list[tuple[Token, list[Token]]]:
     """Exhibits (after an EXHIBIT_HEADING line) whose text holds item headings
     or a signature block: (heading, the strong lines taken in)."""
     out = []
-    for node in ctx.tree.iter_subtrees_topdown():
-        if node.data != "exhibit":
-            continue
+    for node in ctx.exhibit_nodes:
         toks = [t for t in node.children if isinstance(t, Token)]
         if not toks or toks[0].type != "EXHIBIT_HEADING":
             continue

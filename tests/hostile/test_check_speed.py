@@ -152,6 +152,47 @@ def test_tokens_in_a_span_are_those_of_a_pass_over_all():
             assert ctx.tokens_in(span, *kinds) == expected
 
 
+# -- 4. megabytes of blank lines ---------------------------------------------
+
+@pytest.mark.parametrize("shape", ["edgar", "text"])
+def test_blank_lines_are_not_looked_at_one_by_one(shape, monkeypatch):
+    """The first and last line of text of a span (the cover's, for each of
+    its diagnostics; the items'; the signature's) were found line by line:
+    9 million lines looked at for 5 MB of blank lines."""
+    n = 100_000
+    text = {"edgar": HEAD + "\n" * n + "\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n",
+            "text": COVER + "\n" * n}[shape]
+    src = read_source(text, "x.txt")
+    parsed, filing = parse_source(src)
+    looked = []
+    line = Source.line
+    monkeypatch.setattr(Source, "line", lambda self, number: looked.append(number) or line(self, number))
+    run_checks(src, parsed, filing)
+    assert len(looked) < 1_000
+
+
+def test_first_and_last_text_line_as_line_by_line():
+    from filing_grammar.checks.context import Context
+    from filing_grammar.records import Span
+    text = "\n \t\nabc\n\n\x0c\n  d  \n\u00a0\n\n\u2028x\n\n"
+    src = Source.from_text(text, "x.txt")
+    parsed, filing = parse_source(src)
+    ctx = Context(src, parsed, filing)
+    count = len(src.line_starts)
+
+    def first_slow(a, b):
+        return next((n for n in range(a, b + 1) if src.line(n).strip()), a)
+
+    def last_slow(a, b):
+        return next((n for n in range(b, a - 1, -1) if src.line(n).strip()), a)
+
+    for a in range(-1, count + 3):
+        for b in range(-1, count + 3):
+            span = Span(a, 1, b, 1, 0, 0)
+            assert ctx.first_text_line(span) == first_slow(a, b), (a, b)
+            assert ctx.last_text_line(a, b) == last_slow(a, b), (a, b)
+
+
 # -- the indexes give what the pass over every pair gave ---------------------
 
 ENTRIES = [("99.1", "Press release dated January 5, 2024"), ("99.01", "Press release dated January 5, 2024"),
