@@ -164,10 +164,15 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
     the same exhibit's (:func:`_same_exhibit`).  Two word sets ``a``, ``b`` that
     share a word are the same exhibit's if they share two, or if one has at
     most two words; so the documents are found through indexes: by word (all
-    documents, and those of at most two words), by pair of words (those of at
-    most ``_PAIRED_WORDS`` words), and the longer ones compared one by one."""
+    documents, and those of at most two words), and by pair of the words they
+    share with the entries of three words or more (when they share at most
+    ``_PAIRED_WORDS``; the others are compared one by one).  An entry's words
+    that found no document find none later either (documents are only taken)."""
     if not unfiled or not unlisted:
         return []
+    entry_words = [_words(e.description) for e in unfiled]
+    # the words of the entries that need two in common with a document of three or more
+    wide = set().union(*(a for a in entry_words if len(a) > 2))
     doc_words = [_words(d.description) for d in unlisted]
     taken = [False] * len(unlisted)
     by_word, by_word_short, by_pair = _Postings(taken), _Postings(taken), _Postings(taken)
@@ -177,18 +182,23 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
             by_word.add(w, i)
             if len(b) <= 2:
                 by_word_short.add(w, i)
-        if 2 < len(b) <= _PAIRED_WORDS:
-            ordered = sorted(b)
-            for x in range(len(ordered)):
-                for y in range(x + 1, len(ordered)):
-                    by_pair.add((ordered[x], ordered[y]), i)
-        elif len(b) > _PAIRED_WORDS:
+        if len(b) <= 2:
+            continue
+        shared = sorted(b & wide)
+        if len(shared) > _PAIRED_WORDS:
             long_docs.append(i)
+            continue
+        for x in range(len(shared)):
+            for y in range(x + 1, len(shared)):
+                by_pair.add((shared[x], shared[y]), i)
 
     pairs = []
-    for entry in unfiled:
-        a = _words(entry.description)
+    unpaired: set[frozenset] = set()  # word sets that found no document
+    for entry, a in zip(unfiled, entry_words):
         if not a:
+            continue
+        key = frozenset(a)
+        if key in unpaired:
             continue
         found = []
         if len(a) <= 2:  # any document sharing a word
@@ -200,13 +210,15 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
                       for x in range(len(ordered)) for y in range(x + 1, len(ordered))]
             found.append(next((i for i in long_docs if not taken[i] and _same_words(a, doc_words[i])), None))
         else:  # a long description: the documents sharing a word, one by one
-            shared = sorted({i for w in a for i in by_word.lists.get(w, ()) if not taken[i]})
-            found.append(next((i for i in shared if _same_words(a, doc_words[i])), None))
+            near = sorted({i for w in a for i in by_word.lists.get(w, ()) if not taken[i]})
+            found.append(next((i for i in near if _same_words(a, doc_words[i])), None))
         found = [i for i in found if i is not None]
         if found:
             i = min(found)
             taken[i] = True
             pairs.append((entry, unlisted[i]))
+        else:
+            unpaired.add(key)
     paired = {id(e) for e, _ in pairs}
     rest = [e for e in unfiled if id(e) not in paired]
     docs = [d for i, d in enumerate(unlisted) if not taken[i]]

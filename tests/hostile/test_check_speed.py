@@ -108,6 +108,24 @@ def test_filed_note_is_bounded():
     assert d.notes == ["exhibits filed: " + shown]
 
 
+def _word(k: int) -> str:
+    """A word of letters only, one per number."""
+    return "w" + "".join("abcdefghij"[int(c)] for c in str(k)) + "x"
+
+
+def long_descriptions(n: int) -> str:
+    """n entries of three words, n documents of 13: each shares only the word
+    'agreement' (the longer ones were compared one by one with each entry)."""
+    return submission([("98.1", f"Underwriting agreement {_word(k)}") for k in range(n)],
+                      [("EX-99.1", "agreement " + " ".join(_word(1000 * k + j) for j in range(1, 13)))
+                       for k in range(n)])
+
+
+def test_long_descriptions_sharing_a_word_are_linear():
+    small, big = _linear(long_descriptions, 1_200)
+    assert big < 3.5 * small + 0.05
+
+
 # -- 2. an Item 9.01 list against the exhibit index -------------------------
 
 def item_vs_index(n: int) -> str:
@@ -283,7 +301,8 @@ def test_pairs_by_description_as_the_pass_over_all():
         return " ".join(r.sample(_WORDS, r.choice([1, 2, 3, 4, 6, 13, 16])))
 
     for _ in range(1_000):
-        unfiled = [ExhibitRef(number="98.1", description=description(), line=k) for k in range(r.randint(0, 8))]
+        listed = [description() for _ in range(r.randint(1, 4))]  # entries often alike
+        unfiled = [ExhibitRef(number="98.1", description=r.choice(listed), line=k) for k in range(r.randint(0, 8))]
         unlisted = [Document(type="EX-99.1", sequence=None, filename=None, description=description(), line=k)
                     for k in range(r.randint(0, 8))]
         got = [(id(e), id(d)) for e, d in _pairs(unfiled, unlisted)]
