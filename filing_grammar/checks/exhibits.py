@@ -166,7 +166,7 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
     most two words; so the documents are found through indexes: by word (all
     documents, and those of at most two words), and by pair of the words they
     share with the entries of three words or more (when they share at most
-    ``_PAIRED_WORDS``; the others are compared one by one).  An entry's words
+    ``_PAIRED_WORDS``; in the others the words in common are counted).  An entry's words
     that found no document find none later either (documents are only taken)."""
     if not unfiled or not unlisted:
         return []
@@ -176,7 +176,7 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
     doc_words = [_words(d.description) for d in unlisted]
     taken = [False] * len(unlisted)
     by_word, by_word_short, by_pair = _Postings(taken), _Postings(taken), _Postings(taken)
-    long_docs = []
+    by_word_long: dict[str, list[int]] = {}  # the documents that share more than _PAIRED_WORDS
     for i, b in enumerate(doc_words):
         for w in b:
             by_word.add(w, i)
@@ -186,7 +186,8 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
             continue
         shared = sorted(b & wide)
         if len(shared) > _PAIRED_WORDS:
-            long_docs.append(i)
+            for w in shared:
+                by_word_long.setdefault(w, []).append(i)
             continue
         for x in range(len(shared)):
             for y in range(x + 1, len(shared)):
@@ -208,7 +209,13 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
             ordered = sorted(a)
             found += [by_pair.first((ordered[x], ordered[y]))
                       for x in range(len(ordered)) for y in range(x + 1, len(ordered))]
-            found.append(next((i for i in long_docs if not taken[i] and _same_words(a, doc_words[i])), None))
+            # and the documents of more: two words in common, counted
+            counts: dict[int, int] = {}
+            for w in a:
+                for i in by_word_long.get(w, ()):
+                    if not taken[i]:
+                        counts[i] = counts.get(i, 0) + 1
+            found.append(min((i for i, c in counts.items() if c >= 2), default=None))
         else:  # a long description: the documents sharing a word, one by one
             near = sorted({i for w in a for i in by_word.lists.get(w, ()) if not taken[i]})
             found.append(next((i for i in near if _same_words(a, doc_words[i])), None))
