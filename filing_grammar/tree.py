@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from lark import Token, Tree
 
 from .lexer import RunToken
-from .tokens import LineToken
+from .tokens import LineToken, RenderedToken
 from .records import DeferredSpan, Span
 
 __all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_and_line", "span_at",
@@ -34,7 +34,9 @@ def _walk(tree: Tree | Token, into_renderings: bool, lines: bool) -> list[Token]
         return tree.lines() if lines and isinstance(tree, RunToken) else [tree]
     children = tree.children
     for child in children:
-        if child.__class__ is not LineToken:
+        cls = child.__class__
+        # (a rendered line is a line too: the fast path of HTML 8-Ks, issue 12)
+        if cls is not LineToken and cls is not RenderedToken:
             break
     else:  # (the commonest node, an item or a paragraph: lines alone)
         return list(children)
@@ -45,7 +47,8 @@ def _walk(tree: Tree | Token, into_renderings: bool, lines: bool) -> list[Token]
     # 20, lexer.py)
     def walk(node: Tree) -> None:
         for child in node.children:
-            if child.__class__ is LineToken:  # (the commonest: a line)
+            cls = child.__class__
+            if cls is LineToken or cls is RenderedToken:  # (the commonest: a line)
                 append(child)
             elif isinstance(child, Tree):
                 if into_renderings or child.data != RENDERING:
