@@ -248,10 +248,16 @@ def span_between(first: Token, start: int, last: Token, end: int) -> Span:
     ``last`` (columns of :func:`line_text`)."""
     if first is last:
         return span_at(first, start, end)
-    a, b = span_at(first, start, start + 1), span_at(last, max(0, end - 1), end)
-    if isinstance(a, DeferredSpan) or isinstance(b, DeferredSpan):
-        return DeferredSpan(functools.partial(_joined, a, b))
-    return _joined(a, b)
+    if _rendering(first) is not None or _rendering(last) is not None:
+        # (one deferred span, not three: both ends are worked out when it is
+        # read, issue 12)
+        return DeferredSpan(functools.partial(_between, first, start, last, end))
+    return _between(first, start, last, end)
+
+
+def _between(first: Token, start: int, last: Token, end: int) -> Span:
+    """:func:`span_between` of two lines, worked out now."""
+    return _joined(span_at(first, start, start + 1), span_at(last, max(0, end - 1), end))
 
 
 def _joined(a: Span, b: Span) -> Span:
@@ -268,29 +274,25 @@ def value_span(tokens: Sequence[Token], value: str, start: int = 0) -> Span | No
     tokens = [t for t in tokens if isinstance(t, Token) and t.line is not None]
     if not words or not tokens:
         return span_of(tokens)
-    first = a = None
-    for tok in tokens:
-        at = line_text(tok).find(words[0], start if tok is tokens[0] else 0)
+    texts = [line_text(t) for t in tokens]  # (each line's text made once: issue 12)
+    i = a = None
+    for k, text in enumerate(texts):
+        at = text.find(words[0], start if k == 0 else 0)
         if at != -1:
-            first, a = tok, at
+            i, a = k, at
             break
-    if first is None:
-        first = tokens[0]
-        text = line_text(first)
+    if i is None:
+        i, text = 0, texts[0]
         a = len(text) - len(text.lstrip())
-    rest = tokens[tokens.index(first):]
-    last, b = first, None
-    for tok in reversed(rest):
-        text = line_text(tok)
-        at = text.rfind(words[-1], a if tok is first else 0)
+    j, b = i, None
+    for k in range(len(tokens) - 1, i - 1, -1):
+        at = texts[k].rfind(words[-1], a if k == i else 0)
         if at != -1:
-            last, b = tok, at + len(words[-1])
+            j, b = k, at + len(words[-1])
             break
-    if b is None:
-        b = len(line_text(first).rstrip())
-    if last is first and b <= a:
-        b = len(line_text(first).rstrip())
-    return span_between(first, a, last, max(b, a + 1))
+    if b is None or (j == i and b <= a):
+        b = len(texts[i].rstrip())
+    return span_between(tokens[i], a, tokens[j], max(b, a + 1))
 
 
 def text_span(tok: Token) -> Span:
