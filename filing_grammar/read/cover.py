@@ -58,12 +58,6 @@ class _Field:
     captions: list[Token]
     also: set[str] = field(default_factory=set)  # kinds of captions merged into this one
 
-    @property
-    def tokens(self) -> list[Token]:
-        return self.value + self.captions
-
-
-
 
 # "State of Delaware", "Commonwealth of Massachusetts": the state's name after it.
 _STATE_OF = cache.compile(r"(?:state|republic|commonwealth|kingdom)\s+of\s+")
@@ -98,6 +92,8 @@ class _CoverReader(CoverSections):
             else:
                 merged.append(_Field(f.kind, list(f.value), list(f.captions)))
         self.fields = merged
+        # every line of the cover, in order (made once: four readers walk it, issue 12)
+        self.tokens = [t for f in merged for t in (*f.value, *f.captions)]
         self.values: dict = {}
         self.spans: dict[str, Span] = {}
         self.checkboxes: dict[str, bool | None] = dict.fromkeys(CHECKBOX_KEYS)
@@ -151,9 +147,8 @@ class _CoverReader(CoverSections):
         self._amendment()
         if not any(self._find(k) is not None for k in ("registrant_name", "registrant_ids", "address", "telephone", "co_registrants")):
             self._without_captions()
-        all_tokens = [t for f in self.fields for t in f.tokens]
         heading = next((f for f in self.fields if f.kind == "cover_heading"), None)
-        return Cover(span=span_of(all_tokens), spans=self.spans, captions=self._captions(),
+        return Cover(span=span_of(self.tokens), spans=self.spans, captions=self._captions(),
                      blanks=self._blanks(), unread={} if "date_of_report" in self.spans else self.unread,
                      checkboxes=self.checkboxes,
                      form_title=collapse(line_text(heading.captions[0])) if heading else None,
@@ -251,7 +246,7 @@ class _CoverReader(CoverSections):
         over "(September 21, 2000)": the second date, in parentheses beside or
         under the first (from column ``after`` of ``tok``), is the date of the
         earliest event."""
-        tokens = [t for f in self.fields for t in f.tokens]
+        tokens = self.tokens
         try:  # the next line that is not blank (looked for; the lines before it compared once: issue 12)
             at = tokens.index(tok) + 1
         except ValueError:
@@ -579,11 +574,11 @@ def read_cover(node: Tree) -> Cover:
     columns is read by its first, the registrant's; the names in the second
     are its co-registrants."""
     fields = []
-    children = [c for c in node.children if isinstance(c, Tree)]
-    column = second_column([t for c in children if c.data == "registrant_name" for t in tree_tokens(c)])
+    # (each field's lines walked once, the name's too: issue 12)
+    children = [(c, tree_tokens(c)) for c in node.children if isinstance(c, Tree)]
+    column = second_column([t for c, tokens in children if c.data == "registrant_name" for t in tokens])
     others: list[str] = []
-    for child in children:
-        tokens = tree_tokens(child)
+    for child, tokens in children:
         if column is not None:
             if child.data == "registrant_name":
                 names = [t for t in tokens[:-1] if line_text(t).strip()]
