@@ -52,6 +52,15 @@ def box_state(text: str) -> bool | None:
     return None
 
 
+def _transition_box(text: str, low: str) -> bool:
+    """The emerging growth company's box for the extended transition period
+    (new accounting standards): not one of the four boxes.  (The pattern
+    only on a line whose lower case ``low`` has the words' first letters,
+    none of which another character matches case-insensitively: issue 12)"""
+    return ("emerg" in low or "tran" in low or "accou" in low) and cache.search(
+        r"if\s+an\s+emerging|transition\s+period|accounting\s+standards", text, re.I) is not None
+
+
 class CoverSections:
     """Mixed into the cover reader (cover.py): reads its ``fields``, ``_find``
     and ``_below``, and sets values with ``_set`` and ``values``."""
@@ -131,16 +140,13 @@ class CoverSections:
             checked = box_state(text)
             if checked is None:
                 continue
-            # (the pattern only on a line with the words' first letters, none
-            # of which is matched case-insensitively by another character;
-            # the label made only when read: issue 12)
             low = text.lower()
-            if ("emerg" in low or "tran" in low or "accou" in low) and cache.search(
-                    r"if\s+an\s+emerging|transition\s+period|accounting\s+standards", text, re.I):
+            if _transition_box(text, low):
                 continue
             if "emerging growth" in low:
                 self.values["emerging_growth_company"] = checked
                 continue
+            # (the label, this line and the next, made only here: issue 12)
             label = " ".join((text + " " + (line_text(toks[k + 1]) if k + 1 < len(toks) else "")).lower().split())
             if "written communication" in label:
                 self.checkboxes["written_communications"] = checked

@@ -1,0 +1,166 @@
+"""Reading the records faster (issue 12) must read the same records: the
+shortcuts of the readers against what they replace, kept here as it was."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lark import Token
+
+import filing_grammar as fg
+from filing_grammar.body_lines import BOX_CHECKED, BOX_EMPTY
+from filing_grammar.parser import parse_source
+from filing_grammar.read.cover_sections import _transition_box, box_state
+from filing_grammar.records import DeferredSpan, Span
+from filing_grammar.tokens import LineToken, RenderedToken
+from filing_grammar.tree import RENDERING, form_tokens, line_text, span_at, span_between, tree_tokens, value_span
+
+from .conftest import property_runs
+
+SAMPLES = pathlib.Path(__file__).resolve().parent.parent / "samples"
+
+# Characters that matter to the patterns: boxes and their glyphs, the letters
+# of the words looked for, and the letters another character matches
+# case-insensitively (the dotted and dotless i, the long s, the Kelvin sign).
+_CHARS = "xXoq[]()_| \t\u2610\u2611\u2612\u00fd\u00fe\u00a8emrgtanscoui\u0130\u0131\u017f\u212aEMRGTANCOU-"
+_WORDS = st.sampled_from(["if an emerging", "IF AN EMERGING", "transition period", "TRANSITION  PERIOD",
+                          "accounting standards", "Accounting\nStandards", "emerg\u0130ng", "EMERG\u0131NG",
+                          "tran\u017fition period", "written communications", "[x]", "( X )", "\u2612", " x "])
+_TEXTS = st.lists(st.text(_CHARS, max_size=8) | _WORDS, max_size=8).map("".join)
+
+
+def _box_state_as_it_was(text: str) -> bool | None:
+    checked, empty = re.search(BOX_CHECKED, text), re.search(BOX_EMPTY, text)
+    if checked and (not empty or checked.start() < empty.start()):
+        return True
+    if empty:
+        return False
+    return None
+
+
+@property_runs(2000)
+def test_box_state_searches_only_where_a_box_can_be_checked(max_examples):
+    @settings(max_examples=max_examples, suppress_health_check=list(HealthCheck))
+    @given(_TEXTS)
+    def check(text):
+        assert box_state(text) == _box_state_as_it_was(text)
+
+    check()
+    for text in ["x", "X", "[x]", "(X)", "\u2611 a", "\u00fe", "a x b", "o  Written", "[ ] x", ""]:
+        assert box_state(text) == _box_state_as_it_was(text)
+
+
+@property_runs(2000)
+def test_the_emerging_growth_pattern_is_tried_wherever_it_can_match(max_examples):
+    """cover_sections._transition_box runs the pattern only on a line whose
+    lower case holds "emerg", "tran" or "accou": as if it ran on every line."""
+    pattern = re.compile(r"if\s+an\s+emerging|transition\s+period|accounting\s+standards", re.I)
+
+    @settings(max_examples=max_examples, suppress_health_check=list(HealthCheck))
+    @given(_TEXTS)
+    def check(text):
+        assert _transition_box(text, text.lower()) == bool(pattern.search(text))
+
+    check()
+
+
+def _value_span_as_it_was(tokens, value, start=0):
+    words = value.split()
+    tokens = [t for t in tokens if isinstance(t, Token) and t.line is not None]
+    if not words or not tokens:
+        from filing_grammar.tree import span_of
+        return span_of(tokens)
+    first = a = None
+    for tok in tokens:
+        at = line_text(tok).find(words[0], start if tok is tokens[0] else 0)
+        if at != -1:
+            first, a = tok, at
+            break
+    if first is None:
+        first = tokens[0]
+        text = line_text(first)
+        a = len(text) - len(text.lstrip())
+    rest = tokens[tokens.index(first):]
+    last, b = first, None
+    for tok in reversed(rest):
+        text = line_text(tok)
+        at = text.rfind(words[-1], a if tok is first else 0)
+        if at != -1:
+            last, b = tok, at + len(words[-1])
+            break
+    if b is None:
+        b = len(line_text(first).rstrip())
+    if last is first and b <= a:
+        b = len(line_text(first).rstrip())
+    return _span_between_as_it_was(first, a, last, max(b, a + 1))
+
+
+def _span_between_as_it_was(first, start, last, end):
+    if first is last:
+        return span_at(first, start, end)
+    a, b = span_at(first, start, start + 1), span_at(last, max(0, end - 1), end)
+    return Span(a.line, a.column, b.end_line, b.end_column, a.start, b.end)
+
+
+def _spelled(span):
+    return None if span is None else (span.line, span.column, span.end_line, span.end_column, span.start, span.end)
+
+
+def _lines(texts: list[str]) -> list[LineToken]:
+    out, pos = [], 0
+    for n, text in enumerate(texts, 1):
+        out.append(LineToken("TEXT", text + "\n", start_pos=pos, line=n, column=1, end_line=n,
+                             end_column=len(text) + 1, end_pos=pos + len(text) + 1))
+        pos += len(text) + 1
+    return out
+
+
+_LINE = st.lists(st.sampled_from(["Acme", "Corp.", "Inc", "New", "York", "\t", "- -", "  ", "Acme Corp."]),
+                 max_size=6).map(" ".join)
+
+
+@property_runs(1000)
+def test_value_span_reads_each_line_once_and_finds_the_same_place(max_examples):
+    @settings(max_examples=max_examples, suppress_health_check=list(HealthCheck))
+    @given(st.lists(_LINE, min_size=1, max_size=5), st.lists(st.sampled_from(["Acme", "Corp.", "York", "Inc",
+                                                                              "Nowhere"]), max_size=4),
+           st.integers(0, 12))
+    def check(texts, words, start):
+        tokens = _lines(texts)
+        value = " ".join(words)
+        assert _spelled(value_span(tokens, value)) == _spelled(_value_span_as_it_was(tokens, value))
+        # a column to start from: the signature's, on its one line
+        one = tokens[:1]
+        assert _spelled(value_span(one, value, start)) == _spelled(_value_span_as_it_was(one, value, start))
+
+    check()
+
+
+def test_span_between_rendered_lines_is_one_deferred_span_where_it_was_three():
+    data = (SAMPLES / "037_form8K_Blackrock.htm").read_bytes()
+    tree = parse_source(fg.read_source(data, "037_form8K_Blackrock.htm")).tree
+    rendered = [t for t in form_tokens(tree) if isinstance(t, RenderedToken) and t.strip()]
+    assert len(rendered) > 20
+    # (the walk's shortcut for a node of rendered lines gives the tokens the
+    # general walk gives)
+    renderings = [n for n in tree.iter_subtrees() if n.data == RENDERING]
+    assert renderings and all(tree_tokens(n) == _walked(n) for n in renderings[0].iter_subtrees())
+    for k in range(0, len(rendered) - 3, 3):
+        first, last = rendered[k], rendered[k + 3]
+        for start, end in ((0, 5), (2, 40), (len(line_text(first)), 1)):
+            new = span_between(first, start, last, end)
+            assert isinstance(new, DeferredSpan)
+            assert _spelled(new) == _spelled(_span_between_as_it_was(first, start, last, end))
+
+
+def _walked(node) -> list:
+    out = []
+    for child in node.children:
+        if isinstance(child, Token):
+            out.append(child)
+        elif child.data != RENDERING:
+            out.extend(_walked(child))
+    return out
