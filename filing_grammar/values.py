@@ -21,8 +21,9 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 
-# "September 30, 2002", "Sept. 30,2002", "March 1 2004"
-_DATE_MDY = cache.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
+# "September 30, 2002", "Sept. 30,2002", "March 1 2004".  (A month's first
+# letter looked at first: the twelve months were tried at every place, issue 12)
+_DATE_MDY = cache.compile(r"(?=[jfmasond])" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
 # "30 September 2002", "8th day of January, 2025"
 _DATE_DMY = cache.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 # "09/30/2002", "9-30-02"

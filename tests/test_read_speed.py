@@ -164,3 +164,21 @@ def _walked(node) -> list:
         elif child.data != RENDERING:
             out.extend(_walked(child))
     return out
+
+
+def test_a_month_starts_with_one_of_the_letters_looked_for_first():
+    """values._DATE_MDY looks for a month's first letter before trying the
+    months: every character that starts a month, case-insensitively (the
+    long s too), is one of them."""
+    from filing_grammar.values import _DATE_MDY, _MONTH
+
+    firsts = re.compile(r"(?i)j|f|m|a|s|o|n|d")
+    ahead = re.compile(_DATE_MDY.pattern[:_DATE_MDY.pattern.index(_MONTH)], re.I)  # (the look-ahead alone)
+    for code in range(0x10000):
+        c = chr(code)
+        assert bool(firsts.match(c)) == bool(ahead.match(c)), hex(code)
+    old = re.compile(_MONTH + _DATE_MDY.pattern.split(_MONTH, 1)[1], re.I)
+    for text in ["Date: \u017fept. 30, 2002", "SEPTEMBER 30,2002 and June 1 2003", "on 1 Jan 2004", "MAy 5 1999",
+                 "x" * 50 + " december 31, 2020", "Octob 2, 2000", "Nov.3, 2001", "oct. 3, 2001"]:
+        new, was = _DATE_MDY.search(text), old.search(text)
+        assert (new and new.span(), new and new.groupdict()) == (was and was.span(), was and was.groupdict())
