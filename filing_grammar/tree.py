@@ -97,11 +97,14 @@ def line_text(tok: Token) -> str:
     """A line token's text as the readers see it: newline removed, the PEM
     dash-escape ("- -") undone, tabs as four spaces."""
     # (a LineToken's value is its text, a rendered line's too: read without
-    # the property; the commonest class tested first)
-    s = tok.rstrip("\n") if tok.__class__ is LineToken or isinstance(tok, LineToken) else tok.value.rstrip("\n")
+    # the property; the commonest classes tested first, no isinstance call;
+    # a tab looked for before a copy is asked for: issue 12)
+    cls = tok.__class__
+    s = tok.rstrip("\n") if cls is LineToken or cls is RenderedToken or isinstance(tok, LineToken) \
+        else tok.value.rstrip("\n")
     if s.startswith("- -"):
         s = s[2:]
-    return s.replace("\t", "    ")
+    return s.replace("\t", "    ") if "\t" in s else s
 
 
 def text_column(tok: Token, column: int, clamp: bool = True) -> int:
