@@ -86,6 +86,10 @@ class _CoverReader(CoverSections):
         # every line of the cover, in order (made once: four readers walk it, issue 12)
         self.tokens = [t for f in merged for t in (*f.value, *f.captions)]
         self._blocks: dict[int, list[list[Token]]] = {}  # field -> its value's blocks (_value_blocks)
+        # kind -> its first field, else the first answering to it too (_find;
+        # a table made once, not a scan per look-up: issue 12)
+        back = list(enumerate(merged))[::-1]
+        self._first = {k: i for i, f in back for k in f.also} | {f.kind: i for i, f in back}
         self.values: dict = {}
         self.spans: dict[str, Span] = {}
         self.checkboxes: dict[str, bool | None] = dict.fromkeys(CHECKBOX_KEYS)
@@ -96,13 +100,8 @@ class _CoverReader(CoverSections):
         self.blank_cells: dict[str, tuple[Token, int]] = {}
 
     def _find(self, kind: str) -> int | None:
-        for i, f in enumerate(self.fields):
-            if f.kind == kind:
-                return i
-        for i, f in enumerate(self.fields):
-            if kind in f.also:
-                return i
-        return None
+        """The first field of ``kind``, else the first answering to it too."""
+        return self._first.get(kind)
 
     def _value_blocks(self, i: int) -> list[list[Token]]:
         """blocks() of field ``i``'s value lines, made once (a field's are read
