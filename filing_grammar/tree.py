@@ -19,7 +19,7 @@ from lark import Token, Tree
 
 from .lexer import RunToken
 from .tokens import LineToken, RenderedToken
-from .records import DeferredSpan, Span
+from .records import Span, deferred_span
 
 __all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_and_line", "span_at",
            "span_between",
@@ -163,7 +163,7 @@ def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
     rendering = _rendering(first)
     if rendering is None:
         return _lines_span(first, last)
-    return DeferredSpan(functools.partial(_rendered_span_of, rendering, first, last))
+    return deferred_span(functools.partial(_rendered_span_of, rendering, first, last))
 
 
 def _lines_span(first: Token, last: Token) -> Span:
@@ -185,7 +185,7 @@ def span_and_line(tokens: Sequence[Token]) -> tuple[Span | None, int]:
     if rendering is None:
         return _lines_span(first, last), first.line
     start = _rendered_start(rendering, first)
-    return (DeferredSpan(functools.partial(_rendered_span_of, rendering, first, last, start)),
+    return (deferred_span(functools.partial(_rendered_span_of, rendering, first, last, start)),
             rendering.line_of(start))
 
 
@@ -226,7 +226,7 @@ def span_at(tok: Token, start: int, end: int) -> Span:
             return Span(tok.line, a + 1, tok.line, b + 1, base + a, base + b)
     rendering = _rendering(tok)
     if rendering is not None:
-        return DeferredSpan(functools.partial(_rendered_span_at, rendering, tok, start, end))
+        return deferred_span(functools.partial(_rendered_span_at, rendering, tok, start, end))
     a, b = text_column(tok, start), text_column(tok, max(end, start + 1))
     # never an empty span: past the end of the line, its last character
     width = len(tok.value.rstrip("\n"))
@@ -254,7 +254,7 @@ def span_between(first: Token, start: int, last: Token, end: int) -> Span:
     if _rendering(first) is not None or _rendering(last) is not None:
         # (one deferred span, not three: both ends are worked out when it is
         # read, issue 12)
-        return DeferredSpan(functools.partial(_between, first, start, last, end))
+        return deferred_span(functools.partial(_between, first, start, last, end))
     return _between(first, start, last, end)
 
 
@@ -311,7 +311,7 @@ def text_span(tok: Token) -> Span:
 def offset_span(rendering, start: int, end: int) -> Span:
     """The span of source offsets ``start`` to ``end`` (a rendering knows the
     source's lines; worked out when read)."""
-    return DeferredSpan(functools.partial(_span, rendering, start, end))
+    return deferred_span(functools.partial(_span, rendering, start, end))
 
 
 def rendering_of(tree: Tree):

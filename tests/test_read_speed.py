@@ -182,3 +182,22 @@ def test_a_month_starts_with_one_of_the_letters_looked_for_first():
                  "x" * 50 + " december 31, 2020", "Octob 2, 2000", "Nov.3, 2001", "oct. 3, 2001"]:
         new, was = _DATE_MDY.search(text), old.search(text)
         assert (new and new.span(), new and new.groupdict()) == (was and was.span(), was and was.groupdict())
+
+
+def test_a_deferred_span_made_without_its_init_is_one_made_with_it():
+    import copy
+    import pickle
+
+    from filing_grammar.records import deferred_span
+
+    calls = []
+
+    def resolve():
+        calls.append(1)
+        return Span(3, 4, 5, 6, 70, 80)
+
+    fast, slow = deferred_span(resolve), DeferredSpan(resolve)
+    assert type(fast) is DeferredSpan and fast.__dict__ == slow.__dict__
+    assert fast == slow == Span(3, 4, 5, 6, 70, 80) and hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow) and pickle.loads(pickle.dumps(fast)) == copy.copy(slow)
+    assert len(calls) == 2 and fast.__dict__ == slow.__dict__  # each worked out once, then dropped
