@@ -90,6 +90,10 @@ def is_placeholder(text: str, ticker: bool = False) -> bool:
 _ABBREVIATION_END = cache.compile(
     r"(?i)(?:^|[\s,(])(?:inc|co|cos|corp|ltd|jr|sr|bros|assn|intl|mfg|no|nos|etc"
     r"|l\.\s?p|l\.\s?l\.\s?c|l\.\s?l\.\s?p|n\.\s?a|s\.\s?a|n\.\s?v|b\.\s?v|u\.\s?s)\.$")
+# How far from the end a match of it starts, at most: a separator, "l. l. p",
+# the full stop and a newline (11); where it is searched from (issue 12: the
+# whole description was searched, the pattern tried at every blank).
+_ABBREVIATION_TAIL = 12
 
 
 def without_final_period(text: str) -> str:
@@ -97,7 +101,8 @@ def without_final_period(text: str) -> str:
     unless that stop ends an abbreviation ("Inc.", "Co.", "L.P.")."""
     text = text.rstrip(" ")
     # (no full stop at the end, the pattern's \.$: no search, issue 12)
-    if (text.endswith(".") or text.endswith(".\n")) and _ABBREVIATION_END.search(text):
+    if (text.endswith(".") or text.endswith(".\n")) and \
+            _ABBREVIATION_END.search(text, max(0, len(text) - _ABBREVIATION_TAIL)):
         return text
     return text.rstrip(" .")
 

@@ -201,3 +201,28 @@ def test_a_deferred_span_made_without_its_init_is_one_made_with_it():
     assert fast == slow == Span(3, 4, 5, 6, 70, 80) and hash(fast) == hash(slow)
     assert repr(fast) == repr(slow) and pickle.loads(pickle.dumps(fast)) == copy.copy(slow)
     assert len(calls) == 2 and fast.__dict__ == slow.__dict__  # each worked out once, then dropped
+
+
+@property_runs(2000)
+def test_an_abbreviation_at_the_end_is_found_from_near_the_end(max_examples):
+    """values.without_final_period searches the last _ABBREVIATION_TAIL
+    characters for the abbreviation, not the whole text."""
+    from filing_grammar.values import _ABBREVIATION_END, without_final_period
+
+    def as_it_was(text):
+        text = text.rstrip(" ")
+        if (text.endswith(".") or text.endswith(".\n")) and _ABBREVIATION_END.search(text):
+            return text
+        return text.rstrip(" .")
+
+    ends = st.sampled_from(["L. L. C.", "l.l.p.", "L.\u2003L.\tP.", "Inc.", "CORP.", "Bros.", "N. A.", "co.", "u.s.",
+                            "Inc.\n", "L.P.\n", "L. L. C.\n", "l.\u2003l.\u2003p.\n", ".", " .", "etc. ", "x", "\u0130nc.", "A\u017fsn."])
+    seps = st.sampled_from([" ", ",", "(", "", "  ", "a", "\n"])
+
+    @settings(max_examples=max_examples, suppress_health_check=list(HealthCheck))
+    @given(st.text("ab ,.(\n", max_size=20), seps, ends)
+    def check(head, sep, end):
+        text = head + sep + end
+        assert without_final_period(text) == as_it_was(text)
+
+    check()
