@@ -53,6 +53,12 @@ _STATE_THEN_NUMBER = cache.compile(
     r"(?:^|[\s,])(?:(?i:" + "|".join(sorted(POSTAL_STATES, key=len, reverse=True)).replace(" ", r"\s+")
     + r")|" + "|".join(sorted(set(POSTAL_STATES.values()))) + r")\.?,?\s+(?P<zip>\d[\d -]*\d)\s*$")
 
+# A state's name is at most this many words ("district of columbia") ...
+_STATE_WORDS = max(len(name.split()) for name in POSTAL_STATES)
+# ... and what may follow it to the end of the line: a full stop, a comma,
+# blanks, the number (digits, blanks, hyphens).
+_AFTER_STATE = cache.compile(r"[\s\d.,-]*\Z")
+
 
 def misprinted_zip(text: str) -> re.Match | None:
     """The number after a US state at the end of an address line, when it is
@@ -62,7 +68,11 @@ def misprinted_zip(text: str) -> re.Match | None:
         # (no number at the end, the pattern's \d ... \s*$: the long
         # search through the states' names is not run, issue 12)
         return None
-    m = _STATE_THEN_NUMBER.search(text)
+    # (the state's words, at most _STATE_WORDS, end where the run of blanks,
+    # digits and punctuation at the end of the line starts: searched from
+    # there, not from every blank of the line, issue 12)
+    words = text[:_AFTER_STATE.search(text).start()].rsplit(None, _STATE_WORDS)
+    m = _STATE_THEN_NUMBER.search(text, len(words[0]) if len(words) > _STATE_WORDS else 0)
     if m is None:
         return None
     digits = cache.sub(r"\s*-\s*", "-", m.group("zip"))

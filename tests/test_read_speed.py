@@ -226,3 +226,42 @@ def test_an_abbreviation_at_the_end_is_found_from_near_the_end(max_examples):
         assert without_final_period(text) == as_it_was(text)
 
     check()
+
+
+@property_runs(3000)
+def test_a_misprinted_zip_is_searched_for_from_the_states_words(max_examples):
+    """values.misprinted_zip searches from the last words before the number at
+    the end of the line, not from the start: the same match of the zip."""
+    from filing_grammar.values import _STATE_THEN_NUMBER, misprinted_zip
+
+    def as_it_was(text):
+        end = text.rstrip()
+        if not end or not end[-1].isdecimal():
+            return None
+        m = _STATE_THEN_NUMBER.search(text)
+        if m is None:
+            return None
+        digits = re.sub(r"\s*-\s*", "-", m.group("zip"))
+        if re.fullmatch(r"\d{5}(?:-\d{4})?|\d{9}", digits) or " " in digits:
+            return None
+        return m
+
+    words = st.sampled_from(["District of Columbia", "DISTRICT\u2003OF\nCOLUMBIA", "of Columbia", "Columbia",
+                             "New York", "York", "NY", "ny", "West Virginia", "Virginia", "VA", "Kan\u017fas",
+                             "Boston,MA", "Suite 100", "CA.", "TX,", "1234", "12 34", "9130", "91302-12", "-",
+                             "\u0661\u0662\u0663", "Main", ",", ".", "a"])
+    blanks = st.sampled_from([" ", "  ", "\t", "\u00a0", ", ", "\n", ""])
+
+    @settings(max_examples=max_examples, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.tuples(words, blanks), max_size=8))
+    def check(parts):
+        text = "".join(w + b for w, b in parts)
+        new, was = misprinted_zip(text), as_it_was(text)
+        assert (new is None) == (was is None)
+        if new is not None:
+            assert (new.span(), new.span("zip"), new.group("zip")) == (was.span(), was.span("zip"), was.group("zip"))
+
+    check()
+    for text in ["Washington, District of Columbia 2000", "Charleston, West Virginia 2530", "Boston,MA 0211",
+                 "New York, NY 1001 - 1", "Lawrence, Kan\u017fas 6604"]:
+        assert misprinted_zip(text) is not None and misprinted_zip(text).span() == as_it_was(text).span()
