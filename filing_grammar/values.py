@@ -56,8 +56,8 @@ _STATE_THEN_NUMBER = cache.compile(
 # A state's name is at most this many words ("district of columbia") ...
 _STATE_WORDS = max(len(name.split()) for name in POSTAL_STATES)
 # ... and what may follow it to the end of the line: a full stop, a comma,
-# blanks, the number (digits, blanks, hyphens).
-_AFTER_STATE = cache.compile(r"[\s\d.,-]*\Z")
+# blanks, the number (digits, blanks, hyphens), in ASCII.
+_AFTER_STATE = " \t\n\r\f\v.,-0123456789"
 
 
 def misprinted_zip(text: str) -> re.Match | None:
@@ -70,9 +70,12 @@ def misprinted_zip(text: str) -> re.Match | None:
         return None
     # (the state's words, at most _STATE_WORDS, end where the run of blanks,
     # digits and punctuation at the end of the line starts: searched from
-    # there, not from every blank of the line, issue 12)
-    words = text[:_AFTER_STATE.search(text).start()].rsplit(None, _STATE_WORDS)
-    m = _STATE_THEN_NUMBER.search(text, len(words[0]) if len(words) > _STATE_WORDS else 0)
+    # there, not from every blank of the line, issue 12; a run that ends in a
+    # blank or digit outside ASCII is searched from the start)
+    head = text.rstrip(_AFTER_STATE)
+    words = head.rsplit(None, _STATE_WORDS)
+    outside = head and (head[-1].isspace() or head[-1].isdecimal())
+    m = _STATE_THEN_NUMBER.search(text, len(words[0]) if len(words) > _STATE_WORDS and not outside else 0)
     if m is None:
         return None
     digits = cache.sub(r"\s*-\s*", "-", m.group("zip"))
