@@ -80,8 +80,8 @@ class _CoverReader(CoverSections):
                 prev.captions.extend(f.value + f.captions)
                 if f.kind != prev.kind:
                     prev.also.add(f.kind)
-            else:
-                merged.append(_Field(f.kind, list(f.value), list(f.captions)))
+            else:  # (the field itself, not a copy: read_cover made it for this reader alone, issue 12)
+                merged.append(f)
         self.fields = merged
         # every line of the cover, in order (made once: four readers walk it, issue 12)
         self.tokens = [t for f in merged for t in (*f.value, *f.captions)]
