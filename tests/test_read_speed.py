@@ -265,3 +265,15 @@ def test_a_misprinted_zip_is_searched_for_from_the_states_words(max_examples):
     for text in ["Washington, District of Columbia 2000", "Charleston, West Virginia 2530", "Boston,MA 0211",
                  "New York, NY 1001 - 1", "Lawrence, Kan\u017fas 6604"]:
         assert misprinted_zip(text) is not None and misprinted_zip(text).span() == as_it_was(text).span()
+
+
+@property_runs(2000)
+def test_a_footnote_is_looked_for_only_where_one_can_start(max_examples):
+    from filing_grammar.read.signature import _FOOTNOTE, _footnote
+
+    @settings(max_examples=max_examples, suppress_health_check=list(HealthCheck))
+    @given(st.text(" \t\u00a0\u2003\n*\u2020()[]12a", max_size=12))
+    def check(text):
+        assert _footnote(text) == bool(_FOOTNOTE.match(text))
+
+    check()
