@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 __all__ = [
-    "Span", "HeaderFiler", "SecHeader", "Cover", "Item", "Signature", "ExhibitRef",
+    "Span", "deferred_span", "HeaderFiler", "SecHeader", "Cover", "Item", "Signature", "ExhibitRef",
     "Document", "Unmatched", "Filing", "CHECKBOX_KEYS", "to_dict",
 ]
 
@@ -147,6 +147,14 @@ class DeferredSpan(Span):
 
     def __reduce__(self):
         return Span, self._resolved()
+
+
+def deferred_span(resolve: Any) -> DeferredSpan:
+    """``DeferredSpan(resolve)``, made without a call of its ``__init__``
+    (an HTML 8-K makes some fifty: issue 12)."""
+    span = object.__new__(DeferredSpan)
+    span.__dict__["_resolve"] = resolve
+    return span
 
 
 @dataclass(frozen=True)

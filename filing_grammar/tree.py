@@ -18,8 +18,8 @@ from typing import Iterable, Sequence
 from lark import Token, Tree
 
 from .lexer import RunToken
-from .tokens import LineToken
-from .records import DeferredSpan, Span
+from .tokens import LineToken, RenderedToken
+from .records import Span, deferred_span
 
 __all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_and_line", "span_at",
            "span_between",
@@ -34,7 +34,9 @@ def _walk(tree: Tree | Token, into_renderings: bool, lines: bool) -> list[Token]
         return tree.lines() if lines and isinstance(tree, RunToken) else [tree]
     children = tree.children
     for child in children:
-        if child.__class__ is not LineToken:
+        cls = child.__class__
+        # (a rendered line is a line too: the fast path of HTML 8-Ks, issue 12)
+        if cls is not LineToken and cls is not RenderedToken:
             break
     else:  # (the commonest node, an item or a paragraph: lines alone)
         return list(children)
@@ -45,7 +47,8 @@ def _walk(tree: Tree | Token, into_renderings: bool, lines: bool) -> list[Token]
     # 20, lexer.py)
     def walk(node: Tree) -> None:
         for child in node.children:
-            if child.__class__ is LineToken:  # (the commonest: a line)
+            cls = child.__class__
+            if cls is LineToken or cls is RenderedToken:  # (the commonest: a line)
                 append(child)
             elif isinstance(child, Tree):
                 if into_renderings or child.data != RENDERING:
@@ -94,11 +97,14 @@ def line_text(tok: Token) -> str:
     """A line token's text as the readers see it: newline removed, the PEM
     dash-escape ("- -") undone, tabs as four spaces."""
     # (a LineToken's value is its text, a rendered line's too: read without
-    # the property; the commonest class tested first)
-    s = tok.rstrip("\n") if tok.__class__ is LineToken or isinstance(tok, LineToken) else tok.value.rstrip("\n")
+    # the property; the commonest classes tested first, no isinstance call;
+    # a tab looked for before a copy is asked for: issue 12)
+    cls = tok.__class__
+    s = tok.rstrip("\n") if cls is LineToken or cls is RenderedToken or isinstance(tok, LineToken) \
+        else tok.value.rstrip("\n")
     if s.startswith("- -"):
         s = s[2:]
-    return s.replace("\t", "    ")
+    return s.replace("\t", "    ") if "\t" in s else s
 
 
 def text_column(tok: Token, column: int, clamp: bool = True) -> int:
@@ -157,7 +163,7 @@ def span_of(tokens: Sequence[Token] | Iterable[Token]) -> Span | None:
     rendering = _rendering(first)
     if rendering is None:
         return _lines_span(first, last)
-    return DeferredSpan(functools.partial(_rendered_span_of, rendering, first, last))
+    return deferred_span(functools.partial(_rendered_span_of, rendering, first, last))
 
 
 def _lines_span(first: Token, last: Token) -> Span:
@@ -179,7 +185,7 @@ def span_and_line(tokens: Sequence[Token]) -> tuple[Span | None, int]:
     if rendering is None:
         return _lines_span(first, last), first.line
     start = _rendered_start(rendering, first)
-    return (DeferredSpan(functools.partial(_rendered_span_of, rendering, first, last, start)),
+    return (deferred_span(functools.partial(_rendered_span_of, rendering, first, last, start)),
             rendering.line_of(start))
 
 
@@ -220,7 +226,7 @@ def span_at(tok: Token, start: int, end: int) -> Span:
             return Span(tok.line, a + 1, tok.line, b + 1, base + a, base + b)
     rendering = _rendering(tok)
     if rendering is not None:
-        return DeferredSpan(functools.partial(_rendered_span_at, rendering, tok, start, end))
+        return deferred_span(functools.partial(_rendered_span_at, rendering, tok, start, end))
     a, b = text_column(tok, start), text_column(tok, max(end, start + 1))
     # never an empty span: past the end of the line, its last character
     width = len(tok.value.rstrip("\n"))
@@ -245,10 +251,16 @@ def span_between(first: Token, start: int, last: Token, end: int) -> Span:
     ``last`` (columns of :func:`line_text`)."""
     if first is last:
         return span_at(first, start, end)
-    a, b = span_at(first, start, start + 1), span_at(last, max(0, end - 1), end)
-    if isinstance(a, DeferredSpan) or isinstance(b, DeferredSpan):
-        return DeferredSpan(functools.partial(_joined, a, b))
-    return _joined(a, b)
+    if _rendering(first) is not None or _rendering(last) is not None:
+        # (one deferred span, not three: both ends are worked out when it is
+        # read, issue 12)
+        return deferred_span(functools.partial(_between, first, start, last, end))
+    return _between(first, start, last, end)
+
+
+def _between(first: Token, start: int, last: Token, end: int) -> Span:
+    """:func:`span_between` of two lines, worked out now."""
+    return _joined(span_at(first, start, start + 1), span_at(last, max(0, end - 1), end))
 
 
 def _joined(a: Span, b: Span) -> Span:
@@ -265,29 +277,25 @@ def value_span(tokens: Sequence[Token], value: str, start: int = 0) -> Span | No
     tokens = [t for t in tokens if isinstance(t, Token) and t.line is not None]
     if not words or not tokens:
         return span_of(tokens)
-    first = a = None
-    for tok in tokens:
-        at = line_text(tok).find(words[0], start if tok is tokens[0] else 0)
+    texts = [line_text(t) for t in tokens]  # (each line's text made once: issue 12)
+    i = a = None
+    for k, text in enumerate(texts):
+        at = text.find(words[0], start if k == 0 else 0)
         if at != -1:
-            first, a = tok, at
+            i, a = k, at
             break
-    if first is None:
-        first = tokens[0]
-        text = line_text(first)
+    if i is None:
+        i, text = 0, texts[0]
         a = len(text) - len(text.lstrip())
-    rest = tokens[tokens.index(first):]
-    last, b = first, None
-    for tok in reversed(rest):
-        text = line_text(tok)
-        at = text.rfind(words[-1], a if tok is first else 0)
+    j, b = i, None
+    for k in range(len(tokens) - 1, i - 1, -1):
+        at = texts[k].rfind(words[-1], a if k == i else 0)
         if at != -1:
-            last, b = tok, at + len(words[-1])
+            j, b = k, at + len(words[-1])
             break
-    if b is None:
-        b = len(line_text(first).rstrip())
-    if last is first and b <= a:
-        b = len(line_text(first).rstrip())
-    return span_between(first, a, last, max(b, a + 1))
+    if b is None or (j == i and b <= a):
+        b = len(texts[i].rstrip())
+    return span_between(tokens[i], a, tokens[j], max(b, a + 1))
 
 
 def text_span(tok: Token) -> Span:
@@ -303,7 +311,7 @@ def text_span(tok: Token) -> Span:
 def offset_span(rendering, start: int, end: int) -> Span:
     """The span of source offsets ``start`` to ``end`` (a rendering knows the
     source's lines; worked out when read)."""
-    return DeferredSpan(functools.partial(_span, rendering, start, end))
+    return deferred_span(functools.partial(_span, rendering, start, end))
 
 
 def rendering_of(tree: Tree):

@@ -21,8 +21,9 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 
-# "September 30, 2002", "Sept. 30,2002", "March 1 2004"
-_DATE_MDY = cache.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
+# "September 30, 2002", "Sept. 30,2002", "March 1 2004".  (A month's first
+# letter looked at first: the twelve months were tried at every place, issue 12)
+_DATE_MDY = cache.compile(r"(?=[jfmasond])" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
 # "30 September 2002", "8th day of January, 2025"
 _DATE_DMY = cache.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 # "09/30/2002", "9-30-02"
@@ -52,6 +53,12 @@ _STATE_THEN_NUMBER = cache.compile(
     r"(?:^|[\s,])(?:(?i:" + "|".join(sorted(POSTAL_STATES, key=len, reverse=True)).replace(" ", r"\s+")
     + r")|" + "|".join(sorted(set(POSTAL_STATES.values()))) + r")\.?,?\s+(?P<zip>\d[\d -]*\d)\s*$")
 
+# A state's name is at most this many words ("district of columbia") ...
+_STATE_WORDS = max(len(name.split()) for name in POSTAL_STATES)
+# ... and what may follow it to the end of the line: a full stop, a comma,
+# blanks, the number (digits, blanks, hyphens), in ASCII.
+_AFTER_STATE = " \t\n\r\f\v.,-0123456789"
+
 
 def misprinted_zip(text: str) -> re.Match | None:
     """The number after a US state at the end of an address line, when it is
@@ -61,7 +68,14 @@ def misprinted_zip(text: str) -> re.Match | None:
         # (no number at the end, the pattern's \d ... \s*$: the long
         # search through the states' names is not run, issue 12)
         return None
-    m = _STATE_THEN_NUMBER.search(text)
+    # (the state's words, at most _STATE_WORDS, end where the run of blanks,
+    # digits and punctuation at the end of the line starts: searched from
+    # there, not from every blank of the line, issue 12; a run that ends in a
+    # blank or digit outside ASCII is searched from the start)
+    head = text.rstrip(_AFTER_STATE)
+    words = head.rsplit(None, _STATE_WORDS)
+    outside = head and (head[-1].isspace() or head[-1].isdecimal())
+    m = _STATE_THEN_NUMBER.search(text, len(words[0]) if len(words) > _STATE_WORDS and not outside else 0)
     if m is None:
         return None
     digits = cache.sub(r"\s*-\s*", "-", m.group("zip"))
@@ -89,6 +103,10 @@ def is_placeholder(text: str, ticker: bool = False) -> bool:
 _ABBREVIATION_END = cache.compile(
     r"(?i)(?:^|[\s,(])(?:inc|co|cos|corp|ltd|jr|sr|bros|assn|intl|mfg|no|nos|etc"
     r"|l\.\s?p|l\.\s?l\.\s?c|l\.\s?l\.\s?p|n\.\s?a|s\.\s?a|n\.\s?v|b\.\s?v|u\.\s?s)\.$")
+# How far from the end a match of it starts, at most: a separator, "l. l. p",
+# the full stop and a newline (11); where it is searched from (issue 12: the
+# whole description was searched, the pattern tried at every blank).
+_ABBREVIATION_TAIL = 12
 
 
 def without_final_period(text: str) -> str:
@@ -96,7 +114,8 @@ def without_final_period(text: str) -> str:
     unless that stop ends an abbreviation ("Inc.", "Co.", "L.P.")."""
     text = text.rstrip(" ")
     # (no full stop at the end, the pattern's \.$: no search, issue 12)
-    if (text.endswith(".") or text.endswith(".\n")) and _ABBREVIATION_END.search(text):
+    if (text.endswith(".") or text.endswith(".\n")) and \
+            _ABBREVIATION_END.search(text, max(0, len(text) - _ABBREVIATION_TAIL)):
         return text
     return text.rstrip(" .")
 

@@ -20,12 +20,13 @@ from typing import Sequence
 from lark import Token, Tree
 
 from .. import cache
-from ..form import US_STATES, id_column_role
+from ..form import id_column_role
 from ..records import CHECKBOX_KEYS, Cover, Span
 from ..tree import line_text, span_at, span_of, text_span, tree_tokens, value_span
 from ..values import FILE_NUMBER, IRS, PHONE, ZIP, collapse, find_date, has_digit, is_placeholder, misprinted_zip
 from .cover_lines import (BOX_LINE, CAPTION_DIGITS, CAPTION_WORDS, DATEISH, EVENT_DATE, FILE_NUMBER_LIKE, ID_CAPTION_WORDS,
-                          ID_PREFIX, PHONE_LIKE, caption_open, closes_caption, left_part, nearest, second_column)
+                          ID_PREFIX, PHONE_LIKE, caption_open, closes_caption, is_state, left_part, nearest,
+                          second_column)
 from .cover_sections import CoverSections
 from .lines import blocks, first_segment, segments
 
@@ -58,22 +59,6 @@ class _Field:
     captions: list[Token]
     also: set[str] = field(default_factory=set)  # kinds of captions merged into this one
 
-    @property
-    def tokens(self) -> list[Token]:
-        return self.value + self.captions
-
-
-
-
-# "State of Delaware", "Commonwealth of Massachusetts": the state's name after it.
-_STATE_OF = cache.compile(r"(?:state|republic|commonwealth|kingdom)\s+of\s+")
-
-
-def _is_state(text: str) -> bool:
-    t = text.lower().strip(" .,()")
-    # (a match, not a substitution: most words tried are no state, issue 12)
-    return t in US_STATES or ((m := _STATE_OF.match(t)) is not None and t[m.end():] in US_STATES)
-
 
 class _CoverReader(CoverSections):
     """POST-PROCESSING: read the field values the grammar has grouped."""
@@ -95,9 +80,16 @@ class _CoverReader(CoverSections):
                 prev.captions.extend(f.value + f.captions)
                 if f.kind != prev.kind:
                     prev.also.add(f.kind)
-            else:
-                merged.append(_Field(f.kind, list(f.value), list(f.captions)))
+            else:  # (the field itself, not a copy: read_cover made it for this reader alone, issue 12)
+                merged.append(f)
         self.fields = merged
+        # every line of the cover, in order (made once: four readers walk it, issue 12)
+        self.tokens = [t for f in merged for t in (*f.value, *f.captions)]
+        self._blocks: dict[int, list[list[Token]]] = {}  # field -> its value's blocks (_value_blocks)
+        # kind -> its first field, else the first answering to it too (_find;
+        # a table made once, not a scan per look-up: issue 12)
+        back = list(enumerate(merged))[::-1]
+        self._first = {k: i for i, f in back for k in f.also} | {f.kind: i for i, f in back}
         self.values: dict = {}
         self.spans: dict[str, Span] = {}
         self.checkboxes: dict[str, bool | None] = dict.fromkeys(CHECKBOX_KEYS)
@@ -108,19 +100,22 @@ class _CoverReader(CoverSections):
         self.blank_cells: dict[str, tuple[Token, int]] = {}
 
     def _find(self, kind: str) -> int | None:
-        for i, f in enumerate(self.fields):
-            if f.kind == kind:
-                return i
-        for i, f in enumerate(self.fields):
-            if kind in f.also:
-                return i
-        return None
+        """The first field of ``kind``, else the first answering to it too."""
+        return self._first.get(kind)
+
+    def _value_blocks(self, i: int) -> list[list[Token]]:
+        """blocks() of field ``i``'s value lines, made once (a field's are read
+        over its caption and under the one before: issue 12); not to be changed."""
+        found = self._blocks.get(i)
+        if found is None:
+            found = self._blocks[i] = blocks(self.fields[i].value)
+        return found
 
     def _above(self, i: int) -> list[list[Token]]:
         """Blocks over field ``i``'s caption, less the end of the caption
         before them ("including area code)" under "(Registrant's telephone
         number,")."""
-        found = blocks(self.fields[i].value)
+        found = list(self._value_blocks(i))
         while found and closes_caption(line_text(found[0][0])):
             found[0] = found[0][1:]
             if not found[0]:
@@ -130,8 +125,8 @@ class _CoverReader(CoverSections):
     def _below(self, i: int) -> list[list[Token]]:
         """Blocks under field ``i``'s caption: in the next field that has any
         (a caption continued on the next line makes a field of its own)."""
-        for f in self.fields[i + 1:i + 3]:
-            found = blocks(f.value)
+        for k in range(i + 1, min(i + 3, len(self.fields))):
+            found = self._value_blocks(k)
             if found:
                 return found
         return []
@@ -151,9 +146,8 @@ class _CoverReader(CoverSections):
         self._amendment()
         if not any(self._find(k) is not None for k in ("registrant_name", "registrant_ids", "address", "telephone", "co_registrants")):
             self._without_captions()
-        all_tokens = [t for f in self.fields for t in f.tokens]
         heading = next((f for f in self.fields if f.kind == "cover_heading"), None)
-        return Cover(span=span_of(all_tokens), spans=self.spans, captions=self._captions(),
+        return Cover(span=span_of(self.tokens), spans=self.spans, captions=self._captions(),
                      blanks=self._blanks(), unread={} if "date_of_report" in self.spans else self.unread,
                      checkboxes=self.checkboxes,
                      form_title=collapse(line_text(heading.captions[0])) if heading else None,
@@ -224,8 +218,8 @@ class _CoverReader(CoverSections):
             # No caption (1990s covers): the first line that is only a date,
             # before the registrant's name caption.
             stop = self._find("registrant_name")
-            for f in self.fields[: stop + 1 if stop is not None else len(self.fields)]:
-                for b in blocks(f.value):
+            for k in range(stop + 1 if stop is not None else len(self.fields)):
+                for b in self._value_blocks(k):
                     for tok in b:
                         iso, m = find_date(line_text(tok))
                         if m and len(line_text(tok).strip()) <= len(m.group()) + DATE_ALONE_SLACK:
@@ -251,7 +245,7 @@ class _CoverReader(CoverSections):
         over "(September 21, 2000)": the second date, in parentheses beside or
         under the first (from column ``after`` of ``tok``), is the date of the
         earliest event."""
-        tokens = [t for f in self.fields for t in f.tokens]
+        tokens = self.tokens
         try:  # the next line that is not blank (looked for; the lines before it compared once: issue 12)
             at = tokens.index(tok) + 1
         except ValueError:
@@ -291,10 +285,10 @@ class _CoverReader(CoverSections):
         block after the date of report that is neither a date nor the row of
         state / file number / IRS number."""
         date_tok = self.date_tok
-        for f in self.fields:
+        for k, f in enumerate(self.fields):
             if f.kind in _NOT_FIELDS:
                 continue
-            for block in blocks(f.value):
+            for block in self._value_blocks(k):
                 if date_tok is not None and block[-1].line <= date_tok.line:
                     continue
                 if _is_date_block(block) or _looks_like_ids(block):
@@ -307,7 +301,7 @@ class _CoverReader(CoverSections):
             # the name comes before the row of ids; a caption line with its
             # value beside it ("Commission File Number : 000-28881") has no
             # lines of its own and does not end the search
-            if f.kind in ("registrant_ids", "address") and blocks(f.value):
+            if f.kind in ("registrant_ids", "address") and self._value_blocks(k):
                 return
 
     def _without_captions(self) -> None:
@@ -319,7 +313,7 @@ class _CoverReader(CoverSections):
         if i is None:
             return
         stage = "name"
-        for block in blocks(self.fields[i].value):
+        for block in self._value_blocks(i):
             text = collapse(" ".join(line_text(t) for t in block))
             if _is_date_block(block) or BOX_LINE.search(text):
                 continue
@@ -357,7 +351,10 @@ class _CoverReader(CoverSections):
             value_block = above[-1] if above else []
             if not _looks_like_ids(value_block) and below and _looks_like_ids(below[0]):
                 value_block = below[0]
-            # caption columns: where each caption word sits
+            # caption columns: where each caption word sits; and values printed
+            # on the caption line itself ("Commission File Number: 1-5502",
+            # "Commission file number 000-20908").  (Each caption line's columns
+            # made once, split at a colon only where there is one: issue 12)
             roles: list[tuple[int, str]] = []
             for cap in f.captions:
                 for col, seg in segments(line_text(cap)):
@@ -366,11 +363,7 @@ class _CoverReader(CoverSections):
                         roles.append((col, role))
                         if role in _ID_FIELDS:
                             self.caption_cells.setdefault(_ID_FIELDS[role], (cap, col, col + len(seg)))
-            # values printed on the caption line itself ("Commission File Number: 1-5502",
-            # "Commission file number 000-20908")
-            for cap in f.captions:
-                for _, seg in segments(line_text(cap)):
-                    pieces = cache.split(r":\s*", seg) + seg.split()[-1:]
+                    pieces = (cache.split(r":\s*", seg) if ":" in seg else [seg]) + seg.split()[-1:]
                     for piece in pieces:
                         self._classify_id(piece.strip(" ()"), cap, found, roles=None, col=None)
             for tok in value_block:
@@ -395,7 +388,7 @@ class _CoverReader(CoverSections):
         if roles is None and not has_digit(seg):
             # (most words of a caption line: no number, so no label before
             # one, and no row to place it in; only a state's name: issue 12)
-            if _is_state(seg) and "state" not in found:
+            if is_state(seg) and "state" not in found:
                 found["state"] = (seg, tok, span_at(tok, col, col + len(seg)) if col is not None else None)
             return
         # "No. 95-4545390", "File No. 1-3285", "I.R.S. No. 95-4545390": the
@@ -416,7 +409,7 @@ class _CoverReader(CoverSections):
             found["irs"] = (seg, tok, at)
         elif FILE_NUMBER.match(seg) and "file" not in found:
             found["file"] = (cache.sub(r"^No\.\s*", "", seg), tok, at)
-        elif roles is None and _is_state(seg) and "state" not in found:
+        elif roles is None and is_state(seg) and "state" not in found:
             found["state"] = (seg, tok, at)  # "Delaware   File No. 1-3285   41-0417775" read as a caption row
         elif (roles is not None and "irs" not in found and cache.fullmatch(r"\d{2}\s?-\s?\d{5,8}|\d{8,10}", seg)
               and nearest(roles, col, len(seg)) == "irs"):
@@ -430,9 +423,9 @@ class _CoverReader(CoverSections):
             found["file"] = (seg, tok, at)
         elif roles is not None and cache.search(r"[A-Za-z]", seg) and not cache.search(r"\d{3}", seg):
             role = nearest(roles, col, len(seg))
-            if role == "name" and not _is_state(seg):
+            if role == "name" and not is_state(seg):
                 found.setdefault("name", (seg, tok, at))
-            elif _is_state(seg) or role == "state":
+            elif is_state(seg) or role == "state":
                 if "state" not in found:
                     found["state"] = (seg, tok, at)
                 elif found["state"][1] is not tok:
@@ -549,7 +542,7 @@ def _may_be_name(block: list[Token]) -> bool:
     if _is_date_block(block) or _looks_like_ids(block):
         return False
     text = collapse(" ".join(line_text(t) for t in block))
-    return not (_is_state(text) or FILE_NUMBER.match(text) or IRS.match(text))
+    return not (is_state(text) or FILE_NUMBER.match(text) or IRS.match(text))
 
 
 def _is_date_block(block: list[Token]) -> bool:
@@ -562,7 +555,7 @@ def _looks_like_ids(block: list[Token], numbers_only: bool = False) -> bool:
     for tok in block:
         for _, seg in segments(line_text(tok)):
             if (has_digit(seg) and (IRS.match(seg) or FILE_NUMBER.match(seg))) \
-                    or (not numbers_only and _is_state(seg)):
+                    or (not numbers_only and is_state(seg)):
                 return True
     return False
 
@@ -579,11 +572,11 @@ def read_cover(node: Tree) -> Cover:
     columns is read by its first, the registrant's; the names in the second
     are its co-registrants."""
     fields = []
-    children = [c for c in node.children if isinstance(c, Tree)]
-    column = second_column([t for c in children if c.data == "registrant_name" for t in tree_tokens(c)])
+    # (each field's lines walked once, the name's too: issue 12)
+    children = [(c, tree_tokens(c)) for c in node.children if isinstance(c, Tree)]
+    column = second_column([t for c, tokens in children if c.data == "registrant_name" for t in tokens])
     others: list[str] = []
-    for child in children:
-        tokens = tree_tokens(child)
+    for child, tokens in children:
         if column is not None:
             if child.data == "registrant_name":
                 names = [t for t in tokens[:-1] if line_text(t).strip()]

@@ -10,10 +10,11 @@ import re
 from lark import Token
 
 from .. import cache
+from ..form import US_STATES
 from ..tree import line_text
 from .lines import segments
 
-__all__ = ["ID_PREFIX", "FILE_NUMBER_LIKE", "EVENT_DATE", "PHONE_LIKE", "NAME_CAPTION", "CAPTION_DIGITS", "DATEISH", "CAPTION_WORDS", "ID_CAPTION_WORDS", "BOX_LINE", "closes_caption", "caption_open", "nearest", "second_column", "left_part"]
+__all__ = ["ID_PREFIX", "FILE_NUMBER_LIKE", "EVENT_DATE", "PHONE_LIKE", "NAME_CAPTION", "CAPTION_DIGITS", "DATEISH", "CAPTION_WORDS", "ID_CAPTION_WORDS", "BOX_LINE", "closes_caption", "caption_open", "is_state", "nearest", "second_column", "left_part"]
 
 # The label before an ids value: "No.", "File No.", "I.R.S. No.", "EIN".
 ID_PREFIX = cache.compile(r"(?i)(?:(?:commission\s+)?file\s+no\.?|i\.?\s?r\.?\s?s\.?\s+(?:employer\s+)?"
@@ -37,6 +38,17 @@ ID_CAPTION_WORDS = cache.compile(r"(?i)identification|incorporation|organi[sz]at
 # The lines of the check boxes, skipped by a cover without captions.
 BOX_LINE = cache.compile(r"(?i)check\s+the\s+appropriate\s+box|written\s+communications|soliciting\s+material|"
                        r"pre-commencement|emerging\s+growth")
+
+
+# "State of Delaware", "Commonwealth of Massachusetts": the state's name after it.
+_STATE_OF = cache.compile(r"(?:state|republic|commonwealth|kingdom)\s+of\s+")
+
+
+def is_state(text: str) -> bool:
+    """Is ``text`` a US state's name ("Delaware", "State of Delaware")?"""
+    t = text.lower().strip(" .,()")
+    # (a match, not a substitution: most words tried are no state, issue 12)
+    return t in US_STATES or ((m := _STATE_OF.match(t)) is not None and t[m.end():] in US_STATES)
 
 
 def closes_caption(line: str) -> bool:

@@ -36,9 +36,15 @@ _EGC_BOX_AT_END = cache.compile(r"(?i)\bemerging\s+growth\s+compan(?:y|ies)\W{0,
 _EXPLANATORY_NOTE = cache.compile(r"(?i)\s*explanatory\s+note\s*[:.\-\u2013\u2014]?\s*(.*)$")
 
 
+# What every checked box has (an x, or a box glyph): a line without any is
+# not searched for one (the pattern, tried at every place, is slow: issue 12)
+_CHECKED_CHARS = ("x", "X", "\u2611", "\u2612", "\u00fd", "\u00fe")
+
+
 def box_state(text: str) -> bool | None:
     """True for a checked box glyph in ``text``, False for an empty one."""
-    checked, empty = _CHECKED.search(text), _EMPTY.search(text)
+    checked = _CHECKED.search(text) if any(c in text for c in _CHECKED_CHARS) else None
+    empty = _EMPTY.search(text)
     if checked and (not empty or checked.start() < empty.start()):
         return True
     if empty:
@@ -46,11 +52,21 @@ def box_state(text: str) -> bool | None:
     return None
 
 
+def _transition_box(text: str, low: str) -> bool:
+    """The emerging growth company's box for the extended transition period
+    (new accounting standards): not one of the four boxes.  (The pattern
+    only on a line whose lower case ``low`` has the words' first letters,
+    none of which another character matches case-insensitively: issue 12)"""
+    return ("emerg" in low or "tran" in low or "accou" in low) and cache.search(
+        r"if\s+an\s+emerging|transition\s+period|accounting\s+standards", text, re.I) is not None
+
+
 class CoverSections:
     """Mixed into the cover reader (cover.py): reads its ``fields``, ``_find``
     and ``_below``, and sets values with ``_set`` and ``values``."""
 
     fields: list
+    tokens: list
     values: dict
     checkboxes: dict
 
@@ -109,7 +125,7 @@ class CoverSections:
     def _boxes(self) -> None:
         """The 2004+ check boxes and the 2017+ emerging growth company box:
         True when the box is checked, False when empty, None when absent."""
-        toks = [t for f in self.fields for t in f.tokens]
+        toks = self.tokens
         for k, tok in enumerate(toks):
             if tok.type == "EGC_INTRO":
                 # the box at the end of the question's paragraph ("... of this
@@ -121,15 +137,18 @@ class CoverSections:
             if tok.type != "CHECKBOX":
                 continue
             text = line_text(tok)
-            label = " ".join((text + " " + (line_text(toks[k + 1]) if k + 1 < len(toks) else "")).lower().split())
             checked = box_state(text)
             if checked is None:
                 continue
-            if cache.search(r"if\s+an\s+emerging|transition\s+period|accounting\s+standards", text, re.I):
+            low = text.lower()
+            if _transition_box(text, low):
                 continue
-            if "emerging growth" in text.lower():
+            if "emerging growth" in low:
                 self.values["emerging_growth_company"] = checked
-            elif "written communication" in label:
+                continue
+            # (the label, this line and the next, made only here: issue 12)
+            label = " ".join((text + " " + (line_text(toks[k + 1]) if k + 1 < len(toks) else "")).lower().split())
+            if "written communication" in label:
                 self.checkboxes["written_communications"] = checked
             elif "soliciting material" in label:
                 self.checkboxes["soliciting_material"] = checked
@@ -205,7 +224,7 @@ class CoverSections:
     def _amendment(self) -> None:
         """8-K/A: "(Amendment No. 1)" on the cover, and the explanatory note
         (its first paragraph) that says what the amendment is for."""
-        toks = [t for f in self.fields for t in f.tokens]
+        toks = self.tokens
         for k, tok in enumerate(toks):
             if tok.type == "AMENDMENT" and self.values.get("amendment_number") is None:
                 # (a line of a cover printed twice side by side is cut at the

@@ -112,15 +112,19 @@ def _filer_values(pairs) -> dict:
     return out
 
 
+# The tags of a document read into its record.
+_DOCUMENT_TAGS = frozenset({"TYPE_8K", "TYPE_OTHER", "SEQUENCE", "FILENAME", "DESCRIPTION"})
+
+
 def read_document(node: Tree) -> Document:
     """``document_8k`` / ``document``: <TYPE>, <SEQUENCE>, <FILENAME>, <DESCRIPTION>."""
     tokens = [c for c in node.children if isinstance(c, Token)]
     values: dict = {"type": None, "sequence": None, "filename": None, "description": None}
     type_line = None
     for c in tokens:
-        if c.type not in ("TYPE_8K", "TYPE_OTHER", "SEQUENCE", "FILENAME", "DESCRIPTION"):
+        if c.type not in _DOCUMENT_TAGS:
             continue
-        value = c.value.split(">", 1)[1].strip()
+        value = c.partition(">")[2].strip()  # (a token is its text: not read through LineToken.value)
         if c.type in ("TYPE_8K", "TYPE_OTHER"):
             values["type"] = value or None
             type_line = c.line

@@ -22,13 +22,18 @@ LAYOUT = frozenset({"PAGE", "PAGE_NUMBER", "TABLE_TAG"})
 FURNITURE = frozenset({"BLANK", "RULE", "PAGE", "PAGE_NUMBER", "TABLE_TAG"})
 
 
+# The kinds of a block's lines: values, not page numbers.
+_BLOCK_KINDS = VALUE_KINDS - {"PAGE_NUMBER"}
+
+
 def blocks(tokens: Iterable[Token]) -> list[list[Token]]:
     """Runs of consecutive value lines (blank lines, rules, banners, page
     numbers split them)."""
     out: list[list[Token]] = []
     current: list[Token] = []
     for tok in tokens:
-        if tok.type in VALUE_KINDS and tok.type != "PAGE_NUMBER" and tok.value.strip():
+        # (a token is its text: not read through LineToken.value, issue 12)
+        if tok.type in _BLOCK_KINDS and tok.strip():
             current.append(tok)
         elif current:
             out.append(current)

@@ -40,6 +40,14 @@ _LABEL = cache.compile(r"(?i)(name|title|its)\s*:")
 _JUNIOR = cache.compile(r"\s*(jr|sr|ii|iii|iv)\b", re.I)
 # A footnote under the block: "* ...", "(1) ...", "[1] ...".
 _FOOTNOTE = cache.compile(r"\s*(?:\*+|\u2020|\(\d{1,2}\)|\[\d{1,2}\])\s*\S")
+# ... its first character after the blanks (the pattern only on a line with
+# one: its blanks were read again at each try, issue 12)
+_FOOTNOTE_FIRST = ("*", "\u2020", "(", "[")
+
+
+def _footnote(text: str) -> bool:
+    """Is ``text`` a footnote under the block?"""
+    return text.lstrip()[:1] in _FOOTNOTE_FIRST and _FOOTNOTE.match(text) is not None
 _NOT_A_NAME = cache.compile(r"(?i)\(?registrant\)?|\(?issuer\)?|\(?an?\s+[a-z ]{3,30}\s+corporation\)?")
 
 # A column starting this near the left margin is the whole line.
@@ -59,6 +67,15 @@ SIDE_BY_SIDE_MIN = 20
 _BLOCK_LABEL = cache.compile(r"(?i)(?:^|(?<=\s))(by|name|title)\s*:")
 # "Date:", "Dated": the label of the block's date.
 _DATE_LABEL = cache.compile(r"(?i)\bdated?\b\s*:?")
+# What a cell of the block starts with or is, tried on each line (compiled
+# here, not looked up at each line through cache.match: issue 12).
+_DATED = cache.compile(r"(?i)dated?\b")  # "Date: ...", "Dated ..."
+_BY_ALONE = cache.compile(r"(?i)by:?")  # (fullmatch)
+_BY_LABEL = cache.compile(r"(?i)by\s*:")
+_RULE_CELL = cache.compile(r"[-_=\s]+")  # (fullmatch)
+_NAME_LABEL = cache.compile(r"(?i)name\s*:")
+_TITLE_LABEL = cache.compile(r"(?i)(title|its)\s*:")
+_NAME_OR_TITLE = cache.compile(r"(?i)name|title")
 
 
 def _strip_by(text: str) -> str:
@@ -213,7 +230,7 @@ class _SignatureReader:
                 if block:
                     last_block, block = block, []
                 continue
-            if cache.match(r"(?i)dated?\b", cell):
+            if _DATED.match(cell):
                 # "Date: February 1, 2024      Apple Inc.": the name beside the date
                 cell = _after_date(cell)
                 if not cell:
@@ -222,9 +239,9 @@ class _SignatureReader:
                 continue
             if _NOT_A_NAME.fullmatch(cell):
                 continue
-            if cache.fullmatch(r"(?i)by:?", cell):
+            if _BY_ALONE.fullmatch(cell):
                 continue  # "by" alone on the line above the /s/ signature
-            if cache.match(r"(?i)by\s*:", cell):
+            if _BY_LABEL.match(cell):
                 # "BY: ADVANTA Mortgage Corp., USA": the entity signing for the
                 # registrant, not the registrant
                 if block:
@@ -259,11 +276,11 @@ class _SignatureReader:
             if not cell and tok.type in ("NAME_LINE", "TITLE_LINE"):
                 # "Name:" / "Title:" printed left of the /s/ they label
                 cell = _column_text(text, max(LEFT_MARGIN + 1, by_col - LABEL_LEFT))
-            if tok.type in ("RULE", "REGISTRANT_CAPTION") or not cell or cache.fullmatch(r"[-_=\s]+", cell):
+            if tok.type in ("RULE", "REGISTRANT_CAPTION") or not cell or _RULE_CELL.fullmatch(cell):
                 if under and not cell:
                     break
                 continue
-            if cache.match(r"(?i)dated?\b\s*:?", cell) and not cache.match(r"(?i)name|title", cell):
+            if _DATED.match(cell) and not _NAME_OR_TITLE.match(cell):  # (what follows the word: optional)
                 # "Date: March 30, 2021   Brien M. Chase, Senior Vice President"
                 cell = _after_date(cell)
                 if not cell:
@@ -282,14 +299,14 @@ class _SignatureReader:
         by_col = self.by_col
         name_on_by = _strip_by(by_text[max(0, by_col - 1):] if by_col > LEFT_MARGIN else by_text)
         under = self._under_by()
-        named = [(t, c) for t, c in under if cache.match(r"(?i)name\s*:", c)]
-        titled = [i for i, (t, c) in enumerate(under) if cache.match(r"(?i)(title|its)\s*:", c)]
+        named = [(t, c) for t, c in under if _NAME_LABEL.match(c)]
+        titled = [i for i, (t, c) in enumerate(under) if _TITLE_LABEL.match(c)]
         if named:
             self._set("signer", named[0][1].split(":", 1)[1], named[0][0])
         if titled:
             i = titled[0]
             parts = [under[i][1].split(":", 1)[1]] + [c for _, c in under[i + 1:]
-                                                     if not cache.match(r"(?i)name\s*:", c)]
+                                                     if not _NAME_LABEL.match(c)]
             self._set("title", " ".join(parts), under[i][0])
         plain = [(t, c) for t, c in under if not _LABEL.match(c)]
         if self.values["signer"] is None:
@@ -322,7 +339,7 @@ class _SignatureReader:
         """No By line: "Name:" and "Title:" lines."""
         for tok, text in self.rest:
             cell = text.strip()
-            if cache.match(r"(?i)name\s*:", cell):
+            if _NAME_LABEL.match(cell):
                 self._set("signer", cell.split(":", 1)[1], tok)
             elif cache.match(r"(?i)title\s*:", cell):
                 self._set("title", cell.split(":", 1)[1], tok)
@@ -369,7 +386,7 @@ class _SignatureReader:
     def _before_footnotes(self) -> list[tuple[Token, str]]:
         """The block's lines down to its first footnote."""
         for n, (_, text) in enumerate(self.rest):
-            if _FOOTNOTE.match(text):
+            if _footnote(text):
                 return self.rest[:n]
         return self.rest
 
