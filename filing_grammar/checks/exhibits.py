@@ -234,12 +234,22 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
     return pairs
 
 
+class _KeyOf(dict):
+    """``exhibit_key``, each number read once (a list of thousands of entries
+    read each number five times)."""
+
+    def __missing__(self, number: str) -> tuple[str, ...]:
+        key = self[number] = exhibit_key(number)
+        return key
+
+
 def check(ctx: Context) -> Iterator[Diagnostic]:
     f = ctx.filing
+    key_of = _KeyOf()
     ex_docs: list[tuple[Document, tuple]] = [
-        (d, exhibit_key(d.type)) for d in f.documents
+        (d, key_of[d.type]) for d in f.documents
         if d.type and d.type.upper().startswith("EX-")]
-    entries: list[tuple[ExhibitRef, tuple]] = [(e, exhibit_key(e.number)) for e in f.exhibit_index]
+    entries: list[tuple[ExhibitRef, tuple]] = [(e, key_of[e.number]) for e in f.exhibit_index]
     # only a complete submission (with its SEC header) shows what was filed;
     # a lone primary document, as some archives keep it, does not
     full_submission = f.sec_header is not None and any(d.type for d in f.documents)
@@ -283,7 +293,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     pairs = _pairs(unfiled, unlisted)
     groups: dict[tuple, list[tuple[ExhibitRef, Document]]] = {}
     for entry, doc in pairs:
-        groups.setdefault((exhibit_key(entry.number)[:1], exhibit_key(doc.type)[:1]), []).append((entry, doc))
+        groups.setdefault((key_of[entry.number][:1], key_of[doc.type][:1]), []).append((entry, doc))
     where = "exhibit index" if f.exhibit_source == "index" else "exhibit list"
     for group in groups.values():
         entry, doc = group[0]
@@ -308,16 +318,17 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                         "or say it is incorporated by reference")
 
     first = f.exhibit_index[0].line if f.exhibit_index else 0
+    starts = ctx.line_span(first) if first else None
     for doc in unlisted:
         if id(doc) in paired_docs:
             continue
         line = doc.type_line or doc.line
         yield diag("FG502", f"exhibit {doc.type} is filed but not in the {where}",
                    Label(ctx.line_span(line), "not listed"),
-                   secondary=[Label(ctx.line_span(first), f"the {where} starts here")] if first else [],
+                   secondary=[Label(starts, f"the {where} starts here")] if first else [],
                    help=f"add {doc.type[3:]} to the {where}, or correct the document's `<TYPE>`")
 
-    yield from _item_against_index(ctx)
+    yield from _item_against_index(ctx, key_of)
 
 
 # The FG501 note names at most this many of the exhibits filed (it is repeated
@@ -335,31 +346,32 @@ def _filed_note(types: list[str]) -> str:
     return "exhibits filed: " + shown + (f" and {more} more" if more > 0 else "")
 
 
-def _item_against_index(ctx: Context) -> Iterator[Diagnostic]:
+def _item_against_index(ctx: Context, key_of: _KeyOf) -> Iterator[Diagnostic]:
     """FG504: an exhibit listed under Item 9.01 (Item 7) that the exhibit
     index leaves out; FG505: the reverse, when the item lists exhibits at all."""
     f = ctx.filing
     if f.exhibit_source != "index" or not f.item_exhibits:
         return
-    index = _Keys(exhibit_key(e.number) for e in f.exhibit_index)
+    index = _Keys(key_of[e.number] for e in f.exhibit_index)
     run = _first_run(f.item_exhibits)
-    listed = _Keys(exhibit_key(e.number) for e in run if not e.parenthesised)
-    first = f.exhibit_index[0]
+    listed = _Keys(key_of[e.number] for e in run if not e.parenthesised)
+    index_starts = ctx.line_span(f.exhibit_index[0].line)
     for entry in run:
-        key = exhibit_key(entry.number)
+        key = key_of[entry.number]
         if entry.parenthesised or index.match(key):
             continue
         yield diag("FG504", f"exhibit {entry.number} is listed under the item but not in the exhibit index",
                    Label(entry.number_span or ctx.line_span(entry.line), "listed here"),
-                   secondary=[Label(ctx.line_span(first.line), "the exhibit index starts here")],
+                   secondary=[Label(index_starts, "the exhibit index starts here")],
                    help=f"add exhibit {entry.number} to the exhibit index")
+    list_starts = ctx.line_span(run[0].line) if run else None
     for entry in f.exhibit_index:
-        key = exhibit_key(entry.number)
+        key = key_of[entry.number]
         if not key or key[0] in _UNLISTED or listed.match(key):
             continue
         yield diag("FG505", f"exhibit {entry.number} is in the exhibit index but not listed under the item",
                    Label(entry.number_span or ctx.line_span(entry.line), "in the index"),
-                   secondary=[Label(ctx.line_span(run[0].line), "the item's list starts here")],
+                   secondary=[Label(list_starts, "the item's list starts here")],
                    help=f"list exhibit {entry.number} under Item 9.01, or take it out of the index")
 
 
