@@ -141,3 +141,46 @@ def test_tree_of_a_megabyte_of_blank_lines_costs_about_its_parse(fmt, tmp_path):
     print(f"parse {parse_cpu:.2f} s {parse_peak >> 20} MB; tree {fmt} {cpu:.2f} s {peak >> 20} MB")
     assert peak < 1.1 * parse_peak + (20 << 20)
     assert cpu - parse_cpu < 0.6 * parse_cpu + 0.2
+
+
+def test_a_report_reads_each_line_about_once(monkeypatch):
+    """Each node's label (its first text, its lines) came from a scan of its
+    whole subtree: a blank line under a cover's tail was read by each of the
+    seven nodes above it, and again twice for the text pane.  Now a node's
+    label comes from its children's and a line of the text pane is shown
+    without reading its value again."""
+    from filing_grammar.api import parse_source, read_source
+    from filing_grammar.checks import run_checks
+    from filing_grammar.render.report import render_report, report_pieces
+    from filing_grammar.tokens import LineToken
+
+    src = read_source(_edgar("\n" * 20_000 + "Item 8.01 Other Events\n" + "\n" * 20_000))
+    parsed, filing = parse_source(src)
+    diagnostics = run_checks(src, parsed, filing)
+    lines = src.text.count("\n")
+    reads = [0]
+    value = LineToken.value
+
+    def counted(self):
+        reads[0] += 1
+        return value.fget(self)
+
+    monkeypatch.setattr(LineToken, "value", property(counted))
+    page = render_report(src, parsed, filing, diagnostics)
+    assert reads[0] < 3 * lines, (reads[0], lines)
+    assert "".join(report_pieces(src, parsed, filing, diagnostics)) == page
+    assert page.count('<div class="l" id="L') == lines
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="peak memory from /proc")
+def test_report_of_a_megabyte_of_blank_lines_is_not_copied_whole(tmp_path):
+    """The page of 1 MB of blank lines (100 MB of HTML) was joined, copied
+    into its page and encoded whole: 740 MB beyond what ``check`` of it
+    takes; written in pieces, about 300 MB."""
+    path = tmp_path / "blank.txt"
+    path.write_text(_edgar("\n" * 1_000_000))
+    _, parse_peak = _run(["parse", str(path), "--format", "json"])
+    _, check_peak = _run(["check", str(path), "--format", "json"])
+    _, peak = _run(["report", str(path)])
+    print(f"parse {parse_peak >> 20} MB, check {check_peak >> 20} MB, report {peak >> 20} MB")
+    assert peak - check_peak < 1.5 * parse_peak
