@@ -126,6 +126,13 @@ class _Text:
         # go; the indices after the first of an id shown twice, in more_slots
         self.slots: dict[str, int] = {}
         self.more_slots: dict[str, list[int]] = {}
+        # the same for the lines of the input written by children(): their
+        # numbers (rising, unless fast_rising is False) and indices in out,
+        # two lists (a dict of 5 million ids took half the time of a line)
+        self.fast_ns: list[int] = []
+        self.fast_ats: list[int] = []
+        self.fast_rising = True
+        self.fast_by_n: dict[int, list[int]] | None = None
         self.marks: dict[int, list[tuple[int, int, str]]] = {}  # source line -> (col, end, severity)
         self.extents: dict[int, tuple] = {}  # id of a node -> _extent
         self.shown: dict = {}  # a diagnostic's text -> escape(plain(it)): see _text
@@ -193,23 +200,30 @@ class _Text:
         count = len(starts)
         out = self.out
         add = out.append
-        offsets, keys, marks, slots = self.offsets, self.keys, self.marks, self.slots
+        offsets, keys, marks = self.offsets, self.keys, self.marks
+        ns, ats = self.fast_ns, self.fast_ats
+        last_n = ns[-1] if ns else None
+        last = offsets[-1] if offsets else None
         for tok in children:
             if tok.__class__ is not LineToken:
                 self.visit(tok)
+                last_n = ns[-1] if ns else None
+                last = offsets[-1] if offsets else None
                 continue
             text = str.__str__(tok)
             n = tok.line
             end = text.find("\n")
             if n is None or n in marks or not text or (end != -1 and end != len(text) - 1):
                 self.token(tok)  # no line, diagnostics marked in it, or several lines
+                last = offsets[-1] if offsets else None
                 continue
             if end != -1:
                 text = text[:-1]
             key = f"L{n}"
             offset = starts[n - 1] if n <= count else 0
-            if offsets and (offset < offsets[-1] or (offset == offsets[-1] and key < keys[-1])):
+            if last is not None and offset <= last and (offset < last or key < keys[-1]):
                 self.in_order = False
+            last = offset
             offsets.append(offset)
             keys.append(key)
             if text:
@@ -217,9 +231,11 @@ class _Text:
             else:
                 text = " "
             add(f'<div class="l" id="{key}"><a class="n" href="#{key}">{n}</a><span class="t">{text}</span></div>\n')
-            at = len(out)
-            if slots.setdefault(key, at) != at:
-                self.more_slots.setdefault(key, []).append(at)
+            if last_n is not None and n <= last_n:
+                self.fast_rising = False
+            last_n = n
+            ns.append(n)
+            ats.append(len(out))
 
     # -- nodes ---------------------------------------------------------------
     def node(self, tree: Tree) -> None:
@@ -373,6 +389,25 @@ class _Text:
         k = bisect.bisect_right(self.offsets, offset) - 1
         return self.keys[max(k, 0)]
 
+    def _fast_slots(self, key: str) -> list[int]:
+        """Where the diagnostics of ``key`` go among the lines written by
+        children() (after each line of that id)."""
+        if not key.startswith("L") or not self.fast_ns:
+            return []
+        try:
+            n = int(key[1:])
+        except ValueError:
+            return []
+        ns = self.fast_ns
+        if not self.fast_rising:  # (a line shown twice, or out of order)
+            if self.fast_by_n is None:
+                self.fast_by_n = {}
+                for m, at in zip(ns, self.fast_ats):
+                    self.fast_by_n.setdefault(m, []).append(at)
+            return self.fast_by_n.get(n, [])
+        k = bisect.bisect_left(ns, n)
+        return [self.fast_ats[k]] if k < len(ns) and ns[k] == n else []
+
     def text_pane(self, diagnostics) -> list[str]:
         """The text pane's pieces, each line's diagnostics after it."""
         after: list[tuple[int, str]] = []  # (index in out, line id)
@@ -380,6 +415,7 @@ class _Text:
             if key in self.slots:
                 after.append((self.slots[key], key))
                 after.extend((at, key) for at in self.more_slots.get(key, ()))
+            after.extend((at, key) for at in self._fast_slots(key))
         if not after:
             return self.out
         out, pieces, done = self.out, [], 0
