@@ -184,3 +184,39 @@ def test_report_of_a_megabyte_of_blank_lines_is_not_copied_whole(tmp_path):
     _, peak = _run(["report", str(path)])
     print(f"parse {parse_peak >> 20} MB, check {check_peak >> 20} MB, report {peak >> 20} MB")
     assert peak - check_peak < 1.5 * parse_peak
+
+
+def test_a_line_shown_twice_has_its_diagnostics_after_each():
+    """As before: a line id that comes twice in the text pane (a token seen
+    twice, out of order) has its diagnostics after each of its lines."""
+    from types import SimpleNamespace
+
+    from lark import Tree
+
+    from filing_grammar.api import parse_source, read_source
+    from filing_grammar.records import Span
+    from filing_grammar.render.report import render_report
+
+    src = read_source(SEED.read_bytes())
+    parsed, filing = parse_source(src)
+    line = 12
+    # a diagnostic over two lines (no columns marked: the line is written
+    # by the commonest path)
+    diagnostic = SimpleNamespace(code="FG601", severity="error", message="m", line=line, column=1,
+                                 primary=SimpleNamespace(span=Span(line, 1, line + 1, 1), message=None),
+                                 secondary=(), notes=(), help=None)
+    once = render_report(src, parsed, filing, [diagnostic])
+    assert once.count('id="d0"') == 1
+    stack = [parsed.tree]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if isinstance(child, Tree):
+                stack.append(child)
+            elif child.line == line:
+                node.children.insert(0, child)  # shown first, then again in its place
+                stack = []
+                break
+    twice = render_report(src, parsed, filing, [diagnostic])
+    assert twice.count(f'<div class="l" id="L{line}">') == 2
+    assert twice.count('id="d0"') == 2
