@@ -118,7 +118,11 @@ def run(args) -> int:
                          "registrant": filing.cover.registrant_name if filing.cover else None})
         return code
 
-    run_each(paths, work, status)
+    from .pool import paused
+    # (the garbage collector paused for each filing, as for tree and check:
+    # the page's millions of pieces set off collections that walked the tree
+    # again and again; issue 12)
+    run_each(paths, lambda src: paused(work, src), status)
     if batch:
         from ..render.report_site import render_index
         done = {r["path"] for r in rows}
