@@ -193,7 +193,10 @@ def _rendered_start(rendering, first: Token) -> int:
     """Where :func:`span_of` of rendered lines starts in the HTML: at the
     first character shown (a rendered line may start with the blank of an
     empty cell)."""
-    text = first.value.rstrip("\n")
+    text = first.value
+    if not text[:1].isspace():  # (the commonest: no blank to pass)
+        return rendering.first_offset(first.line)
+    text = text.rstrip("\n")
     lead = len(text) - len(text.lstrip()) if text.strip() else 0
     if lead == 0:
         return rendering.first_offset(first.line)
@@ -203,10 +206,16 @@ def _rendered_start(rendering, first: Token) -> int:
 def _rendered_span_of(rendering, first: Token, last: Token, start: int | None = None) -> Span:
     """:func:`span_of` of rendered lines: in the HTML, from the first character
     shown to the last (``start``, if known: :func:`_rendered_start`)."""
+    return _span(rendering, *_rendered_offsets(rendering, first, last, start))
+
+
+def _rendered_offsets(rendering, first: Token, last: Token, start: int | None = None) -> tuple[int, int]:
+    """The source offsets :func:`_rendered_span_of` spans (the tree's JSON
+    gives a line's place without making a Span)."""
     if start is None:
         start = _rendered_start(rendering, first)
     end = rendering.source_offset(last.end_line or last.line, max(0, _line_end(last) - 1)) + 1
-    return _span(rendering, start, max(end, start + 1))
+    return start, max(end, start + 1)
 
 
 def span_at(tok: Token, start: int, end: int) -> Span:

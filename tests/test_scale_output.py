@@ -23,7 +23,7 @@ from filing_grammar.render.tree import iter_rich_plain, to_rich
 from .conftest import ROOT
 
 sys.path.insert(0, os.path.join(ROOT, "bench"))
-from scale import RUNS, pathological  # noqa: E402
+from scale import RUNS, command_line, pathological  # noqa: E402
 
 SEED = os.path.join(ROOT, "samples", "000_baa583cdd3fdc5f0.txt")
 
@@ -63,7 +63,7 @@ def test_every_command_and_format_on_100k_headings(tmp_path):
     # diagnostics; 100,000 items, each a diagnostic, are bench/scale.py's
     path.write_text(pathological(100_000, text=False))
     script = os.path.join(os.path.dirname(sys.executable), "filing-grammar")
-    times = {f"{c} {f}": _cpu([script, c, str(path), "--format", f]) for c, f in RUNS}
+    times = {f"{c} {f or ''}".strip(): _cpu(command_line(script, c, str(path), f)) for c, f in RUNS}
     print({k: round(v, 2) for k, v in times.items()})
     base = times["parse json"]
     # Each is a parse plus its output: rich's layout of the whole tree once

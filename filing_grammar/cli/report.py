@@ -15,7 +15,8 @@ from __future__ import annotations
 import argparse
 import os
 
-from .io import PROG, STDIN_NAME, Exit, clean_path, err, exit_codes_help, printable, run_each, write_output
+from .io import (PROG, STDIN_NAME, Exit, clean_path, err, exit_codes_help, output_stream, printable, run_each,
+                 write_output)
 
 
 def register(subparsers) -> None:
@@ -35,6 +36,7 @@ def register(subparsers) -> None:
 
 
 FILING_SUFFIXES = (".txt", ".htm", ".html")
+_PIECES = 1 << 14  # pieces of a page written at once (a line of text is one)
 
 
 def _expand(paths: list[str], output: str | None) -> tuple[list[str], bool]:
@@ -72,7 +74,7 @@ def run(args) -> int:
     from ..api import parse_source
     from ..checks import run_checks
     from ..checks.diagnostic import Severity
-    from ..render.report import counts, render_report
+    from ..render.report import counts, report_pieces
 
     paths, batch = _expand(args.paths, args.output)
     if not paths:
@@ -97,9 +99,14 @@ def run(args) -> int:
         parsed, filing = parse_source(src)
         diagnostics = run_checks(src, parsed, filing)
         page = _page_name(name, taken) if batch else None
-        html = render_report(src, parsed, filing, diagnostics, name, "index.html" if batch else None)
+        html = report_pieces(src, parsed, filing, diagnostics, name, "index.html" if batch else None)
         del parsed
-        write_output(html, os.path.join(args.output, page) if batch else args.output)
+        # the page is made whole before a byte is written (a failure writes
+        # nothing), then written a few MB at a time, never joined (issue 12)
+        with output_stream(os.path.join(args.output, page) if batch else args.output) as out:
+            for k in range(0, len(html), _PIECES):
+                out.write("".join(html[k:k + _PIECES]))
+        del html
         code = Exit.FINDINGS if any(d.severity == Severity.ERROR for d in diagnostics) else Exit.OK
         if batch:
             by_code: dict[str, list] = {}
@@ -111,7 +118,11 @@ def run(args) -> int:
                          "registrant": filing.cover.registrant_name if filing.cover else None})
         return code
 
-    run_each(paths, work, status)
+    from .pool import paused
+    # (the garbage collector paused for each filing, as for tree and check:
+    # the page's millions of pieces set off collections that walked the tree
+    # again and again; issue 12)
+    run_each(paths, lambda src: paused(work, src), status)
     if batch:
         from ..render.report_site import render_index
         done = {r["path"] for r in rows}

@@ -13,4 +13,9 @@ _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x09), *range(0x0B, 0x20), 0x7F, *
 
 def plain(value: object) -> str:
     """``str(value)`` ('' for None) with control characters made visible."""
-    return "" if value is None else str(value).translate(_CONTROL)
+    if value is None:
+        return ""
+    text = str(value)
+    # (every character of _CONTROL is unprintable: printable text is its own
+    # plain text, found without a look-up per character; issue 12)
+    return text if text.isprintable() else text.translate(_CONTROL)

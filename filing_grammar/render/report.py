@@ -27,10 +27,12 @@ from typing import Iterable, Sequence
 from lark import Token, Tree
 
 from ..records import Cover, Filing, Span
+from ..tokens import LineToken
 from ..tree import RENDERING
 from . import plain
+from .report_diagnostics import _diagnostic, _diagnostic_list, _rules
 
-__all__ = ["render_report", "page", "REGIONS", "region_of"]
+__all__ = ["render_report", "report_pieces", "page", "REGIONS", "region_of"]
 
 # Grammar rules shaded in the text, and how the legend names them.
 REGIONS = (
@@ -80,6 +82,20 @@ def page(title: str, body: str) -> str:
         title=escape(title), csp=escape(csp), style=style, script=script, body=body)
 
 
+# what stands for the body: never in the escaped title (a "<"), the style
+# nor the script (a NUL)
+_BODY = "<\x00body\x00>"
+
+
+def _page_around(title: str) -> tuple[str, str]:
+    """The text of :func:`page` before and after its body."""
+    whole = page(title, _BODY)
+    before, body, after = whole.partition(_BODY)
+    if not body or _BODY in after:
+        raise ValueError("the page template must hold its body once")
+    return before, after
+
+
 # ---------------------------------------------------------------------------
 #  the text: lines, each with an id, in nested region blocks
 # ---------------------------------------------------------------------------
@@ -91,7 +107,13 @@ class _Text:
         self.src = src
         self.out: list[str] = []
         self.outline: list[str] = []
-        self.positions: list[tuple[int, str]] = []  # (source offset, line id)
+        # (source offset, line id) of each line shown, as two lists: sorted as
+        # pairs when first looked in, unless they came in order (as a text
+        # filing's lines do; 5 million pairs were a second of the report of
+        # 5 MB of blank lines: issue 12)
+        self.offsets: list[int] = []
+        self.keys: list[str] = []
+        self.in_order = True
         self.renderings: dict[int, int] = {}
         self.nodes = 0
         self.items = 0
@@ -100,13 +122,40 @@ class _Text:
         self.html_lines: set[int] = set()  # lines of the source shown as HTML source
         self.diagnostics = diagnostics
         self.at_line: dict[str, list[int]] = {}  # line id -> diagnostics there (filled later)
+        # line id -> the index in out after its line: where its diagnostics
+        # go; the indices after the first of an id shown twice, in more_slots
+        self.slots: dict[str, int] = {}
+        self.more_slots: dict[str, list[int]] = {}
+        # the same for the lines of the input written by children(): their
+        # numbers (rising, unless fast_rising is False) and indices in out,
+        # two lists (a dict of 5 million ids took half the time of a line)
+        self.fast_ns: list[int] = []
+        self.fast_ats: list[int] = []
+        self.fast_rising = True
+        self.fast_by_n: dict[int, list[int]] | None = None
         self.marks: dict[int, list[tuple[int, int, str]]] = {}  # source line -> (col, end, severity)
+        self.extents: dict[int, tuple] = {}  # id of a node -> _extent
+        self.shown: dict = {}  # a diagnostic's text -> escape(plain(it)): see _text
+        self.kinds: dict[tuple, tuple[str, str, str, str]] = {}  # see _kind
         for d in diagnostics:
             s = d.primary.span
             if s.line == s.end_line:
                 self.marks.setdefault(s.line, []).append((s.column - 1, s.end_column - 1, d.severity))
 
     # -- lines ---------------------------------------------------------------
+    def _position(self, offset: int, key: str) -> None:
+        offsets = self.offsets
+        if offsets and (offset < offsets[-1] or (offset == offsets[-1] and key < self.keys[-1])):
+            self.in_order = False
+        offsets.append(offset)
+        self.keys.append(key)
+
+    def _slot(self, key: str) -> None:
+        """The diagnostics of line ``key`` go here, after its line."""
+        at = len(self.out)
+        if self.slots.setdefault(key, at) != at:
+            self.more_slots.setdefault(key, []).append(at)
+
     def _line(self, key: str, number: int, text: str, html_line: int | None = None,
               marks: Sequence[tuple[int, int, str]] = (), repeat: bool = False) -> None:
         """A line; a rendered line links to its HTML line (its number shown
@@ -116,7 +165,7 @@ class _Text:
                 f'title="HTML source line {html_line}">{html_line}</a>' if html_line is not None else "")
         self.out.append(f'<div class="l" id="{key}"><a class="n" href="#{key}">{number}</a>{html}'
                         f'<span class="t">{shown or " "}</span></div>\n')
-        self.out.append(f"\x00{key}\x00")  # where the diagnostics of this line go
+        self._slot(key)
 
     def token(self, tok: Token) -> None:
         if not tok.value or tok.line is None:
@@ -129,55 +178,115 @@ class _Text:
             n = tok.line + k
             if rendering is None:
                 key = f"L{n}"
-                self.positions.append((self.src.line_starts[n - 1] if n <= len(self.src.line_starts) else 0,
-                                       key))
+                self._position(self.src.line_starts[n - 1] if n <= len(self.src.line_starts) else 0, key)
                 self._line(key, n, text, marks=self.marks.get(n, ()))
             else:
                 r = self.renderings.setdefault(id(rendering), len(self.renderings) + 1)
                 key = f"R{r}-{n}"
                 row = rendering.anchors[n - 1] if 0 < n <= len(rendering.anchors) else ()
                 for _, offset in row:
-                    self.positions.append((offset, key))
+                    self._position(offset, key)
                 lead = len(text) - len(text.lstrip()) if text.strip() else 0
                 html_line = rendering.line_col(rendering.source_offset(n, lead))[0] if row else None
                 repeat = html_line == self.last_html
                 self.last_html = html_line if html_line is not None else self.last_html
                 self._line(key, n, text, html_line, repeat=repeat)
 
+    def children(self, children: Sequence) -> None:
+        """:meth:`visit` of each of ``children``; a line of the input, the
+        commonest by far, without a call of its own (a 5 MB filing of blank
+        lines is 5 million of them: issue 12)."""
+        starts = self.src.line_starts
+        count = len(starts)
+        out = self.out
+        add = out.append
+        offsets, keys, marks = self.offsets, self.keys, self.marks
+        ns, ats = self.fast_ns, self.fast_ats
+        last_n = ns[-1] if ns else None
+        last = offsets[-1] if offsets else None
+        for tok in children:
+            if tok.__class__ is not LineToken:
+                self.visit(tok)
+                last_n = ns[-1] if ns else None
+                last = offsets[-1] if offsets else None
+                continue
+            text = str.__str__(tok)
+            n = tok.line
+            end = text.find("\n")
+            if n is None or n in marks or not text or (end != -1 and end != len(text) - 1):
+                self.token(tok)  # no line, diagnostics marked in it, or several lines
+                last = offsets[-1] if offsets else None
+                continue
+            if end != -1:
+                text = text[:-1]
+            key = f"L{n}"
+            offset = starts[n - 1] if n <= count else 0
+            if last is not None and offset <= last and (offset < last or key < keys[-1]):
+                self.in_order = False
+            last = offset
+            offsets.append(offset)
+            keys.append(key)
+            if text:
+                text = escape(text if text.isprintable() else plain(text)) or " "
+            else:
+                text = " "
+            add(f'<div class="l" id="{key}"><a class="n" href="#{key}">{n}</a><span class="t">{text}</span></div>\n')
+            if last_n is not None and n <= last_n:
+                self.fast_rising = False
+            last_n = n
+            ns.append(n)
+            ats.append(len(out))
+
     # -- nodes ---------------------------------------------------------------
     def node(self, tree: Tree) -> None:
-        if tree.data == "html_text":
+        data = tree.data
+        if data == "html_text":
             return self._html(tree)
-        if tree.data in _OUTLINE_SKIP:
-            for c in tree.children:
-                self.visit(c)
+        if data in _OUTLINE_SKIP:
+            self.children(tree.children)
             return
         self.nodes += 1
         nid = f"n{self.nodes}"
-        region = region_of(tree.data)
-        cls = ["b", f"rule-{tree.data}"]
-        if region:
-            cls.append(f"g-{region}")
-        if tree.data == "item":
+        if data == "item":
             self.items += 1
-            cls.append("item-b" if self.items % 2 == 0 else "item-a")
-        label = _label(tree)
-        self.out.append(f'<div class="{" ".join(cls)}" id="{nid}" data-rule="{escape(tree.data)}">')
-        if region and tree.data != "envelope":  # (its first line is its PEM or SEC header's)
-            self.out.append(f'<span class="tag">{escape(tree.data.replace("_", " "))}</span>')
-        kids = [c for c in tree.children if isinstance(c, Tree)]
-        dot = f'<i class="dot {" ".join(cls[2:])}"></i>' if region else ""
-        entry = (f'<a href="#{nid}" data-rule="{escape(tree.data)}">{dot}<b>{escape(tree.data)}</b>'
+            kind = self._kind(data, "item-b" if self.items % 2 == 0 else "item-a")
+        else:
+            kind = self._kind(data, None)
+        classes, rule, tag, dot = kind
+        label = self._label(tree)
+        self.out.append(f'<div class="{classes}" id="{nid}" data-rule="{rule}">')
+        if tag:
+            self.out.append(tag)
+        entry = (f'<a href="#{nid}" data-rule="{rule}">{dot}<b>{rule}</b>'
                  f'{" " + escape(label) if label else ""}</a>')
+        kids = self._extent(tree)[3]
         if kids:
             self.outline.append(f'<details open><summary>{entry}</summary>')
         else:
             self.outline.append(f'<div class="leaf">{entry}</div>')
-        for c in tree.children:
-            self.visit(c)
+        self.children(tree.children)
         if kids:
             self.outline.append("</details>")
         self.out.append("</div>")
+
+    def _kind(self, data: str, item: str | None) -> tuple[str, str, str, str]:
+        """What a node of rule ``data`` shows whatever its text (the same for
+        every node of a rule, made once: issue 12): its classes, its rule
+        escaped, its tag and its dot in the outline."""
+        kind = self.kinds.get((data, item))
+        if kind is None:
+            region = region_of(data)
+            cls = ["b", f"rule-{data}"]
+            if region:
+                cls.append(f"g-{region}")
+            if item:
+                cls.append(item)
+            # (the envelope's first line is its PEM or SEC header's)
+            tag = (f'<span class="tag">{escape(data.replace("_", " "))}</span>'
+                   if region and data != "envelope" else "")
+            dot = f'<i class="dot {" ".join(cls[2:])}"></i>' if region else ""
+            kind = self.kinds[(data, item)] = (" ".join(cls), escape(data), tag, dot)
+        return kind
 
     def _html(self, tree: Tree) -> None:
         """An HTML document: its rendering, then its source, collapsed."""
@@ -189,15 +298,21 @@ class _Text:
         if source:
             first, last = source[0].line, source[-1].end_line or source[-1].line
             self.out.append(f'<details class="src"><summary>HTML source, lines {first}–{last}</summary>')
+            add, shown = self.out.append, self.html_lines.add
             for tok in source:
                 lines = tok.value.split("\n")
                 if lines[-1] == "":
                     lines.pop()
-                for k, text in enumerate(lines):
-                    n = tok.line + k
-                    self.html_lines.add(n)
-                    self.out.append(f'<div class="l" id="H{n}"><a class="n" href="#H{n}">{n}</a>'
-                                    f'<span class="t">{escape(plain(text)) or " "}</span></div>\n')
+                n = tok.line
+                for text in lines:
+                    shown(n)
+                    if text:
+                        text = escape(text if text.isprintable() else plain(text)) or " "
+                    else:
+                        text = " "
+                    add(f'<div class="l" id="H{n}"><a class="n" href="#H{n}">{n}</a>'
+                        f'<span class="t">{text}</span></div>\n')
+                    n += 1
             self.out.append("</details>")
 
     def visit(self, node) -> None:
@@ -206,43 +321,110 @@ class _Text:
         else:
             self.node(node)
 
-    # -- where a span is shown ---------------------------------------------
+    # -- a node's label ------------------------------------------------------
+    def _label(self, tree: Tree) -> str:
+        """A node's first line of text (cut), and its line range."""
+        first, last, text, _ = self._extent(tree)
+        if first is None:
+            return ""
+        if tree.data in ("html_text",):
+            text = ""
+        if len(text) > 48:
+            text = text[:47] + "…"
+        where = f"{first}" if first == last else f"{first}–{last}"
+        return f"{where} {plain(text)}".strip()
+
+    def _extent(self, tree: Tree) -> tuple:
+        """(first line, last line, first text, whether a node is a child) of
+        the tokens under ``tree`` with a line and text, lines of HTML source
+        left out (None, None and '' if none is): worked out once per node,
+        from its children's.  (Each node scanned its whole subtree: a line
+        was read once per node above it, a dozen times in an 8-K of blank
+        lines: issue 12.)"""
+        done = self.extents.get(id(tree))
+        if done is not None:
+            return done
+        first = last = None
+        text = ""
+        kids = False
+        for child in tree.children:
+            if isinstance(child, Tree):
+                kids = True
+                a, b, t, _ = self._extent(child)
+                if a is None:
+                    continue
+            elif not isinstance(child, Token):
+                continue
+            else:
+                value = child.value
+                if child.line is None or not value or child.type == "HTML_LINE":
+                    continue
+                a, b = child.line, child.end_line or child.line
+                t = "" if text or value.isspace() else " ".join(value.split())
+            if first is None:
+                first = a
+            last = b
+            if not text:
+                text = t
+        done = self.extents[id(tree)] = (first, last, text, kids)
+        return done
+
+    # -- where a span is shown -----------------------------------------------
     def source_line(self, line: int) -> str:
         """The id of a line of the source as printed: HTML source or text."""
         return f"H{line}" if line in self.html_lines else f"L{line}"
 
     def locate(self, span: Span | None) -> str | None:
         """The id of the line showing ``span`` (None: no line)."""
-        if span is None or not self.positions:
+        if span is None or not self.offsets:
             return None
-        if not hasattr(self, "_offsets"):
-            self.positions.sort()
-            self._offsets = [p for p, _ in self.positions]
+        if not self.in_order:
+            pairs = sorted(zip(self.offsets, self.keys))
+            self.offsets = [p for p, _ in pairs]
+            self.keys = [k for _, k in pairs]
+            self.in_order = True
         starts = self.src.line_starts
         line = min(max(span.line, 1), len(starts))
         offset = starts[line - 1] + max(0, span.column - 1)
-        k = bisect.bisect_right(self._offsets, offset) - 1
-        return self.positions[max(k, 0)][1]
+        k = bisect.bisect_right(self.offsets, offset) - 1
+        return self.keys[max(k, 0)]
 
+    def _fast_slots(self, key: str) -> list[int]:
+        """Where the diagnostics of ``key`` go among the lines written by
+        children() (after each line of that id)."""
+        if not key.startswith("L") or not self.fast_ns:
+            return []
+        try:
+            n = int(key[1:])
+        except ValueError:
+            return []
+        ns = self.fast_ns
+        if not self.fast_rising:  # (a line shown twice, or out of order)
+            if self.fast_by_n is None:
+                self.fast_by_n = {}
+                for m, at in zip(ns, self.fast_ats):
+                    self.fast_by_n.setdefault(m, []).append(at)
+            return self.fast_by_n.get(n, [])
+        k = bisect.bisect_left(ns, n)
+        return [self.fast_ats[k]] if k < len(ns) and ns[k] == n else []
 
-def _label(tree: Tree) -> str:
-    """A node's first line of text (cut), and its line range."""
-    first = last = None
-    text = ""
-    for tok in tree.scan_values(lambda t: isinstance(t, Token)):
-        if tok.line is None or not tok.value or tok.type == "HTML_LINE":
-            continue
-        if first is None:
-            first = tok.line
-        last = tok.end_line or tok.line
-        if not text and tok.value.strip() and tree.data not in ("html_text",):
-            text = " ".join(tok.value.split())
-    if first is None:
-        return ""
-    if len(text) > 48:
-        text = text[:47] + "…"
-    where = f"{first}" if first == last else f"{first}–{last}"
-    return f"{where} {plain(text)}".strip()
+    def text_pane(self, diagnostics) -> list[str]:
+        """The text pane's pieces, each line's diagnostics after it."""
+        after: list[tuple[int, str]] = []  # (index in out, line id)
+        for key in self.at_line:
+            if key in self.slots:
+                after.append((self.slots[key], key))
+                after.extend((at, key) for at in self.more_slots.get(key, ()))
+            after.extend((at, key) for at in self._fast_slots(key))
+        if not after:
+            return self.out
+        out, pieces, done = self.out, [], 0
+        for at, key in sorted(after):
+            pieces.extend(out[done:at])
+            pieces.extend(_diagnostic(diagnostics[k], k, self) for k in self.at_line[key])
+            done = at
+        pieces.extend(out[done:])
+        return pieces
 
 
 def _marked(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
@@ -257,58 +439,6 @@ def _marked(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
         out.append(f'<mark class="s-{escape(severity)}">{escape(plain(text[start:end]))}</mark>')
         at = end
     out.append(escape(plain(text[at:])))
-    return "".join(out)
-
-
-# ---------------------------------------------------------------------------
-#  diagnostics
-# ---------------------------------------------------------------------------
-def _diagnostic(d, k: int, text: "_Text") -> str:
-    from ..checks.rules import rule
-    r = rule(d.code)
-    title = escape(r.summary) if r else ""
-    parts = [f'<div class="diag s-{escape(d.severity)}" id="d{k}">',
-             f'<span class="sev">{escape(d.severity)}</span> ',
-             f'<a class="code" href="#rule-{escape(d.code)}" title="{title}">{escape(d.code)}</a> ',
-             f'<span class="msg">{escape(plain(d.message))}</span>']
-    if d.primary.message:
-        parts.append(f' <span class="lab">— {escape(plain(d.primary.message))}</span>')
-    parts.append(f' <a class="at" href="#{text.source_line(d.line)}">line {d.line}:{d.column}</a>')
-    for label in d.secondary:
-        shown = text.locate(label.span) or text.source_line(label.span.line)
-        parts.append(f'<div class="note">also <a href="#{shown}">line {label.span.line}</a>: '
-                     f'{escape(plain(label.message))}</div>')
-    for note in d.notes:
-        parts.append(f'<div class="note">note: {escape(plain(note))}</div>')
-    if d.help:
-        parts.append(f'<div class="help">help: {escape(plain(d.help))}</div>')
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def _diagnostic_list(diagnostics, where: list[str | None]) -> str:
-    if not diagnostics:
-        return '<p class="none">No diagnostics.</p>'
-    rows = []
-    for k, d in enumerate(diagnostics):
-        rows.append(f'<li class="s-{escape(d.severity)}"><a href="#d{k}"><span class="sev">{escape(d.severity)}'
-                    f'</span> <b>{escape(d.code)}</b> line {d.line}: {escape(plain(d.message))}</a></li>')
-    return f'<ol class="diags">{"".join(rows)}</ol>'
-
-
-def _rules(diagnostics) -> str:
-    from ..checks.rules import rule
-    out = []
-    for code in sorted({d.code for d in diagnostics}):
-        r = rule(code)
-        if r is None:
-            continue
-        fix = f"<p><b>Fix:</b> {escape(r.fix)}</p>" if r.fix else ""
-        out.append(f'<div class="rule" id="rule-{escape(code)}"><h3>{escape(code)} {escape(r.name)} '
-                   f'<span class="sev s-{escape(r.severity)}">{escape(r.severity)}</span></h3>'
-                   f'<p class="sum">{escape(r.summary)}</p><p>{escape(r.what)}</p><p>{escape(r.why)}</p>{fix}'
-                   f'<p class="doc">Full page: <code>docs/rules/{escape(code)}.md</code>, or '
-                   f'<code>filing-grammar explain {escape(code)}</code></p></div>')
     return "".join(out)
 
 
@@ -403,19 +533,22 @@ def counts(diagnostics) -> dict[str, int]:
 def render_report(src, parsed, filing: Filing, diagnostics, name: str | None = None,
                   index_href: str | None = None) -> str:
     """The report page of one filing (a str of HTML)."""
+    return "".join(report_pieces(src, parsed, filing, diagnostics, name, index_href))
+
+
+def report_pieces(src, parsed, filing: Filing, diagnostics, name: str | None = None,
+                  index_href: str | None = None) -> list[str]:
+    """:func:`render_report`'s page in pieces, to be written one after the
+    other: a filing of millions of lines is not joined into one string, nor
+    copied into its page (three copies of half a GB, twice that once a
+    character of the page is not Latin-1: issue 12)."""
     name = name or src.path or "<stdin>"
     text = _Text(src, diagnostics)
     text.visit(parsed.tree)
     where = [text.locate(d.primary.span) for d in diagnostics]
     for k, key in enumerate(where):
         text.at_line.setdefault(key or "", []).append(k)
-    body_text = []
-    for piece in text.out:
-        if piece.startswith("\x00"):
-            for k in text.at_line.get(piece.strip("\x00"), ()):
-                body_text.append(_diagnostic(diagnostics[k], k, text))
-        else:
-            body_text.append(piece)
+    body_text = text.text_pane(diagnostics)
     stray = [_diagnostic(diagnostics[k], k, text) for k in text.at_line.get("", ())]
     c = counts(diagnostics)
     chips = "".join(f'<span class="chip s-{s}{" zero" if not n else ""}">{n} {s}{"s" if n != 1 and s != "info" else ""}</span>'
@@ -427,8 +560,8 @@ def render_report(src, parsed, filing: Filing, diagnostics, name: str | None = N
     form = escape(filing.form_type or "unknown form")
     registrant = escape(plain((filing.cover.registrant_name if filing.cover else None) or ""))
     diag_panel = (f'<section class="panel" id="diagnostics"><h2>Diagnostics</h2>'
-                  f'{_diagnostic_list(diagnostics, where)}{"".join(stray)}</section>' if diagnostics else "")
-    body = f"""
+                  f'{_diagnostic_list(diagnostics, where, text.shown)}{"".join(stray)}</section>' if diagnostics else "")
+    head = f"""
 <header class="top"><div class="title">{back}
 <h1>{escape(plain(name))}</h1>
 <p class="sub">{form}{" · " + registrant if registrant else ""}{" · HTML document, shown as its text rendering" if filing.is_html else ""}</p></div>
@@ -439,10 +572,12 @@ def render_report(src, parsed, filing: Filing, diagnostics, name: str | None = N
 <div class="main{" has-html" if text.has_html else ""}">
 <nav class="outline" id="outline" aria-label="parse tree"><h2>Parse tree</h2>{"".join(text.outline)}</nav>
 <section class="textpane" id="text"><div class="textbar"><h2>Text</h2>{_legend()}</div>
-<div class="lines">{"".join(body_text)}</div></section>
+<div class="lines">"""
+    tail = f"""</div></section>
 </div>
 <section class="panel" id="records"><h2>Records</h2><div class="recs">{_records(filing, text)}</div></section>
 <section class="panel" id="rules"><h2>Rules</h2>{_rules(diagnostics) or '<p class="none">No rule was broken.</p>'}</section>
 <footer>Written by filing-grammar report. This page loads nothing from the network.</footer>
 """
-    return page(f"{name} — filing-grammar report", body)
+    before, after = _page_around(f"{name} — filing-grammar report")
+    return [before + head, *body_text, tail + after]
