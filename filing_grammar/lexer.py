@@ -146,6 +146,17 @@ _SECOND_LOOK = _OPENERS | _HEADINGS | {"TOC_LINE"}
 _NOT_PLAIN_START = frozenset({"<", "-", "b"})
 
 
+# _classify_raw of short lines, kept by their text (it is a function of the
+# line alone).  A filing of millions of lines is one of short lines, and short
+# lines are few: "x", "1", "(a)", "None." repeat, in every filing, so that each
+# is classified once per process, not once per line (5 MB of "x" lines: issue
+# 12).  A bounded number, so that a filing of distinct lines costs no more
+# than before.
+_SHORT = 24
+_SHORT_KEPT = 1 << 16
+_SHORT_KINDS: dict[str, str] = cache.kept({})
+
+
 # Lines that do not interrupt a table of contents.
 _FURNITURE = frozenset({"BLANK", "PAGE", "PAGE_NUMBER", "RULE"})
 # A page number in a column after a contents entry ("SIGNATURES      4").
@@ -325,7 +336,7 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
         leading_end = first[0] if first and _ENVELOPE.match(text[first[0]:first[1]]) else 0
     else:
         leading_end = 0
-    find, classify = text.find, _classify_raw
+    find, classify, short_kinds = text.find, _classify_raw, _SHORT_KINDS
     # (a token made as Token(...) makes one, without its keyword handling: one per line)
     new, token_class = str.__new__, LineToken if rendering is None else RenderedToken
     while pos < n:
@@ -361,7 +372,16 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
         if mode == "body" and line[:1] not in _NOT_PLAIN_START and pos >= leading_end:
             # (nearly every line) document text that can be no envelope tag
             # and no uuencoded block: what the branches below would find
-            kind = "BLANK" if not line or line.isspace() else classify(line)
+            if not line or line.isspace():
+                kind = "BLANK"
+            elif len(line) > _SHORT:
+                kind = classify(line)
+            else:  # a short line, the kind of which may be known already
+                kind = short_kinds.get(line)
+                if kind is None:
+                    kind = classify(line)
+                    if len(short_kinds) < _SHORT_KEPT:
+                        short_kinds[line] = kind
         else:
             kind = None
             if pos < leading_end:

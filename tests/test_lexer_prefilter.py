@@ -164,3 +164,44 @@ _FIRST_LINE = re.compile(r"(?<![ \t\f\v])[ \t\f\v]*\S[^\n]*")  # what lexer._fir
 def test_first_line_is_the_patterns_match(text, pos, limit):
     m = _FIRST_LINE.search(text, pos, limit)
     assert lexer._first_line(text, pos, limit) == (m and m.span())
+
+
+# --------------------------------------------------------------------------
+# The kinds of short lines, kept by their text (lexer._SHORT_KINDS)
+# --------------------------------------------------------------------------
+def _kinds(text: str) -> list[tuple[str, int]]:
+    return [(t.type, t.start_pos) for t in lexer.tokenize(text, runs=True)]
+
+
+def test_short_lines_are_classified_once_and_the_same(monkeypatch):
+    """A short line's kind is read once per process and then looked up: 100,000
+    lines of five texts cost five readings, and the tokens are those of a
+    lexer that keeps nothing (the samples, read after one another so that
+    each finds the kinds the others left)."""
+    calls = []
+    classify = lexer._classify_raw
+
+    def counted(line: str) -> str:
+        calls.append(line)
+        return classify(line)
+
+    lexer._SHORT_KINDS.clear()
+    monkeypatch.setattr(lexer, "_classify_raw", counted)
+    assert len(_kinds("x\n\n1\n(a)\nNone.\n  x\n" * 20_000)) == 120_000
+    assert sorted(calls) == sorted(["x", "1", "(a)", "None.", "  x"])
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(SAMPLES.glob("*.txt"))]
+    kept = [_kinds(t) for t in texts]
+    monkeypatch.setattr(lexer, "_SHORT", 0)
+    assert [_kinds(t) for t in texts] == kept
+
+
+def test_short_kinds_are_bounded(monkeypatch):
+    """Distinct short lines fill the table up to its bound, then are read
+    each time (as before the table), with the same kinds."""
+    monkeypatch.setattr(lexer, "_SHORT_KEPT", 1000)
+    lexer._SHORT_KINDS.clear()
+    text = "".join(f"x{k}\n" for k in range(3000))
+    kinds = _kinds(text)
+    assert len(lexer._SHORT_KINDS) == 1000
+    monkeypatch.setattr(lexer, "_SHORT", 0)
+    assert _kinds(text) == kinds
