@@ -109,6 +109,59 @@ def test_every_line_of_a_text_filing_is_shown_with_its_number(seed):
     assert '<a class="n" href="#L87">87</a><span class="t">Item 7.       Financial Statements' in html
 
 
+def _cut_report(path, max_lines):
+    src = read_source(path.read_bytes(), str(path))
+    parsed, filing = parse_source(src)
+    diagnostics = run_checks(src, parsed, filing)
+    return render_report(src, parsed, filing, diagnostics, max_lines=max_lines), diagnostics
+
+
+def _line_ids(doc: _Doc) -> list[str]:
+    return [d["id"] for d in doc.tags.get("div", []) if d.get("class") == "l"]
+
+
+@pytest.mark.parametrize("path, max_lines", [(SEED, 50), (STRAY_TAG, 120), (HTML_8K, 10), (HTML_8K, 100)])
+def test_a_page_stops_at_its_line_budget_and_links_only_to_lines_it_shows(path, max_lines):
+    """report --max-lines: the page shows that many lines (a text filing's,
+    an HTML document's rendering and its source alike), then a note where
+    the text stops; every link still lands, and a diagnostic further on is
+    listed at the top with its line, unlinked."""
+    html, diagnostics = _cut_report(path, max_lines)
+    doc = _Doc(html)
+    assert len(_line_ids(doc)) == max_lines
+    assert doc.ids.count("cut") == 1 and "The text stops here, at line " in html
+    assert len(doc.ids) == len(set(doc.ids))
+    missing = set(doc.links) - set(doc.ids)
+    assert not missing, sorted(missing)[:5]
+    for k, d in enumerate(diagnostics):
+        assert f"d{k}" in doc.ids  # each diagnostic is on the page
+    whole = _Doc(_cut_report(path, None)[0])
+    assert _line_ids(doc) == _line_ids(whole)[:max_lines]
+
+
+def test_a_diagnostic_after_the_cut_is_listed_unlinked():
+    html, diagnostics = _cut_report(STRAY_TAG, 120)
+    (d,) = diagnostics
+    assert d.line > 120
+    assert f'<span class="at">line {d.line}:{d.column}</span>' in html
+    assert f'href="#L{d.line}"' not in html
+    # and with room for its line, it sits under it, linked
+    html, _ = _cut_report(STRAY_TAG, d.line + 1)
+    assert f'<a class="at" href="#L{d.line}">line {d.line}:{d.column}</a>' in html
+
+
+def test_cli_max_lines(tmp_path, capsys):
+    out = tmp_path / "page.html"
+    assert main(["report", str(SEED), "--max-lines", "30", "-o", str(out)]) == 0
+    assert len(_line_ids(_Doc(out.read_text()))) == 30
+    assert main(["report", str(SEED), "--max-lines", "0", "-o", str(out)]) == 0
+    assert len(_line_ids(_Doc(out.read_text()))) == len(SEED.read_text().splitlines())
+    capsys.readouterr()
+    for bad in ("-1", "many"):
+        assert main(["report", str(SEED), "--max-lines", bad]) == 2
+        assert "not a number of lines" in capsys.readouterr().err
+
+
 def test_filing_text_is_escaped_and_the_policy_allows_only_the_pages_own_script():
     html, _, _ = report_of(hostile_text())
     for line in HOSTILE_LINES:

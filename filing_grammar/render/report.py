@@ -19,6 +19,8 @@ from __future__ import annotations
 import base64
 import bisect
 import hashlib
+import re
+import sys
 from dataclasses import fields
 from html import escape
 from string import Template
@@ -32,7 +34,13 @@ from ..tree import RENDERING
 from . import plain
 from .report_diagnostics import _diagnostic, _diagnostic_list, _rules
 
-__all__ = ["render_report", "report_pieces", "page", "REGIONS", "region_of"]
+__all__ = ["render_report", "report_pieces", "page", "REGIONS", "region_of", "MAX_LINES"]
+
+# The lines a page shows at most (report --max-lines; 0 or None: every line).
+# A page of millions of lines is hundreds of MB that no browser opens, and was
+# the slowest thing the command line made (issue 12); the largest filing of
+# the corpus has 48,000 lines.  Where the page stops, a note says so.
+MAX_LINES = 200_000
 
 # Grammar rules shaded in the text, and how the legend names them.
 REGIONS = (
@@ -51,6 +59,8 @@ _REGION_OF = {
     "exhibit_index": "index", "table_of_contents": "toc", "exhibit": "exhibit", "document": "exhibit",
     "unmatched": "unmatched",
 }
+# A rendered line's link to its line of HTML source (_Text._line).
+_HTML_LINK = re.compile(r'<a class="(h(?: same)?)" href="#H(\d+)" title="HTML source line \d+">\d+</a>')
 # Nodes the outline leaves out (their lines stay in their parent's).
 _OUTLINE_SKIP = frozenset({RENDERING})
 
@@ -103,8 +113,15 @@ class _Text:
     """Walks the tree once, writing the text pane and the outline, and keeps
     where each line of the source (or of a rendering) was put."""
 
-    def __init__(self, src, diagnostics) -> None:
+    def __init__(self, src, diagnostics, max_lines: int | None = None) -> None:
         self.src = src
+        # lines the page may still show; where it stopped (a source offset
+        # and line): nothing from there on is shown or linked to
+        self.left = max_lines if max_lines else sys.maxsize
+        self.max_lines = max_lines
+        self.cut: int | None = None
+        self.cut_line: int | None = None
+        self.cut_html: tuple[int, int] | None = None  # the lines of an HTML document the page stopped in
         self.out: list[str] = []
         self.outline: list[str] = []
         # (source offset, line id) of each line shown, as two lists: sorted as
@@ -150,6 +167,18 @@ class _Text:
         offsets.append(offset)
         self.keys.append(key)
 
+    def _stop(self, offset: int) -> None:
+        """The page shows no line from ``offset`` of the source on: a note
+        where the text stops, and one at the end of the outline."""
+        starts = self.src.line_starts
+        self.cut = offset
+        self.cut_line = max(bisect.bisect_right(starts, offset), 1)
+        self.out.append(
+            f'<div class="cut" id="cut">The text stops here, at line {self.cut_line:,} of {len(starts):,}: '
+            f'a page shows at most {self.max_lines:,} lines (<code>report --max-lines N</code>; 0 shows '
+            f'every line). Diagnostics further on are listed at the top, without a link to their line.</div>\n')
+        self.outline.append(f'<div class="leaf"><a href="#cut">the text stops at line {self.cut_line:,}</a></div>')
+
     def _slot(self, key: str) -> None:
         """The diagnostics of line ``key`` go here, after its line."""
         at = len(self.out)
@@ -176,14 +205,23 @@ class _Text:
             lines.pop()
         for k, text in enumerate(lines):
             n = tok.line + k
+            if self.cut is not None:
+                return
             if rendering is None:
                 key = f"L{n}"
-                self._position(self.src.line_starts[n - 1] if n <= len(self.src.line_starts) else 0, key)
+                offset = self.src.line_starts[n - 1] if n <= len(self.src.line_starts) else 0
+                if not self.left:
+                    return self._stop(offset)
+                self.left -= 1
+                self._position(offset, key)
                 self._line(key, n, text, marks=self.marks.get(n, ()))
             else:
                 r = self.renderings.setdefault(id(rendering), len(self.renderings) + 1)
                 key = f"R{r}-{n}"
                 row = rendering.anchors[n - 1] if 0 < n <= len(rendering.anchors) else ()
+                if not self.left:
+                    return self._stop(row[0][1] if row else (self.offsets[-1] + 1 if self.offsets else 0))
+                self.left -= 1
                 for _, offset in row:
                     self._position(offset, key)
                 lead = len(text) - len(text.lstrip()) if text.strip() else 0
@@ -204,9 +242,14 @@ class _Text:
         ns, ats = self.fast_ns, self.fast_ats
         last_n = ns[-1] if ns else None
         last = offsets[-1] if offsets else None
+        left = self.left
         for tok in children:
+            if self.cut is not None:
+                break
             if tok.__class__ is not LineToken:
+                self.left = left
                 self.visit(tok)
+                left = self.left
                 last_n = ns[-1] if ns else None
                 last = offsets[-1] if offsets else None
                 continue
@@ -214,13 +257,19 @@ class _Text:
             n = tok.line
             end = text.find("\n")
             if n is None or n in marks or not text or (end != -1 and end != len(text) - 1):
+                self.left = left
                 self.token(tok)  # no line, diagnostics marked in it, or several lines
+                left = self.left
                 last = offsets[-1] if offsets else None
                 continue
             if end != -1:
                 text = text[:-1]
             key = f"L{n}"
             offset = starts[n - 1] if n <= count else 0
+            if not left:
+                self._stop(offset)
+                break
+            left -= 1
             if last is not None and offset <= last and (offset < last or key < keys[-1]):
                 self.in_order = False
             last = offset
@@ -236,9 +285,12 @@ class _Text:
             last_n = n
             ns.append(n)
             ats.append(len(out))
+        self.left = left
 
     # -- nodes ---------------------------------------------------------------
     def node(self, tree: Tree) -> None:
+        if self.cut is not None:
+            return
         data = tree.data
         if data == "html_text":
             return self._html(tree)
@@ -292,19 +344,28 @@ class _Text:
         """An HTML document: its rendering, then its source, collapsed."""
         self.has_html = True
         source = [c for c in tree.children if isinstance(c, Token)]
+        begin = len(self.out)
         for c in tree.children:
             if isinstance(c, Tree):
                 self.visit(c)
+        first = last = None
         if source:
             first, last = source[0].line, source[-1].end_line or source[-1].line
+        if source and self.cut is None:
             self.out.append(f'<details class="src"><summary>HTML source, lines {first}–{last}</summary>')
             add, shown = self.out.append, self.html_lines.add
+            starts = self.src.line_starts
+            left = self.left
             for tok in source:
                 lines = tok.value.split("\n")
                 if lines[-1] == "":
                     lines.pop()
                 n = tok.line
                 for text in lines:
+                    if not left:
+                        self._stop(starts[n - 1] if n <= len(starts) else len(self.src.text))
+                        break
+                    left -= 1
                     shown(n)
                     if text:
                         text = escape(text if text.isprintable() else plain(text)) or " "
@@ -313,7 +374,26 @@ class _Text:
                     add(f'<div class="l" id="H{n}"><a class="n" href="#H{n}">{n}</a>'
                         f'<span class="t">{text}</span></div>\n')
                     n += 1
+                if self.cut is not None:
+                    break
+            self.left = left
             self.out.append("</details>")
+        if self.cut is not None and first is not None:
+            self._unlink_html(begin, first, last)
+
+    def _unlink_html(self, begin: int, first: int, last: int) -> None:
+        """The page stopped in this HTML document (lines ``first`` to
+        ``last``): its rendered lines written from ``begin`` on link to
+        their HTML lines only where those are shown."""
+        self.cut_html = (first, last)
+        shown = self.html_lines
+
+        def link(m: re.Match) -> str:
+            return m[0] if int(m[2]) in shown else f'<span class="{m[1]}">{m[2]}</span>'
+        out = self.out
+        for k in range(begin, len(out)):
+            if '<a class="h' in out[k]:
+                out[k] = _HTML_LINK.sub(link, out[k])
 
     def visit(self, node) -> None:
         if isinstance(node, Token):
@@ -370,9 +450,16 @@ class _Text:
         return done
 
     # -- where a span is shown -----------------------------------------------
-    def source_line(self, line: int) -> str:
-        """The id of a line of the source as printed: HTML source or text."""
-        return f"H{line}" if line in self.html_lines else f"L{line}"
+    def source_line(self, line: int) -> str | None:
+        """The id of a line of the source as printed: HTML source or text
+        (None: a line after the page stopped)."""
+        if line in self.html_lines:
+            return f"H{line}"
+        if self.cut_line is not None and line >= self.cut_line:
+            return None
+        if self.cut_html is not None and self.cut_html[0] <= line <= self.cut_html[1]:
+            return None
+        return f"L{line}"
 
     def locate(self, span: Span | None) -> str | None:
         """The id of the line showing ``span`` (None: no line)."""
@@ -386,6 +473,8 @@ class _Text:
         starts = self.src.line_starts
         line = min(max(span.line, 1), len(starts))
         offset = starts[line - 1] + max(0, span.column - 1)
+        if self.cut is not None and offset >= self.cut:
+            return None
         k = bisect.bisect_right(self.offsets, offset) - 1
         return self.keys[max(k, 0)]
 
@@ -531,19 +620,19 @@ def counts(diagnostics) -> dict[str, int]:
 
 
 def render_report(src, parsed, filing: Filing, diagnostics, name: str | None = None,
-                  index_href: str | None = None) -> str:
+                  index_href: str | None = None, max_lines: int | None = MAX_LINES) -> str:
     """The report page of one filing (a str of HTML)."""
-    return "".join(report_pieces(src, parsed, filing, diagnostics, name, index_href))
+    return "".join(report_pieces(src, parsed, filing, diagnostics, name, index_href, max_lines))
 
 
 def report_pieces(src, parsed, filing: Filing, diagnostics, name: str | None = None,
-                  index_href: str | None = None) -> list[str]:
+                  index_href: str | None = None, max_lines: int | None = MAX_LINES) -> list[str]:
     """:func:`render_report`'s page in pieces, to be written one after the
     other: a filing of millions of lines is not joined into one string, nor
     copied into its page (three copies of half a GB, twice that once a
     character of the page is not Latin-1: issue 12)."""
     name = name or src.path or "<stdin>"
-    text = _Text(src, diagnostics)
+    text = _Text(src, diagnostics, max_lines)
     text.visit(parsed.tree)
     where = [text.locate(d.primary.span) for d in diagnostics]
     for k, key in enumerate(where):

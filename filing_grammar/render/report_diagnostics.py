@@ -34,16 +34,22 @@ def _text(value: object, cache: dict) -> str:
     return shown
 
 
+def _at(key: str | None, where: str, cls: str = "", before: str = "") -> str:
+    """A link to the line ``key`` shows; no link to a line the page does not
+    show (report --max-lines)."""
+    return f'{before}<a{cls} href="#{key}">{where}</a>' if key else f'{before}<span{cls}>{where}</span>'
+
+
 def _diagnostic(d, k: int, text: "_Text") -> str:
     before, after = _diagnostic_head(d.severity, d.code)
     cache = text.shown
     parts = [before, str(k), after, f'<span class="msg">{_text(d.message, cache)}</span>']
     if d.primary.message:
         parts.append(f' <span class="lab">— {_text(d.primary.message, cache)}</span>')
-    parts.append(f' <a class="at" href="#{text.source_line(d.line)}">line {d.line}:{d.column}</a>')
+    parts.append(_at(text.source_line(d.line), f"line {d.line}:{d.column}", ' class="at"', " "))
     for label in d.secondary:
         shown = text.locate(label.span) or text.source_line(label.span.line)
-        parts.append(f'<div class="note">also <a href="#{shown}">line {label.span.line}</a>: '
+        parts.append(f'<div class="note">also {_at(shown, f"line {label.span.line}")}: '
                      f'{_text(label.message, cache)}</div>')
     for note in d.notes:
         parts.append(f'<div class="note">note: {_text(note, cache)}</div>')
