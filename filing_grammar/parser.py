@@ -36,7 +36,7 @@ from .cache import write_atomic
 from .automaton import automaton_for, recovery_for
 from .lexer import RunToken, tokenize
 from .source import Source
-from .tree import RENDERING
+from .tree import HOLDS_FORM, RENDERING
 
 __all__ = ["get_parser", "parse_tables", "parse_tokens", "parse_source", "ParseResult", "grammar_text", "GRAMMAR_FILE"]
 
@@ -557,7 +557,7 @@ def _fallback(fed: list[Token], rest: list[Token]) -> Tree:
 
 # The rules an html_text node may stand in (grammar: start, document_8k, and
 # the envelope around them).
-_HOLDS_HTML = frozenset({"start", "envelope", "sec_document", "submission", "document_8k"})
+_HOLDS_HTML = HOLDS_FORM - {"html_text", RENDERING}
 
 
 def _html_texts(tree: Tree) -> list[Tree]:

@@ -21,12 +21,31 @@ from .lexer import RunToken
 from .tokens import LineToken, RenderedToken
 from .records import Span, deferred_span
 
-__all__ = ["RENDERING", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_and_line", "span_at",
+__all__ = ["RENDERING", "HOLDS_FORM", "form_parts", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_and_line", "span_at",
            "span_between",
            "value_span", "text_span", "text_column", "offset_span", "rendering_of"]
 
 # The node holding the form read from an HTML document's rendering.
 RENDERING = "rendering"
+# The rules a form_8k may stand in (grammar: start, the envelope, an 8-K
+# document, an HTML document and the rendering parser.py gives it).
+HOLDS_FORM = frozenset({"start", "envelope", "sec_document", "submission", "document_8k", "html_text", RENDERING})
+
+
+def form_parts(tree: Tree, name: str) -> list[Tree]:
+    """The parts of the forms in ``tree`` named ``name`` (the children of each
+    ``form_8k``: ``item``, ``exhibit`` ...), top down: a walk of the envelope
+    down to the forms, not of every node (as ``iter_subtrees_topdown`` would
+    be: a cover of a million value blocks is a million nodes; issue 12)."""
+    out: list[Tree] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if node.data == "form_8k":
+            out.extend(c for c in node.children if isinstance(c, Tree) and c.data == name)
+        elif node.data in HOLDS_FORM:
+            stack.extend(c for c in reversed(node.children) if isinstance(c, Tree))
+    return out
 
 
 def _walk(tree: Tree | Token, into_renderings: bool, lines: bool) -> list[Token]:

@@ -277,3 +277,21 @@ def test_a_footnote_is_looked_for_only_where_one_can_start(max_examples):
         assert _footnote(text) == bool(_FOOTNOTE.match(text))
 
     check()
+
+
+def test_the_parts_of_a_form_are_those_a_walk_of_every_node_finds():
+    """tree.form_parts walks the envelope down to the forms only: it finds
+    the parts iter_subtrees_topdown finds, in its order (text and HTML
+    filings, a broken one, and a bare 8-K)."""
+    from filing_grammar.tree import form_parts  # noqa: PLC0415
+    paths = sorted(SAMPLES.glob("*.txt")) + sorted(SAMPLES.glob("*.htm")) + sorted((SAMPLES / "broken").glob("*"))
+    found = 0
+    for path in paths:
+        if path.suffix not in (".txt", ".htm"):
+            continue
+        tree = parse_source(fg.read_source(path.read_bytes(), str(path))).tree
+        for name in ("exhibit", "item", "signature", "exhibit_index", "cover_page"):
+            every = [node for node in tree.iter_subtrees_topdown() if node.data == name]
+            assert [id(n) for n in form_parts(tree, name)] == [id(n) for n in every], (path.name, name)
+            found += len(every)
+    assert found > 50

@@ -19,7 +19,7 @@ from ..form import era_of
 from ..parser import ParseResult
 from ..records import Filing, Item, Span
 from ..source import Source
-from ..tree import form_tokens, tree_tokens
+from ..tree import form_parts, form_tokens, tree_tokens
 
 
 @dataclass
@@ -59,7 +59,7 @@ class Context:
     def exhibit_nodes(self) -> list[Tree]:
         """The ``exhibit`` subtrees, top down (one walk of the tree: FG602, FG401
         and FG501 each look at them)."""
-        return [node for node in self.tree.iter_subtrees_topdown() if node.data == "exhibit"]
+        return form_parts(self.tree, "exhibit")
 
     @cached_property
     def report_date(self) -> str | None:

@@ -13,6 +13,7 @@ cover_sections.py.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Sequence
@@ -40,6 +41,10 @@ DATE_BLOCK_SLACK = 30
 NAME_MAX = 90
 # ... and, on a cover with no captions at all, at most this long.
 NAME_MAX_NO_CAPTIONS = 120
+# ... whose fields are read from its first this many blocks of lines (on the
+# corpus they are in the first four; a cover tail of a million blocks is no
+# cover: issue 12).
+NO_CAPTION_BLOCKS = 40
 # How many paragraphs above its caption an address may take (HTML).
 ADDRESS_BLOCKS = 3
 
@@ -313,7 +318,7 @@ class _CoverReader(CoverSections):
         if i is None:
             return
         stage = "name"
-        for block in self._value_blocks(i):
+        for block in itertools.islice(self._value_blocks(i), NO_CAPTION_BLOCKS):
             text = collapse(" ".join(line_text(t) for t in block))
             if _is_date_block(block) or BOX_LINE.search(text):
                 continue
