@@ -100,6 +100,27 @@ def test_a_rendered_line_finds_its_place_with_one_lookup_of_a_line(monkeypatch):
         assert calls[0] <= rendered
 
 
+def test_a_rendered_token_in_json_finds_its_html_place_with_one_search(monkeypatch):
+    """The JSON of a rendered token gives where its span starts and ends in
+    the HTML: both found by one call, with one search of the line index
+    where they are on one line (not five functions and two searches: issue
+    12); test_streamed_json_is_the_json_of_the_tree holds them to span_of's."""
+    tree = fg.parse_tree("<html><body>\n" + "<pre>x\n" * 2000 + "</body></html>\n").tree
+    rendered = sum(1 for t in fg.tree.form_tokens(tree, lines=False) if getattr(t, "rendering", None) is not None)
+    assert rendered >= 2000
+    calls = {"line_col": 0, "line_cols": 0}
+    for name in calls:
+        method = getattr(Rendering, name)
+
+        def counted(self, *args, _method=method, _name=name):
+            calls[_name] += 1
+            return _method(self, *args)
+        monkeypatch.setattr(Rendering, name, counted)
+    text = "".join(iter_json(tree))
+    assert text.count('"html": {') == rendered
+    assert calls["line_cols"] == rendered and calls["line_col"] <= 2
+
+
 _MEASURE = """
 import resource, sys, time
 from filing_grammar.cli import main

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 from lark import Token, Tree
 
 from ..tokens import LineToken, RenderedToken
-from ..tree import _rendered_offsets, _rendered_start, span_of
+from ..tree import _rendered_start, rendered_place, span_of
 
 # pieces gathered before a stream gives them as one
 _BATCH = 4096
@@ -78,9 +78,7 @@ def iter_json(tree: Tree | Token) -> Iterator[str]:
     def html(rendering, tok: Token, k: str) -> str:
         """',"html": {...}' of a rendered token whose keys are at newline ``k``:
         the HTML its span covers (:func:`~filing_grammar.tree.span_of`'s)."""
-        start, end = _rendered_offsets(rendering, tok, tok)
-        line, column = rendering.line_col(start)
-        end_line, end_column = rendering.line_col(max(start, end - 1))
+        line, column, end_line, end_column = rendered_place(rendering, tok)
         k2 = k + " "
         return (f',{k}"html": {{{k2}"line": {line},{k2}"column": {column},{k2}"end_line": {end_line},'
                 f'{k2}"end_column": {end_column + 1}{k}}}')

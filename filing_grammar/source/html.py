@@ -130,6 +130,17 @@ class Rendering:
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
+    def line_cols(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """``line_col`` of ``start`` and of ``end`` (not before it), searched
+        once where both are on one line (the tree's JSON: a rendered line's
+        place, issue 12)."""
+        if self.starts_upto is not None and end >= self.starts_upto:
+            return (*self.line_col(start), *self.line_col(end))
+        starts = self._source_starts()
+        i = bisect.bisect_right(starts, start) - 1
+        j = i if i + 1 >= len(starts) or end < starts[i + 1] else bisect.bisect_right(starts, end) - 1
+        return i + 1, start - starts[i] + 1, j + 1, end - starts[j] + 1
+
     def line_of(self, offset: int) -> int:
         """``line_col(offset)[0]``.  Until the line index is made (line_col
         makes it), the newlines of the source text are counted, from the
