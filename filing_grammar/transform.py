@@ -34,7 +34,7 @@ from .records import Cover, Document, ExhibitRef, Filing, Item, SecHeader, Signa
 from .lexer import RunToken
 from .tree import RENDERING, form_tokens, line_at, line_text, rendering_of, span_at, span_of, tree_tokens
 
-__all__ = ["to_filing"]
+__all__ = ["to_filing", "unmatched_of"]
 
 # A bare document names its form in one of its first lines ("FORM 10-K").
 FORM_NAME_LINES = 300
@@ -199,22 +199,32 @@ def _exhibits(form: _Form) -> tuple[list[ExhibitRef], str | None, list[ExhibitRe
     return listed, ("item" if listed else None), listed
 
 
-def to_filing(parsed: ParseResult | Tree, path: str | None = None) -> Filing:
-    """Build the :class:`Filing` record of a parse (a tree alone will do)."""
+def _unparsed(tree: Tree) -> bool:
+    """Did the parser fall back to a tree of lines (parser._fallback)?"""
+    return tree.data == "start" and bool(tree.children) and isinstance(tree.children[0], Tree) \
+        and tree.children[0].data == "unparsed"
+
+
+def unmatched_of(parsed: ParseResult | Tree) -> tuple[Unmatched, ...]:
+    """The runs of UNMATCHED lines of a parse (``Filing.unmatched``), without
+    reading the records (``tree`` exits 1 on them)."""
     # The parser records what it expected at each line it made UNMATCHED; a
     # parse with none of them (nearly every filing) has no UNMATCHED line,
     # unless it fell back to an unparsed tree: the tokens need no walk then.
     # A tree alone comes without that record.
-    recorded = not isinstance(parsed, Tree)
-    if not recorded:
+    tree = parsed if isinstance(parsed, Tree) else parsed.tree
+    if not isinstance(parsed, Tree) and not parsed.expected and not _unparsed(tree):
+        return ()
+    return tuple(_unmatched(tree_tokens(tree, lines=False)))  # (a run holds no UNMATCHED line)
+
+
+def to_filing(parsed: ParseResult | Tree, path: str | None = None) -> Filing:
+    """Build the :class:`Filing` record of a parse (a tree alone will do)."""
+    unmatched = unmatched_of(parsed)
+    if isinstance(parsed, Tree):
         parsed = ParseResult(parsed)
     tree = parsed.tree
-    unparsed = tree.data == "start" and bool(tree.children) and isinstance(tree.children[0], Tree) \
-        and tree.children[0].data == "unparsed"
-    if recorded and not parsed.expected and not unparsed:
-        unmatched: tuple = ()
-    else:
-        unmatched = tuple(_unmatched(tree_tokens(tree, lines=False)))  # (a run holds no UNMATCHED line)
+    unparsed = _unparsed(tree)
     missing = tuple((t.type, t.line) for t in parsed.inserted)
     if unparsed:
         return Filing(path=path, unmatched=unmatched, missing=missing)

@@ -180,3 +180,15 @@ def test_a_run_registers_only_its_command_and_help_lists_them_all():
     assert "filing_grammar.cli.report" in loaded("--help")
     choices = next(a for a in build_parser()._actions if a.dest == "command").choices
     assert set(choices) == {"parse", "tree", "check", "rules", "explain", "report"}
+
+
+def test_tree_exits_as_parse_does_on_unmatched_text(tmp_path):
+    """tree reads no records, and exits 1 where parse does (text the grammar
+    could not place), 0 elsewhere."""
+    paths = sorted((SAMPLES / "broken").glob("*.txt")) + sorted(SAMPLES.glob("*.txt"))[:3]
+    codes = []
+    for path in paths:
+        parse = main(["parse", str(path), "-o", str(tmp_path / "r.json")])
+        assert main(["tree", str(path), "--format", "text", "-o", str(tmp_path / "t.txt")]) == parse, path.name
+        codes.append(parse)
+    assert set(codes) == {0, 1}

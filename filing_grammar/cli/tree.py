@@ -49,15 +49,16 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..api import parse_source
+    from ..parser import parse_source
     from ..render import tree as tree_render
+    from ..transform import unmatched_of
     status: list[int] = []
 
     def work(src) -> int:
-        parsed, filing = parse_source(src)
+        parsed = parse_source(src)  # (the tree alone: no records are read)
         tree = parsed.tree
-        unmatched = bool(filing.unmatched)
-        del filing, parsed
+        unmatched = bool(unmatched_of(parsed))
+        del parsed
         if args.format == "rich" and (plain_target(args.output) or src.text.count("\n") > HUGE_TREE_LINES):
             # no style shown (a pipe, a file) or too big to lay out: the same
             # lines as rich's, streamed as they are made (long labels not wrapped)

@@ -40,7 +40,7 @@ def _at(key: str | None, where: str, cls: str = "", before: str = "") -> str:
     return f'{before}<a{cls} href="#{key}">{where}</a>' if key else f'{before}<span{cls}>{where}</span>'
 
 
-def _diagnostic(d, k: int, text: "_Text") -> str:
+def _diagnostic(d, k: int, text: "TextPane") -> str:
     before, after = _diagnostic_head(d.severity, d.code)
     cache = text.shown
     parts = [before, str(k), after, f'<span class="msg">{_text(d.message, cache)}</span>']
