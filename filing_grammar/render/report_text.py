@@ -95,6 +95,8 @@ class TextPane:
         self.fast_by_n: dict[int, list[int]] | None = None
         self.marks: dict[int, list[tuple[int, int, str]]] = {}  # source line -> (col, end, severity)
         self.extents: dict[int, tuple] = {}  # id of a node -> _extent
+        self.ends: dict[tuple[int, int], int | None] = {}  # (id of a node, side) -> _end
+        self.texts: dict[int, str] = {}  # id of a node -> _text_of
         self.shown: dict = {}  # a diagnostic's text -> escape(plain(it)): see _text
         self.kinds: dict[tuple, tuple[str, str, str, str]] = {}  # see _kind
         for d in diagnostics:
@@ -360,37 +362,55 @@ class TextPane:
     def _extent(self, tree: Tree) -> tuple:
         """(first line, last line, first text, whether a node is a child) of
         the tokens under ``tree`` with a line and text, lines of HTML source
-        left out (None, None and '' if none is): worked out once per node,
-        from its children's.  (Each node scanned its whole subtree: a line
-        was read once per node above it, a dozen times in an 8-K of blank
-        lines: issue 12.)"""
+        left out (None, None and '' if none is).  Each is looked for from
+        the end it is at, and kept per node: the first line down the first
+        children, the last up the last ones, the text until one is found.
+        (Each node scanned its whole subtree: a line was read once per node
+        above it, a dozen times in an 8-K of blank lines; then each node's
+        whole subtree once, though the page stops at its budget, and a
+        cover of 1.7 million nodes was 2 s of its report: issue 12.)"""
         done = self.extents.get(id(tree))
-        if done is not None:
-            return done
-        first = last = None
-        text = ""
-        kids = False
-        for child in tree.children:
-            if isinstance(child, Tree):
-                kids = True
-                a, b, t, _ = self._extent(child)
-                if a is None:
-                    continue
-            elif not isinstance(child, Token):
-                continue
-            else:
-                value = child.value
-                if child.line is None or not value or child.type == "HTML_LINE":
-                    continue
-                a, b = child.line, child.end_line or child.line
-                t = "" if text or value.isspace() else " ".join(value.split())
+        if done is None:
+            first = self._end(tree, 0)
             if first is None:
-                first = a
-            last = b
-            if not text:
-                text = t
-        done = self.extents[id(tree)] = (first, last, text, kids)
+                done = (None, None, "", _has_node(tree))
+            else:
+                done = (first, self._end(tree, 1), self._text_of(tree), _has_node(tree))
+            self.extents[id(tree)] = done
         return done
+
+    def _end(self, tree: Tree, side: int) -> int | None:
+        """The first line (``side`` 0) or the last (1) of the tokens under
+        ``tree`` that _extent counts; kept per node and side."""
+        key = (id(tree), side)
+        if key in self.ends:
+            return self.ends[key]
+        found = None
+        for child in (tree.children if not side else reversed(tree.children)):
+            if isinstance(child, Tree):
+                found = self._end(child, side)
+            elif isinstance(child, Token) and _counted(child):
+                found = child.line if not side else (child.end_line or child.line)
+            if found is not None:
+                break
+        self.ends[key] = found
+        return found
+
+    def _text_of(self, tree: Tree) -> str:
+        """The first text under ``tree`` that is not blank, white space
+        collapsed ('' if none is); kept per node."""
+        text = self.texts.get(id(tree))
+        if text is None:
+            text = ""
+            for child in tree.children:
+                if isinstance(child, Tree):
+                    text = self._text_of(child)
+                elif isinstance(child, Token) and _counted(child) and not child.value.isspace():
+                    text = " ".join(child.value.split())
+                if text:
+                    break
+            self.texts[id(tree)] = text
+        return text
 
     # -- where a span is shown -----------------------------------------------
     def source_line(self, line: int) -> str | None:
@@ -457,6 +477,15 @@ class TextPane:
             done = at
         pieces.extend(out[done:])
         return pieces
+
+
+def _counted(tok: Token) -> bool:
+    """Is a token one whose lines a node's label counts (TextPane._extent)?"""
+    return tok.line is not None and bool(tok.value) and tok.type != "HTML_LINE"
+
+
+def _has_node(tree: Tree) -> bool:
+    return any(isinstance(child, Tree) for child in tree.children)
 
 
 def _marked(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
