@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from typing import Iterator
 
 from .. import cache
@@ -148,11 +149,44 @@ class _Postings:
         found = self.lists.get(key)
         if not found:
             return None
+        j = self.start(key, found)
+        return found[j] if j < len(found) else None
+
+    def start(self, key, found: list[int]) -> int:
+        """Where the documents of ``key`` not yet paired begin in its list."""
         j = self.at.get(key, 0)
         while j < len(found) and self.taken[found[j]]:
             j += 1
         self.at[key] = j
-        return found[j] if j < len(found) else None
+        return j
+
+    def first_sharing_two(self, words: set[str], doc_words: list[set[str]]) -> int | None:
+        """The first document left (in order) that holds two of ``words``.
+        Such a document holds one of them other than the one most documents
+        hold, so the lists of those others are read merged, in order, until
+        one holds two: not every document holding any word, for each entry
+        (an entry and a thousand documents sharing "press" were a million
+        counts: issue 12)."""
+        lists = sorted(((w, found) for w in words if (found := self.lists.get(w))), key=lambda p: len(p[1]))
+        if len(lists) < 2:
+            return None
+        heads = []
+        for k, (w, found) in enumerate(lists[:-1]):  # (the last: the word most documents hold)
+            j = self.start(w, found)
+            if j < len(found):
+                heads.append((found[j], k, j))
+        heapq.heapify(heads)
+        taken = self.taken
+        while heads:
+            i, k, j = heads[0]
+            if not taken[i] and sum(1 for w in words if w in doc_words[i]) >= 2:
+                return i
+            found = lists[k][1]
+            if j + 1 < len(found):
+                heapq.heapreplace(heads, (found[j + 1], k, j + 1))
+            else:
+                heapq.heappop(heads)
+        return None
 
 
 def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[ExhibitRef, Document]]:
@@ -176,7 +210,7 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
     doc_words = [_words(d.description) for d in unlisted]
     taken = [False] * len(unlisted)
     by_word, by_word_short, by_pair = _Postings(taken), _Postings(taken), _Postings(taken)
-    by_word_long: dict[str, list[int]] = {}  # the documents that share more than _PAIRED_WORDS
+    by_word_long = _Postings(taken)  # the documents that share more than _PAIRED_WORDS
     for i, b in enumerate(doc_words):
         for w in b:
             by_word.add(w, i)
@@ -187,7 +221,7 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
         shared = sorted(b & wide)
         if len(shared) > _PAIRED_WORDS:
             for w in shared:
-                by_word_long.setdefault(w, []).append(i)
+                by_word_long.add(w, i)
             continue
         for x in range(len(shared)):
             for y in range(x + 1, len(shared)):
@@ -209,13 +243,8 @@ def _pairs(unfiled: list[ExhibitRef], unlisted: list[Document]) -> list[tuple[Ex
             ordered = sorted(a)
             found += [by_pair.first((ordered[x], ordered[y]))
                       for x in range(len(ordered)) for y in range(x + 1, len(ordered))]
-            # and the documents of more: two words in common, counted
-            counts: dict[int, int] = {}
-            for w in a:
-                for i in by_word_long.get(w, ()):
-                    if not taken[i]:
-                        counts[i] = counts.get(i, 0) + 1
-            found.append(min((i for i, c in counts.items() if c >= 2), default=None))
+            # and the documents of more: two words in common
+            found.append(by_word_long.first_sharing_two(a, doc_words))
         else:  # a long description: the documents sharing a word, one by one
             near = sorted({i for w in a for i in by_word.lists.get(w, ()) if not taken[i]})
             found.append(next((i for i in near if _same_words(a, doc_words[i])), None))

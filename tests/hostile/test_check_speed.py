@@ -147,6 +147,21 @@ def test_documents_sharing_many_words_with_the_entries_are_linear():
     assert big < 3.5 * small + 0.05
 
 
+def common_words(n: int, common: str = "Press") -> str:
+    """scattered_words with a word (or two) every entry and every document
+    holds: each document shares it with every entry, and one more word with
+    none of them (each entry counted every document sharing any word)."""
+    return submission([("98.1", f"{common} {_word(3 * k)} {_word(3 * k + 1)} {_word(3 * k + 2)}") for k in range(n)],
+                      [("EX-99.1", common + " " + " ".join(_word(3 * ((j + i) % n) + 2 * (i % 2)) for i in range(13)))
+                       for j in range(n)])
+
+
+@pytest.mark.parametrize("common", ["Press", "Press release"])
+def test_documents_sharing_a_word_with_every_entry_are_linear(common):
+    small, big = _linear(lambda n: common_words(n, common), 4_000)
+    assert big < 3 * small + 0.05
+
+
 # -- 2. an Item 9.01 list against the exhibit index -------------------------
 
 def item_vs_index(n: int) -> str:
