@@ -161,7 +161,10 @@ class Rendering:
         """The source offset of 1-based rendered ``line``, 0-based ``column``."""
         if not self.rows:
             return self.base
-        row = self._row(min(max(line, 1), len(self.rows)) - 1)
+        return self._offset_in(self._row(min(max(line, 1), len(self.rows)) - 1), column)
+
+    def _offset_in(self, row: tuple[tuple[int, int], ...], column: int) -> int:
+        """source_offset of ``column`` of a line whose anchors are ``row``."""
         k = bisect.bisect_right(row, (column, 1 << 62)) - 1
         if k < 0:
             return self.base + row[0][1]
@@ -175,7 +178,10 @@ class Rendering:
         first anchor would (making the anchors collapses the whole line; a
         record's line is read at once, its span perhaps never: issue 12)."""
         if self.rows:
-            row = self.rows[min(max(line, 1), len(self.rows)) - 1]
+            index = min(max(line, 1), len(self.rows)) - 1
+            row = self.rows[index]
+            if type(row) is tuple:  # (anchors made)
+                return self._offset_in(row, 0)
             if type(row) is list:
                 for text, at in row:
                     shown = text.lstrip(_ASCII_SPACES)
