@@ -157,6 +157,18 @@ _SHORT_KEPT = 1 << 16
 _SHORT_KINDS: dict[str, str] = cache.kept({})
 
 
+def _body_kind(line: str) -> str:
+    """_classify_raw of a line, a short one's kept (_SHORT_KINDS)."""
+    if len(line) > _SHORT:
+        return _classify_raw(line)
+    kind = _SHORT_KINDS.get(line)
+    if kind is None:
+        kind = _classify_raw(line)
+        if len(_SHORT_KINDS) < _SHORT_KEPT:
+            _SHORT_KINDS[line] = kind
+    return kind
+
+
 # Lines that do not interrupt a table of contents.
 _FURNITURE = frozenset({"BLANK", "PAGE", "PAGE_NUMBER", "RULE"})
 # A page number in a column after a contents entry ("SIGNATURES      4").
@@ -376,7 +388,7 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
                 kind = "BLANK"
             elif len(line) > _SHORT:
                 kind = classify(line)
-            else:  # a short line, the kind of which may be known already
+            else:  # a short line, the kind of which may be known already (_body_kind, written out)
                 kind = short_kinds.get(line)
                 if kind is None:
                     kind = classify(line)
@@ -440,7 +452,7 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
                     end, more = _uuencoded_end(text, end)
                     lines_used += more
                 else:
-                    kind = classify(line)
+                    kind = _body_kind(line)
         if kind in _SECOND_LOOK:  # (only classify gives these)
             if kind == "TOC_LINE":
                 kind = "TEXT"
