@@ -58,6 +58,11 @@ TRICKY = [
     '<head><title>T</title></head><body><p>x</body>', '<noscript>n</noscript>y', 'AT&T', 'x&#',
     '<p>x</p><p a="x', 'abc<', '<p>hello</p>  <!-- open', '<![if !supportLists]>a<![endif]>b', '<![x',
     '<td colspan="\xb2">x</td>', '<p>\x00\x1c\x1d a \x1e b\x1f</p>', '\ufeff<p>x</p>',
+    # runs of "<" (each but the last text at once): before a tag, an end tag, a
+    # comment, text, a reference; in a cell, a fact, hidden text; at the end
+    '<<<p>x</p>', 'a<<</p>b', '<<<!-- c -->d', '<<x<<y>', '<<&amp;<<', '<td><<<</td>', '<p>a<<',
+    '<ix:nonNumeric name="n"><<1</ix:nonNumeric>', '<span style="display:none"><<<</span>', '<<<<',
+    '<<<!DOCTYPE x><<?p?><<![CDATA[y]]>', '<pre><<\n<<</pre>',
     # references that decode to nothing, or read on past their run in _with_refs
     '<table><tr><td>&#1;</td></tr></table>after', 'a&#1;<p>b&#1;&#1;</p>&nbsp<p>c&amp<td>d&</td>',
     '<!-- c -->\n  x<!-- d -->y<p>z</p><!-- <p>e</p> -->f',
@@ -157,6 +162,7 @@ _PIECES = st.sampled_from([
     "<SPAN>", "</SPAN>", "<FONT SIZE=2>", "<IX:NONNUMERIC NAME=a>", "</IX:NONNUMERIC>", "<ix:nonNumeric/>", "<th/>",
     '<td style="display:none">', '<P STYLE="DISPLAY:INLINE">', '<tr style="display:none">', "<hr>", "<HR/>",
     '<br style="display:none">', "<Title>", "<xmp>", "</xmp>", '<td colspan="3" style="x">', '<p id="u1">',
+    "<<", "<<<",
 ])
 
 
