@@ -113,8 +113,10 @@ def iter_json(tree: Tree | Token) -> Iterator[str]:
     # the nodes open: (children, next index, newline of a child, text after the last)
     stack = [(tree.children, 0, "\n  ", "\n ]\n}")] if tree.children else []
     types: dict[str, str] = {}
-    # per newline: the pieces of a token's text around its values
+    # per newline: the pieces of a token's text around its values; of a
+    # rendered token's "html" object around its values
     templates: dict[str, tuple[str, ...]] = {}
+    places: dict[str, tuple[str, ...]] = {}
     while stack:
         children, i, nl, close = stack.pop()
         pieces = templates.get(nl)
@@ -143,9 +145,15 @@ def iter_json(tree: Tree | Token) -> Iterator[str]:
                         add(f"{a}{name}{b}{encode_basestring(child)}{c}{line}{d}{column}{e}")
                         continue
                     rendering = getattr(child, "rendering", None)
-                    if rendering is not None:
-                        add(f"{a}{name}{b}{encode_basestring(child)}{c}{line}{d}{column}"
-                            f"{html(rendering, child, k)}{e}")
+                    if rendering is not None:  # (html(), written out)
+                        at = places.get(k)
+                        if at is None:
+                            k2 = k + " "
+                            at = places[k] = (f',{k}"html": {{{k2}"line": ', f',{k2}"column": ',
+                                              f',{k2}"end_line": ', f',{k2}"end_column": ', f'{k}}}')
+                        h_line, h_column, h_end_line, h_end_column = rendered_place(rendering, child)
+                        add(f"{a}{name}{b}{encode_basestring(child)}{c}{line}{d}{column}{at[0]}{h_line}"
+                            f"{at[1]}{h_column}{at[2]}{h_end_line}{at[3]}{h_end_column + 1}{at[4]}{e}")
                         continue
             if isinstance(child, Tree):
                 add(rule(child, nl))
