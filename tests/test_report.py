@@ -281,3 +281,22 @@ def test_the_template_files_ship_in_the_wheel():
                    if p.is_file() and p.suffix != ".py")
     assert files == ["page.html", "report.css", "report.js"]
     assert all(any(fnmatch.fnmatch(f, g) for g in globs) for f in files)
+
+
+@pytest.mark.parametrize("text", [
+    "FORM 8-K\n\n" + "x\n\n" * 400,  # a cover tail of 400 value blocks
+    "FORM 8-K\n" + "\n" * 300 + "Item 8.01 Other Events\n" + "\n" * 300 + "None.\n" + "Item 9.01 Exhibits\nx\n" * 300,
+    "<html><body>" + "<p>x</p><p></p>" * 300 + "</body></html>",
+])
+def test_labels_of_wide_nodes_are_those_of_a_pass_over_their_children(text, monkeypatch):
+    """A node of many children has its label's lines and text looked for
+    from its ends (report_text._WIDE): the same page as a pass over all."""
+    from filing_grammar.render import report_text  # noqa: PLC0415
+    src = read_source(text, "x.txt")
+    parsed, filing = parse_source(src)
+    diagnostics = run_checks(src, parsed, filing)
+    page = render_report(src, parsed, filing, diagnostics)
+    monkeypatch.setattr(report_text, "_WIDE", 10**9)
+    assert render_report(src, parsed, filing, diagnostics) == page
+    if text.startswith("FORM"):
+        assert re.search(r"<b>cover_page</b> 1–\d+ FORM 8-K", page)

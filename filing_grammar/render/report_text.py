@@ -362,21 +362,47 @@ class TextPane:
     def _extent(self, tree: Tree) -> tuple:
         """(first line, last line, first text, whether a node is a child) of
         the tokens under ``tree`` with a line and text, lines of HTML source
-        left out (None, None and '' if none is).  Each is looked for from
-        the end it is at, and kept per node: the first line down the first
-        children, the last up the last ones, the text until one is found.
-        (Each node scanned its whole subtree: a line was read once per node
-        above it, a dozen times in an 8-K of blank lines; then each node's
-        whole subtree once, though the page stops at its budget, and a
-        cover of 1.7 million nodes was 2 s of its report: issue 12.)"""
+        left out (None, None and '' if none is): worked out once per node,
+        from its children's.  (Each node scanned its whole subtree: a line
+        was read once per node above it, a dozen times in an 8-K of blank
+        lines: issue 12.)  A node of many children has each looked for from
+        the end it is at instead (_end, _text_of): the page may stop long
+        before its last child (the top node of a cover of 1.7 million value
+        blocks was 2 s of its report)."""
         done = self.extents.get(id(tree))
-        if done is None:
+        if done is not None:
+            return done
+        if len(tree.children) > _WIDE:
             first = self._end(tree, 0)
             if first is None:
                 done = (None, None, "", _has_node(tree))
             else:
                 done = (first, self._end(tree, 1), self._text_of(tree), _has_node(tree))
             self.extents[id(tree)] = done
+            return done
+        first = last = None
+        text = ""
+        kids = False
+        for child in tree.children:
+            if isinstance(child, Tree):
+                kids = True
+                a, b, t, _ = self._extent(child)
+                if a is None:
+                    continue
+            elif not isinstance(child, Token):
+                continue
+            else:
+                value = child.value
+                if child.line is None or not value or child.type == "HTML_LINE":
+                    continue
+                a, b = child.line, child.end_line or child.line
+                t = "" if text or value.isspace() else " ".join(value.split())
+            if first is None:
+                first = a
+            last = b
+            if not text:
+                text = t
+        done = self.extents[id(tree)] = (first, last, text, kids)
         return done
 
     def _end(self, tree: Tree, side: int) -> int | None:
@@ -477,6 +503,10 @@ class TextPane:
             done = at
         pieces.extend(out[done:])
         return pieces
+
+
+# A node of more children than this has its extent looked for from its ends.
+_WIDE = 256
 
 
 def _counted(tok: Token) -> bool:
