@@ -120,7 +120,8 @@ def _line_ids(doc: _Doc) -> list[str]:
     return [d["id"] for d in doc.tags.get("div", []) if d.get("class") == "l"]
 
 
-@pytest.mark.parametrize("path, max_lines", [(SEED, 50), (STRAY_TAG, 120), (HTML_8K, 10), (HTML_8K, 100)])
+@pytest.mark.parametrize("path, max_lines", [(SEED, 50), (STRAY_TAG, 120), (HTML_8K, 10), (HTML_8K, 100),
+                                             (SAMPLES / "003_ALABAMA_0000092122-05-000042.txt", 450)])
 def test_a_page_stops_at_its_line_budget_and_links_only_to_lines_it_shows(path, max_lines):
     """report --max-lines: the page shows that many lines (a text filing's,
     an HTML document's rendering and its source alike), then a note where
