@@ -116,9 +116,12 @@ def _records(filing: Filing, text: TextPane) -> str:
     for co in cover.co_registrants:
         rows.append(f"<tr><th>co-registrant</th>{_cell(co.get('name'), None)}</tr>")
     out.append(_table("Cover", ("field", "value"), rows, "rec-cover"))
-    rows = [f"<tr>{_cell(i.number, loc(i.number_spans.get(i.number) if i.number else None) or loc(i.span))}"
-            f"{_cell(i.title, loc(i.title_span) or loc(i.span))}{_cell(i.line, loc(i.span))}"
-            f"<td class='num'>{len(i.text.split())}</td></tr>" for i in filing.items]
+    rows = []
+    for i in filing.items:
+        at = loc(i.span)  # (once: the number and the title fall back to it)
+        rows.append(f"<tr>{_cell(i.number, (loc(i.number_spans.get(i.number)) if i.number else None) or at)}"
+                    f"{_cell(i.title, loc(i.title_span) or at)}{_cell(i.line, at)}"
+                    f"<td class='num'>{len(i.text.split())}</td></tr>")
     out.append(_table("Items", ("number", "title", "line", "words"), rows, "rec-items"))
     sig = filing.signature
     rows = []
