@@ -63,6 +63,10 @@ TRICKY = [
     '<<<p>x</p>', 'a<<</p>b', '<<<!-- c -->d', '<<x<<y>', '<<&amp;<<', '<td><<<</td>', '<p>a<<',
     '<ix:nonNumeric name="n"><<1</ix:nonNumeric>', '<span style="display:none"><<<</span>', '<<<<',
     '<<<!DOCTYPE x><<?p?><<![CDATA[y]]>', '<pre><<\n<<</pre>',
+    # <pre> as the loop reads it: after text, in a cell, nested, hidden, inline, with a slash
+    'a<pre>x\n y</pre>b', '<pre>x\n<pre>y\n', '<table><tr><td>a<pre>b\nc</pre>d</td></tr></table>',
+    '<PRE CLASS=a>x\n\n</PRE>', '<pre/>x', '<pre style="display:none">h</pre>s',
+    '<span style="display:none"><pre>x</pre></span>y', '<pre style="display:inline">i</pre>j',
     # references that decode to nothing, or read on past their run in _with_refs
     '<table><tr><td>&#1;</td></tr></table>after', 'a&#1;<p>b&#1;&#1;</p>&nbsp<p>c&amp<td>d&</td>',
     '<!-- c -->\n  x<!-- d -->y<p>z</p><!-- <p>e</p> -->f',

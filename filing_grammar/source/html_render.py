@@ -195,6 +195,15 @@ class Renderer(Reading):
                                 cell.append((_CELL_BREAK, at))
                             else:
                                 self._emit()
+                        elif kind == "pre":  # (handle_starttag's: a line break, then preformatted text)
+                            cell = self.cell
+                            if cell is not None:
+                                cell.append((_CELL_BREAK, at))
+                            else:
+                                if not self.current:
+                                    self.line_pos = at
+                                self._emit()
+                            self.pre += 1
                         elif kind == "tr" and self.tables:
                             if self.cell is None and not self.current:
                                 self.line_pos = at

@@ -105,7 +105,7 @@ def _read_start_tag(tag: str) -> tuple[str, str, bool, str, int | str | None] | 
     ">" it ends at is where _SIMPLE_TAG ends: a plain tag's quoted values
     hold no ">").  Kinds: "inline" (a tag that only nests, no style that
     matters), "raw" (HTMLParser's own modes), "cell" (and its colspan),
-    "fact" (and its name), "block" (_PLAIN_BLOCK), "tr", "br", "table", each
+    "fact" (and its name), "block" (_PLAIN_BLOCK), "tr", "br", "table", "pre", each
     as the loop handles it where nothing is skipped, or "start" (the
     handlers')."""
     m = _QUOTED_TAG.fullmatch(tag)
@@ -137,7 +137,7 @@ def _read_start_tag(tag: str) -> tuple[str, str, bool, str, int | str | None] | 
         kind, extra = "fact", (dict(_attributes(attr_text)).get("name") if attr_text else None) or ""
     elif name in _PLAIN_BLOCK:
         kind = "block"
-    elif name == "tr" or name == "table":
+    elif name in ("tr", "table", "pre"):
         kind = name
     else:
         kind = "start"
