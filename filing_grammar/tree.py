@@ -21,9 +21,9 @@ from .lexer import RunToken
 from .tokens import LineToken, RenderedToken
 from .records import Span, deferred_span
 
-__all__ = ["RENDERING", "HOLDS_FORM", "form_parts", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of", "span_and_line", "span_at",
-           "span_between",
-           "value_span", "text_span", "text_column", "offset_span", "rendering_of"]
+__all__ = ["RENDERING", "HOLDS_FORM", "form_parts", "tree_tokens", "form_tokens", "line_at", "line_text", "span_of",
+           "span_and_line", "span_at", "span_between", "value_span", "text_span", "text_column", "offset_span",
+           "rendering_of", "rendered_place"]
 
 # The node holding the form read from an HTML document's rendering.
 RENDERING = "rendering"
@@ -242,17 +242,10 @@ def rendered_place(rendering, tok: Token) -> tuple[int, int, int, int]:
     token starts, and of its last character: the offsets of
     :func:`_rendered_offsets`, in one function (the tree's JSON gives one per
     token: a million calls of the five it takes apart; issue 12)."""
-    text = str.__str__(tok)
-    line = tok.line
-    if not text[:1].isspace():  # (the commonest: no blank to pass)
-        start = rendering.first_offset(line)
-    else:
-        shown = text.rstrip("\n")
-        lead = len(shown) - len(shown.lstrip()) if shown.strip() else 0
-        start = rendering.first_offset(line) if lead == 0 else rendering.source_offset(line, lead)
-    value = text.rstrip("\n")
+    start = _rendered_start(rendering, tok)
+    value = str.__str__(tok).rstrip("\n")
     last = len(value) - value.rfind("\n") - 2  # (_line_end - 1)
-    end = rendering.source_offset(tok.end_line or line, last if last > 0 else 0)
+    end = rendering.source_offset(tok.end_line or tok.line, last if last > 0 else 0)
     return rendering.line_cols(start, end if end > start else start)
 
 

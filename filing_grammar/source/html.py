@@ -178,8 +178,7 @@ class Rendering:
         first anchor would (making the anchors collapses the whole line; a
         record's line is read at once, its span perhaps never: issue 12)."""
         if self.rows:
-            index = min(max(line, 1), len(self.rows)) - 1
-            row = self.rows[index]
+            row = self.rows[min(max(line, 1), len(self.rows)) - 1]
             if type(row) is tuple:  # (anchors made)
                 return self._offset_in(row, 0)
             if type(row) is list:
