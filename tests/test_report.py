@@ -14,7 +14,7 @@ import pytest
 from filing_grammar.api import parse_source, read_source
 from filing_grammar.checks import run_checks
 from filing_grammar.cli import main
-from filing_grammar.render.report import render_report
+from filing_grammar.render.report import MAX_LINES, render_report
 from filing_grammar.render.report_site import bar_chart
 
 from .conftest import SAMPLES
@@ -36,14 +36,14 @@ def hostile_text() -> str:
     return "\n".join(lines)
 
 
-def report_of(path_or_text, name: str = "filing.txt") -> tuple[str, object, list]:
+def report_of(path_or_text, name: str = "filing.txt", max_lines: int | None = MAX_LINES) -> tuple[str, object, list]:
     if hasattr(path_or_text, "read_bytes"):
         src = read_source(path_or_text.read_bytes(), str(path_or_text))
     else:
         src = read_source(path_or_text, name)
     parsed, filing = parse_source(src)
     diagnostics = run_checks(src, parsed, filing)
-    return render_report(src, parsed, filing, diagnostics), filing, diagnostics
+    return render_report(src, parsed, filing, diagnostics, max_lines=max_lines), filing, diagnostics
 
 
 class _Doc(HTMLParser):
@@ -110,10 +110,8 @@ def test_every_line_of_a_text_filing_is_shown_with_its_number(seed):
 
 
 def _cut_report(path, max_lines):
-    src = read_source(path.read_bytes(), str(path))
-    parsed, filing = parse_source(src)
-    diagnostics = run_checks(src, parsed, filing)
-    return render_report(src, parsed, filing, diagnostics, max_lines=max_lines), diagnostics
+    html, _, diagnostics = report_of(path, max_lines=max_lines)
+    return html, diagnostics
 
 
 def _line_ids(doc: _Doc) -> list[str]:
