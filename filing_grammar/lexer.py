@@ -486,39 +486,38 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
         line_no += 1
 
 
+# The lines a uuencoded block may end at: its "end" line, or the </TEXT> of a
+# block cut off (one scan for both, not one each: a block can be megabytes).
+_UU_STOP = cache.compile(r"\n(?:</TEXT>|end)")
+
+
 def _uuencoded_end(text: str, pos: int, count: bool = True) -> tuple[int, int]:
     """The end of a uuencoded block whose ``begin`` line ends at ``pos`` (after
     its ``end`` line, or before ``</TEXT>``), and how many more lines it takes
     (0 with ``count=False``: _opaque_end wants only the end, and the run it
-    ends counts its lines once).  (Found with str.find, not by a look at each
-    line: a block can be megabytes; the "end" line looked for only before
-    ``</TEXT>``, as one after it is not the block's.)"""
+    ends counts its lines once).  (Found by _UU_STOP, not by a look at each
+    line; the "end" line only before ``</TEXT>``: one after it is not the block's.)"""
     n = len(text)
-    close = _line_starting(text, "</TEXT>", pos)
-    limit = n if close == -1 else close
-    end = _line_starting(text, "end", pos, limit)
-    while end != -1:
-        nl = text.find("\n", end)
-        stop = n if nl == -1 else nl + 1
-        if text[end:stop].rstrip() == "end":
-            return stop, text.count("\n", pos, end) + 1 if count else 0
-        end = _line_starting(text, "end", stop, limit)
+    start = pos  # the line looked at
+    close = -1
+    while start < n:
+        if text.startswith("</TEXT>", start):
+            close = start
+            break
+        if text.startswith("end", start):
+            nl = text.find("\n", start)
+            stop = n if nl == -1 else nl + 1
+            if text[start:stop].rstrip() == "end":
+                return stop, text.count("\n", pos, start) + 1 if count else 0
+        m = _UU_STOP.search(text, start)
+        if m is None:
+            break
+        start = m.start() + 1
     if not count:
-        return limit, 0
+        return (n if close == -1 else close), 0
     if close != -1:  # an attachment cut off: the block stops short of </TEXT>
         return close, text.count("\n", pos, close)
     return n, text.count("\n", pos, n) + (n > pos and text[-1] != "\n")
-
-
-def _line_starting(text: str, word: str, pos: int, limit: int | None = None) -> int:
-    """The start of the first line at or after ``pos`` (a line start) and
-    before ``limit`` that starts with ``word``; -1 if none."""
-    if limit is None:
-        limit = len(text)
-    if pos < limit and text.startswith(word, pos):
-        return pos
-    at = text.find("\n" + word, pos, limit + len(word) - 1)  # (a line that starts before limit)
-    return -1 if at == -1 else at + 1
 
 
 # Where the line lexer may change its mind about a line of opaque text: a line
