@@ -14,7 +14,7 @@ import pytest
 from filing_grammar.api import parse_source, read_source
 from filing_grammar.checks import run_checks
 from filing_grammar.cli import main
-from filing_grammar.render.report import MAX_LINES, render_report
+from filing_grammar.render.report import MAX_DIAGNOSTICS, MAX_LINES, render_report
 from filing_grammar.render.report_site import bar_chart
 
 from .conftest import SAMPLES
@@ -36,14 +36,16 @@ def hostile_text() -> str:
     return "\n".join(lines)
 
 
-def report_of(path_or_text, name: str = "filing.txt", max_lines: int | None = MAX_LINES) -> tuple[str, object, list]:
+def report_of(path_or_text, name: str = "filing.txt", max_lines: int | None = MAX_LINES,
+              max_diagnostics: int | None = MAX_DIAGNOSTICS) -> tuple[str, object, list]:
     if hasattr(path_or_text, "read_bytes"):
         src = read_source(path_or_text.read_bytes(), str(path_or_text))
     else:
         src = read_source(path_or_text, name)
     parsed, filing = parse_source(src)
     diagnostics = run_checks(src, parsed, filing)
-    return render_report(src, parsed, filing, diagnostics, max_lines=max_lines), filing, diagnostics
+    page = render_report(src, parsed, filing, diagnostics, max_lines=max_lines, max_diagnostics=max_diagnostics)
+    return page, filing, diagnostics
 
 
 class _Doc(HTMLParser):
@@ -159,6 +161,51 @@ def test_cli_max_lines(tmp_path, capsys):
     for bad in ("-1", "many"):
         assert main(["report", str(SEED), "--max-lines", bad]) == 2
         assert "not a number of lines" in capsys.readouterr().err
+
+
+def repeated_items(n: int) -> str:
+    """The first seed with its Item 5 printed ``n`` more times before it:
+    ``n`` repeated items (FG306), a diagnostic each."""
+    lines = SEED.read_text().split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("Item 5"))
+    lines[at:at] = ["Item 5. Other Events", "None.", ""] * n
+    return "\n".join(lines)
+
+
+def _boxes(doc: _Doc) -> list[str]:
+    return [d["id"] for d in doc.tags.get("div", []) if (d.get("class") or "").startswith("diag ")]
+
+
+@pytest.mark.parametrize("budget", [1, 7, 29])
+def test_a_page_shows_at_most_its_diagnostics_budget(budget):
+    """report --max-diagnostics: the first N diagnostics, each in the list and
+    under its line; a note of how many there are; the counts at the top are
+    of all of them, and every link lands."""
+    html, _, diagnostics = report_of(repeated_items(30), max_diagnostics=budget)
+    assert len(diagnostics) == 30
+    doc = _Doc(html)
+    assert _boxes(doc) == [f"d{k}" for k in range(budget)]
+    assert len(doc.tags["li"]) - len(_Doc(report_of(repeated_items(0))[0]).tags.get("li", [])) == budget
+    assert f"The page shows the first {budget:,} of 30 diagnostics" in html and doc.ids.count("diag-cut") == 1
+    assert '<span class="chip s-warning">30 warnings</span>' in html  # (FG306 is a warning)
+    assert not set(doc.links) - set(doc.ids)
+    whole = report_of(repeated_items(30), max_diagnostics=0)[0]
+    assert "diag-cut" not in whole and _boxes(_Doc(whole)) == [f"d{k}" for k in range(30)]
+    assert "diag-cut" not in report_of(repeated_items(30), max_diagnostics=30)[0]
+
+
+def test_cli_max_diagnostics(tmp_path, capsys):
+    src = tmp_path / "items.txt"
+    src.write_text(repeated_items(12))
+    out = tmp_path / "page.html"
+    assert main(["report", str(src), "--max-diagnostics", "5", "-o", str(out)]) in (0, 1)
+    assert len(_boxes(_Doc(out.read_text()))) == 5
+    assert main(["report", str(src), "--max-diagnostics", "0", "-o", str(out)]) in (0, 1)
+    assert len(_boxes(_Doc(out.read_text()))) == 12
+    capsys.readouterr()
+    for bad in ("-1", "some"):
+        assert main(["report", str(src), "--max-diagnostics", bad]) == 2
+        assert "not a number of diagnostics" in capsys.readouterr().err
 
 
 def test_filing_text_is_escaped_and_the_policy_allows_only_the_pages_own_script():

@@ -32,21 +32,28 @@ def register(subparsers) -> None:
     r.add_argument("-o", "--output", metavar="OUT",
                    help="the page to write (one file), or the folder for the pages and "
                         "index.html (several files or a folder); one file without -o: standard output")
-    r.add_argument("--max-lines", metavar="N", type=_lines, default=None,
+    r.add_argument("--max-lines", metavar="N", type=_number_of("lines"), default=None,
                    help="show at most N lines of a filing's text on its page, with a note where it "
                         "stops (default: 200,000; 0: every line). A page of millions of lines is too "
                         "large for a browser to open")
+    r.add_argument("--max-diagnostics", metavar="N", type=_number_of("diagnostics"), default=None,
+                   help="show at most N diagnostics on a filing's page, the first ones, with a note of "
+                        "how many there are (default: 10,000; 0: all). check lists every one")
     r.set_defaults(func=run)
 
 
-def _lines(value: str) -> int:
-    try:
-        n = int(value.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of lines: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"not a number of lines: {value!r}")
-    return n
+def _number_of(what: str):
+    """An argument type: a count of ``what`` (0 or more; "10,000" and
+    "10_000" too)."""
+    def number(value: str) -> int:
+        try:
+            n = int(value.replace(",", "").replace("_", ""))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number of {what}: {value!r}") from None
+        if n < 0:
+            raise argparse.ArgumentTypeError(f"not a number of {what}: {value!r}")
+        return n
+    return number
 
 
 FILING_SUFFIXES = (".txt", ".htm", ".html")
@@ -88,7 +95,7 @@ def run(args) -> int:
     from ..api import parse_source
     from ..checks import run_checks
     from ..checks.diagnostic import Severity
-    from ..render.report import MAX_LINES, counts, report_pieces
+    from ..render.report import MAX_DIAGNOSTICS, MAX_LINES, counts, report_pieces
 
     paths, batch = _expand(args.paths, args.output)
     if not paths:
@@ -114,7 +121,8 @@ def run(args) -> int:
         diagnostics = run_checks(src, parsed, filing)
         page = _page_name(name, taken) if batch else None
         html = report_pieces(src, parsed, filing, diagnostics, name, "index.html" if batch else None,
-                             MAX_LINES if args.max_lines is None else args.max_lines)
+                             MAX_LINES if args.max_lines is None else args.max_lines,
+                             MAX_DIAGNOSTICS if args.max_diagnostics is None else args.max_diagnostics)
         del parsed
         # the page is made whole before a byte is written (a failure writes
         # nothing), then written a few MB at a time, never joined (issue 12)

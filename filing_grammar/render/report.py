@@ -28,13 +28,20 @@ from . import plain
 from .report_diagnostics import _diagnostic, _diagnostic_list, _rules
 from .report_text import REGIONS, TextPane, region_of
 
-__all__ = ["render_report", "report_pieces", "page", "REGIONS", "region_of", "MAX_LINES"]
+__all__ = ["render_report", "report_pieces", "page", "REGIONS", "region_of", "MAX_LINES", "MAX_DIAGNOSTICS"]
 
 # The lines a page shows at most (report --max-lines; 0 or None: every line).
 # A page of millions of lines is hundreds of MB that no browser opens, and was
 # the slowest thing the command line made (issue 12); the largest filing of
 # the corpus has 48,000 lines.  Where the page stops, a note says so.
 MAX_LINES = 200_000
+# The diagnostics a page shows at most (report --max-diagnostics; 0 or None:
+# all): the first ones, each under its line and in the list at the top, with
+# a note of how many there are; the counts at the top and the rules are of
+# all of them.  172,000 item headings made 172,000 diagnostics and a page of
+# 176 MB, 3.7 s on top of the filing's check (issue 12); no filing of the
+# corpus or the samples has more than three.
+MAX_DIAGNOSTICS = 10_000
 
 # ---------------------------------------------------------------------------
 #  the page shell
@@ -165,25 +172,30 @@ def counts(diagnostics) -> dict[str, int]:
 
 
 def render_report(src, parsed, filing: Filing, diagnostics, name: str | None = None,
-                  index_href: str | None = None, max_lines: int | None = MAX_LINES) -> str:
+                  index_href: str | None = None, max_lines: int | None = MAX_LINES,
+                  max_diagnostics: int | None = MAX_DIAGNOSTICS) -> str:
     """The report page of one filing (a str of HTML)."""
-    return "".join(report_pieces(src, parsed, filing, diagnostics, name, index_href, max_lines))
+    return "".join(report_pieces(src, parsed, filing, diagnostics, name, index_href, max_lines, max_diagnostics))
 
 
 def report_pieces(src, parsed, filing: Filing, diagnostics, name: str | None = None,
-                  index_href: str | None = None, max_lines: int | None = MAX_LINES) -> list[str]:
+                  index_href: str | None = None, max_lines: int | None = MAX_LINES,
+                  max_diagnostics: int | None = MAX_DIAGNOSTICS) -> list[str]:
     """:func:`render_report`'s page in pieces, to be written one after the
     other: a filing of millions of lines is not joined into one string, nor
     copied into its page (three copies of half a GB, twice that once a
     character of the page is not Latin-1: issue 12)."""
     name = name or src.path or "<stdin>"
-    text = TextPane(src, diagnostics, max_lines)
+    listed = list(diagnostics)
+    if max_diagnostics and len(listed) > max_diagnostics:
+        listed = listed[:max_diagnostics]
+    text = TextPane(src, listed, max_lines)
     text.visit(parsed.tree)
-    where = [text.locate(d.primary.span) for d in diagnostics]
+    where = [text.locate(d.primary.span) for d in listed]
     for k, key in enumerate(where):
         text.at_line.setdefault(key or "", []).append(k)
-    body_text = text.text_pane(diagnostics)
-    stray = [_diagnostic(diagnostics[k], k, text) for k in text.at_line.get("", ())]
+    body_text = text.text_pane(listed)
+    stray = [_diagnostic(listed[k], k, text) for k in text.at_line.get("", ())]
     c = counts(diagnostics)
     chips = "".join(f'<span class="chip s-{s}{" zero" if not n else ""}">{n} {s}{"s" if n != 1 and s != "info" else ""}</span>'
                     for s, n in c.items())
@@ -193,8 +205,12 @@ def report_pieces(src, parsed, filing: Filing, diagnostics, name: str | None = N
     back = f'<a class="back" href="{escape(index_href)}">← all filings</a>' if index_href else ""
     form = escape(filing.form_type or "unknown form")
     registrant = escape(plain((filing.cover.registrant_name if filing.cover else None) or ""))
-    diag_panel = (f'<section class="panel" id="diagnostics"><h2>Diagnostics</h2>'
-                  f'{_diagnostic_list(diagnostics, where, text.shown)}{"".join(stray)}</section>' if diagnostics else "")
+    cut = "" if len(listed) == len(diagnostics) else (
+        f'<p class="cut" id="diag-cut">The page shows the first {len(listed):,} of {len(diagnostics):,} '
+        f'diagnostics (<code>report --max-diagnostics N</code>; 0 shows all); '
+        f'<code>filing-grammar check</code> lists every one.</p>')
+    diag_panel = (f'<section class="panel" id="diagnostics"><h2>Diagnostics</h2>{cut}'
+                  f'{_diagnostic_list(listed, where, text.shown)}{"".join(stray)}</section>' if diagnostics else "")
     head = f"""
 <header class="top"><div class="title">{back}
 <h1>{escape(plain(name))}</h1>
