@@ -120,55 +120,28 @@ def _read_start_tag(tag: str) -> tuple[str, str, bool, str, int | str | None] | 
         attr_text, tail = m.groups()
         slash = "/" in tail
     name = name.lower()
+    extra = None
     if name in _RAW_TEXT:
-        return name, attr_text, slash, "raw", None
-    # _style_matters, written out: its lowered text is the colspan's too (a
-    # distinct tag is read once, but 2,600 of them are read in a pass over
-    # the 40 HTML 8-Ks: issue 12).  Past the first test the attributes are
-    # ASCII with no "&", where lower() and the spaces dropped commute.
-    low = ""
-    if attr_text:
-        if "&" in attr_text or not attr_text.isascii():
-            return name, attr_text, slash, "start", None
-        low = attr_text.lower()
-        if "display:" in (low.replace(" ", "") if " " in low else low):
-            return name, attr_text, slash, "start", None
-    if name not in _STRUCTURAL:
-        return name, attr_text, slash, "inline", None
-    if name == "br":
-        return name, attr_text, slash, "br", None
-    if name in _CELLS:  # (_colspan, its quick test made on ``low``)
-        return name, attr_text, slash, "cell", _colspan(attr_text) if "colspan" in low else 1
-    if slash:
-        return name, attr_text, slash, "start", None
-    if name in _IX_FACTS:  # its name (the last "name" attribute, as dict() keeps it)
-        return name, attr_text, slash, "fact", _fact_name(attr_text, quoted=m.re is _QUOTED_TAG)
-    if name in _PLAIN_BLOCK:
-        return name, attr_text, slash, "block", None
-    if name in ("tr", "table", "pre"):
-        return name, attr_text, slash, name, None
-    return name, attr_text, slash, "start", None
-
-
-# An attribute of a tag that _QUOTED_TAG reads (name="value", one space
-# before it): groups name, value.
-_QUOTED_ATTR = cache.compile(r' ([a-zA-Z_:][-.a-zA-Z0-9:_]*)="([^"]*)"')
-
-
-def _fact_name(attr_text: str, quoted: bool) -> str:
-    """A fact's name attribute, as ``dict(_attributes(attr_text)).get("name")
-    or ""`` reads it, of attributes that are ASCII with no "&" (no value to
-    unescape); those of a _QUOTED_TAG (``quoted``) with the one pattern of
-    their shape."""
-    if not attr_text:
-        return ""
-    if quoted:
-        found = None
-        for key, value in _QUOTED_ATTR.findall(attr_text):
-            if key == "name" or key.lower() == "name":
-                found = value
-        return found or ""
-    return dict(_attributes(attr_text)).get("name") or ""
+        kind = "raw"
+    elif _style_matters(attr_text):
+        kind = "start"
+    elif name not in _STRUCTURAL:
+        kind = "inline"
+    elif name == "br":
+        kind = "br"
+    elif name in _CELLS:
+        kind, extra = "cell", _colspan(attr_text)
+    elif slash:
+        kind = "start"
+    elif name in _IX_FACTS:
+        kind, extra = "fact", (dict(_attributes(attr_text)).get("name") if attr_text else None) or ""
+    elif name in _PLAIN_BLOCK:
+        kind = "block"
+    elif name in ("tr", "table", "pre"):
+        kind = name
+    else:
+        kind = "start"
+    return name, attr_text, slash, kind, extra
 
 
 def _end_tag(tag: str) -> tuple[str, str]:
