@@ -75,13 +75,19 @@ def iter_json(tree: Tree | Token) -> Iterator[str]:
             return "null"
         return jsontext.dumps(v, indent=1, ensure_ascii=False)
 
+    # per newline of a token's keys: the text of its "html" object around its values
+    places: dict[str, tuple[str, ...]] = {}
+
     def html(rendering, tok: Token, k: str) -> str:
         """',"html": {...}' of a rendered token whose keys are at newline ``k``:
         the HTML its span covers (:func:`~filing_grammar.tree.span_of`'s)."""
+        at = places.get(k)
+        if at is None:
+            k2 = k + " "
+            at = places[k] = (f',{k}"html": {{{k2}"line": ', f',{k2}"column": ', f',{k2}"end_line": ',
+                              f',{k2}"end_column": ', f'{k}}}')
         line, column, end_line, end_column = rendered_place(rendering, tok)
-        k2 = k + " "
-        return (f',{k}"html": {{{k2}"line": {line},{k2}"column": {column},{k2}"end_line": {end_line},'
-                f'{k2}"end_column": {end_column + 1}{k}}}')
+        return f"{at[0]}{line}{at[1]}{column}{at[2]}{end_line}{at[3]}{end_column + 1}{at[4]}"
 
     def token(tok: Token, nl: str) -> str:
         """A token at the newline ``nl`` (the general case of the loop below)."""
@@ -113,10 +119,8 @@ def iter_json(tree: Tree | Token) -> Iterator[str]:
     # the nodes open: (children, next index, newline of a child, text after the last)
     stack = [(tree.children, 0, "\n  ", "\n ]\n}")] if tree.children else []
     types: dict[str, str] = {}
-    # per newline: the pieces of a token's text around its values; of a
-    # rendered token's "html" object around its values
+    # per newline: the pieces of a token's text around its values
     templates: dict[str, tuple[str, ...]] = {}
-    places: dict[str, tuple[str, ...]] = {}
     while stack:
         children, i, nl, close = stack.pop()
         pieces = templates.get(nl)
@@ -145,15 +149,9 @@ def iter_json(tree: Tree | Token) -> Iterator[str]:
                         add(f"{a}{name}{b}{encode_basestring(child)}{c}{line}{d}{column}{e}")
                         continue
                     rendering = getattr(child, "rendering", None)
-                    if rendering is not None:  # (html(), written out)
-                        at = places.get(k)
-                        if at is None:
-                            k2 = k + " "
-                            at = places[k] = (f',{k}"html": {{{k2}"line": ', f',{k2}"column": ',
-                                              f',{k2}"end_line": ', f',{k2}"end_column": ', f'{k}}}')
-                        h_line, h_column, h_end_line, h_end_column = rendered_place(rendering, child)
-                        add(f"{a}{name}{b}{encode_basestring(child)}{c}{line}{d}{column}{at[0]}{h_line}"
-                            f"{at[1]}{h_column}{at[2]}{h_end_line}{at[3]}{h_end_column + 1}{at[4]}{e}")
+                    if rendering is not None:
+                        add(f"{a}{name}{b}{encode_basestring(child)}{c}{line}{d}{column}"
+                            f"{html(rendering, child, k)}{e}")
                         continue
             if isinstance(child, Tree):
                 add(rule(child, nl))
