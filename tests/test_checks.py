@@ -246,9 +246,10 @@ def _written_before_each_file(monkeypatch, capsys, *argv):
     return code, before, "".join(before) + capsys.readouterr().out
 
 
-@pytest.mark.parametrize("fmt", ["rich", "concise", "json"])
+@pytest.mark.parametrize("fmt", ["rich", "concise", "json", "sarif"])
 def test_check_writes_each_file_as_soon_as_it_is_checked(monkeypatch, capsys, fmt, tmp_path):
     from filing_grammar.render.diagnostics import FileResult, render_concise, to_json
+    from filing_grammar.render.sarif import to_sarif
     paths = [STREAMED[0], str(tmp_path / "nope.txt"), *STREAMED[1:]]
     code, before, out = _written_before_each_file(monkeypatch, capsys, *paths, "--format", fmt)
     assert code == 2 and len(before) == 3
@@ -258,6 +259,11 @@ def test_check_writes_each_file_as_soon_as_it_is_checked(monkeypatch, capsys, fm
         assert out == render_concise(results) and before[1] == render_concise(results[:1])
     elif fmt == "json":  # still one JSON document, byte for byte json.dumps of the array
         assert out == json.dumps([to_json(r) for r in results], indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "sarif":  # one log for the run, byte for byte json.dumps of it, its results file by file
+        results = [FileResult(p, read_source(open(p, "rb").read(), p), r.diagnostics) for p, r in zip(STREAMED, results)]
+        assert out == json.dumps(to_sarif(results), indent=2, ensure_ascii=False) + "\n"
+        assert out.startswith(before[1]) and before[1].count('"ruleId"') == len(results[0].diagnostics) > 0
+        assert before[2].count('"ruleId"') == len(results[0].diagnostics)  # (the unreadable file: none)
     else:
         assert before[1].startswith("error[FG401]") and "found" not in before[1]
         assert out.count("error[FG401]") == 1
@@ -272,30 +278,32 @@ def test_check_json_of_one_path_is_an_object_or_null(capsys, tmp_path):
         == "[]\n"
 
 
-def test_check_sarif_keeps_no_source_until_the_end(monkeypatch, capsys):
-    """SARIF is one log for the run: written at the end, from what each file
-    left behind (its SARIF results), not from the files' sources."""
+def test_check_sarif_keeps_no_source(monkeypatch, capsys):
+    """SARIF is one log for the run, written file by file from what each file
+    left behind (the texts of its results), not from the files' sources:
+    when a file's results are written, no file checked before it is kept."""
     import gc
     import weakref
 
     import filing_grammar.render.sarif as sarif
     from filing_grammar.cli import check as check_command
     from filing_grammar.render.diagnostics import FileResult
-    real_check, real_log, sources, alive = check_command.check_one, sarif.sarif_log, [], []
+    real_check, real_add, sources, alive = check_command.check_one, sarif.LogWriter.add, [], []
 
     def spy_check(src, codes):
         sources.append(weakref.ref(src))
         return real_check(src, codes)
 
-    def spy_log(results):
+    def spy_add(self, texts):
+        assert texts and all(type(t) is str for t in texts)
         gc.collect()
-        alive.extend(ref for ref in sources if ref() is not None)
-        return real_log(results)
+        alive.append(sum(ref() is not None for ref in sources[:-1]))
+        return real_add(self, texts)
 
     monkeypatch.setattr(check_command, "check_one", spy_check)
-    monkeypatch.setattr(sarif, "sarif_log", spy_log)
+    monkeypatch.setattr(sarif.LogWriter, "add", spy_add)
     code, out, _ = run(capsys, "check", "--jobs", "1", "--format", "sarif", *STREAMED)
-    assert code == 1 and len(sources) == 3 and alive == []
+    assert code == 1 and len(sources) == 3 and alive == [0, 0, 0]
     expected = sarif.to_sarif([FileResult(p, read_source(open(p, "rb").read(), p), check_file(pathlib.Path(p)))
                                for p in STREAMED])
     assert out == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"

@@ -2,9 +2,8 @@
 Form 8-K (see ``rules`` and ``explain``).
 
 Like ``parse``, it writes each file's result as soon as the file is checked
-(rich, concise, json), so a batch takes the memory of its largest file; only
-SARIF, one log for the whole run, keeps each file's SARIF results (never its
-source) until the end.
+(SARIF too: one log for the whole run, its results written file by file), so
+a batch takes the memory of its largest file.
 """
 
 from __future__ import annotations
@@ -125,19 +124,18 @@ class _Json:
 
 
 class _Sarif:
-    """One SARIF log: each file's SARIF results are kept (not its source)."""
+    """One SARIF log, each file's results written as the file is checked
+    (their texts: render.sarif.result_texts)."""
 
     def __init__(self, out, single, target) -> None:
-        self.out, self.results = out, []
+        from ..render.sarif import LogWriter
+        self.out, self.log = out, LogWriter(out.write)
 
     def add(self, payload) -> None:
-        self.results += payload
+        self.log.add(payload)
 
     def close(self) -> None:
-        from ..render.sarif import write_log
-        results, self.results = self.results, []
-        # written as it is encoded: a log of 100,000 results is some 250 MB of text
-        write_log(results, self.out.write)
+        self.log.close()
         self.out.write("\n")
 
 

@@ -182,8 +182,8 @@ def _work(job: Job, src, size: int) -> Result:
         from ..render.diagnostics import render_concise
         payload = render_concise([result])
     elif job.fmt == "sarif":
-        from ..render.sarif import sarif_results
-        payload = sarif_results(result)
+        from ..render.sarif import result_texts
+        payload = result_texts(result)
     else:
         from ..render.diagnostics import to_json
         payload = to_json(result)

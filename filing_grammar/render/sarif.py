@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
 from urllib.parse import quote
 
 from .. import __version__
@@ -14,7 +15,8 @@ from ..checks.diagnostic import Severity
 from ..checks.rules import RULES, Rule
 from .diagnostics import FileResult
 
-__all__ = ["to_sarif", "sarif_results", "sarif_log", "write_log", "SARIF_SCHEMA", "LEVELS"]
+__all__ = ["to_sarif", "sarif_results", "result_texts", "sarif_log", "write_log", "LogWriter",
+           "SARIF_SCHEMA", "LEVELS"]
 
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
@@ -55,7 +57,11 @@ _INDEX = {r.code: i for i, r in enumerate(RULES)}
 def sarif_results(fr: FileResult) -> list[dict[str, Any]]:
     """The SARIF results of one file: all a log needs of it (a batch keeps
     these, not the file's source)."""
-    out = []
+    return list(_results(fr))
+
+
+def _results(fr: FileResult) -> Iterator[dict[str, Any]]:
+    """:func:`sarif_results`, made one at a time."""
     uri = _uri(fr.path)  # (once: the same for every result of the file)
     for d in fr.diagnostics:
         s = d.primary.span
@@ -87,8 +93,7 @@ def sarif_results(fr: FileResult) -> list[dict[str, Any]]:
                 },
                 "message": {"text": lab.message or "related"},
             } for i, lab in enumerate(d.secondary, 1)]
-        out.append(result)
-    return out
+        yield result
 
 
 def sarif_log(results: list[dict[str, Any]]) -> dict[str, Any]:
@@ -123,33 +128,71 @@ _RESULTS_MARK = "\x00results"  # stands for the results while the rest is encode
 _REGION = ("startLine", "startColumn", "endLine", "endColumn")
 
 
+@lru_cache(maxsize=None)
+def _frame() -> tuple[str, str, str]:
+    """The text of a log before its first result, between two results, and
+    after its last (a result's text stands at the same indent in every log)."""
+    from json.encoder import encode_basestring as string
+
+    from . import jsontext
+    head, tail = jsontext.dumps(sarif_log([_RESULTS_MARK]), indent=2).split(string(_RESULTS_MARK))
+    return head, "," + head[head.rindex("\n"):], tail
+
+
+def result_texts(fr: FileResult) -> list[str]:
+    """The text each of a file's results has in a log (:func:`write_log`),
+    its result dict made and dropped one at a time: what ``check --format
+    sarif`` keeps of a file, some fifth of the dicts' memory."""
+    return _texts(_results(fr))
+
+
+def _texts(results: Iterable[Any]) -> list[str]:
+    from json.encoder import encode_basestring as string
+
+    from . import jsontext
+    indent = _frame()[1][1:]  # the newline and indent of a result
+    texts = []
+    for result in results:
+        text = _result_text(result, indent, string)
+        if text is None:
+            text = jsontext.dumps(result, indent=2).replace("\n", indent)
+        texts.append(text)
+    return texts
+
+
+class LogWriter:
+    """A SARIF log written as its results come (:func:`result_texts`, a
+    file's at a time): ``sink`` is called with the text of
+    ``json.dumps(sarif_log(results), indent=2, ensure_ascii=False)``, in
+    pieces, in order; :meth:`close` ends it."""
+
+    def __init__(self, sink) -> None:
+        self.sink, self.started = sink, False
+
+    def add(self, texts: list[str]) -> None:
+        if not texts:
+            return
+        head, between, _ = _frame()
+        for start in range(0, len(texts), 1024):
+            chunk = between.join(texts[start:start + 1024])
+            self.sink((between if self.started else head) + chunk)
+            self.started = True
+
+    def close(self) -> None:
+        if self.started:
+            self.sink(_frame()[2])
+        else:  # "results": [], nothing between the brackets
+            from . import jsontext
+            self.sink(jsontext.dumps(sarif_log([]), indent=2))
+
+
 def write_log(results: list[dict[str, Any]], sink) -> None:
     """Call ``sink`` with the text of the SARIF log of ``results`` (from
     :func:`sarif_results`): ``json.dumps(sarif_log(results), indent=2,
     ensure_ascii=False)``, in pieces, in order."""
-    from json.encoder import encode_basestring as string
-
-    from . import jsontext
-    log = sarif_log([_RESULTS_MARK])
-    head, tail = jsontext.dumps(log, indent=2).split(string(_RESULTS_MARK))
-    if not results:  # "results": [], nothing between the brackets
-        sink(jsontext.dumps(sarif_log([]), indent=2))
-        return
-    # head ends with the newline and indent of the first result
-    indent = head[head.rindex("\n"):]
-    pieces: list[str] = [head]
-    for n, result in enumerate(results):
-        if n:
-            pieces.append("," + indent)
-        text = _result_text(result, indent, string)
-        if text is None:
-            text = jsontext.dumps(result, indent=2).replace("\n", indent)
-        pieces.append(text)
-        if len(pieces) > 1024:
-            sink("".join(pieces))
-            pieces.clear()
-    pieces.append(tail)
-    sink("".join(pieces))
+    log = LogWriter(sink)
+    log.add(_texts(results))
+    log.close()
 
 
 def _message(obj: object, nl: str, string) -> str | None:
