@@ -65,16 +65,18 @@ def test_plain_text_leaves_a_tab_to_rich():
     assert render_plain(results) is not None
 
 
-def test_plain_text_drops_what_rich_drops():
+@pytest.mark.parametrize("odd", ["\x07\x08\x0b\x0c\r", "\x07", "\x08", "\x0b", "\x0c", "\r"])
+def test_plain_text_drops_what_rich_drops(odd):
     # rich's Text drops bell, backspace, vertical tab, form feed and carriage
-    # return; render_plain, which never makes a Text, must drop them too
+    # return; render_plain, which never makes a Text, must drop them too,
+    # each of them alone as well
     from dataclasses import replace
     results = [result(CASES[0])]
     first = results[0].diagnostics[0]
-    odd = [replace(first, message=first.message + "\x07\x08\x0b\x0c\r!", notes=[*first.notes, "a\rb\x0cc"])]
-    odd_results = [FileResult(results[0].path, results[0].source, odd)]
+    odd_diagnostics = [replace(first, message=first.message + odd + "!", notes=[*first.notes, f"a{odd}b"])]
+    odd_results = [FileResult(results[0].path, results[0].source, odd_diagnostics)]
     plain = render_plain(odd_results)
-    assert "a\rb" not in plain and "!" in plain
+    assert f"a{odd}b" not in plain and "ab" in plain and "!" in plain
     assert plain + summary_line(odd_results) + "\n" == rich_text(odd_results)
 
 

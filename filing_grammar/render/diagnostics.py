@@ -8,8 +8,8 @@ Colour is rich's decision: only on a terminal, never under ``NO_COLOR``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -275,15 +275,13 @@ def render_plain(results: Sequence[FileResult]) -> str | None:
     out: list[str] = []
     for r in results:
         for d in r.diagnostics:
-            # (the last line is blank: the blank line after the diagnostic)
-            pieces: list[str] = []
-            for line in diagnostic_lines(r.path, r.source, d):
-                pieces.extend([piece for piece, _ in line])
-                pieces.append("\n")
-            text = "".join(pieces)
+            # each line's pieces, then a newline (the last line is blank: the
+            # blank line after the diagnostic); a piece's text taken in C
+            # (map, itemgetter), not by a comprehension per line
+            text = "\n".join(["".join(map(_TEXT_OF, line)) for line in diagnostic_lines(r.path, r.source, d)]) + "\n"
             if "\t" in text:
                 return None
-            if _RICH_STRIPS_RE.search(text):
+            if any(c in text for c in _RICH_STRIPS_CHARS):  # (str's own search: a regular expression was a tenth of the time)
                 text = text.translate(_RICH_STRIPS)
             out.append(text)
     return "".join(out)
@@ -292,7 +290,8 @@ def render_plain(results: Sequence[FileResult]) -> str | None:
 # What rich.text.Text removes from the text it is given (rich.control's
 # STRIP_CONTROL_CODES).
 _RICH_STRIPS = dict.fromkeys((7, 8, 11, 12, 13))
-_RICH_STRIPS_RE = re.compile("[\x07\x08\x0b\x0c\r]")
+_RICH_STRIPS_CHARS = tuple(map(chr, _RICH_STRIPS))
+_TEXT_OF = itemgetter(0)  # a piece's text
 
 
 def render_summary(console: Console, line: str) -> None:
