@@ -8,8 +8,9 @@ faster; run this one for what only the command line does.
 
 Every input (arbitrary bytes), written to a file as a user's batch would be,
 must go through the command line (``parse``, ``tree`` and ``check`` as JSON,
-and for one input in four ``parse --format table`` and ``check --format
-rich``) with exit code 0 or 1, valid JSON on stdout where JSON was asked, and
+and for one input in four ``parse --format table``, ``check --format rich``
+and ``check --format sarif``) with exit code 0 or 1, valid JSON on stdout where
+JSON (or SARIF) was asked, and
 nothing on stderr (exit 3, "internal error", is exactly what we hunt).
 
 Crashes are written as ``crash-*`` files by libFuzzer; each one found becomes
@@ -56,6 +57,7 @@ def check_cli(data: bytes) -> None:
     if zlib.crc32(data) % 4 == 0:  # rich output is slow: one input in four
         runs.append((["parse", _SCRATCH, "--format", "table"], False))
         runs.append((["check", _SCRATCH, "--format", "rich"], False))
+        runs.append((["check", _SCRATCH, "--format", "sarif"], True))  # (its log written as results come)
     for args, is_json in runs:
         code, out, err = run_cli(args)
         if code not in (0, 1) or err:
