@@ -363,13 +363,14 @@ def _tokens(text: str, html: bool, rendering: Rendering | None, runs: bool, mode
                 last_end = stop - 1 if text[stop - 1] == "\n" else stop
                 lines_used = text.count("\n", pos, last_end) + 1
                 nl = text.rfind("\n", pos, last_end)
-                value = text[pos:stop]
-                tok = RunToken(run, value, start_pos=offset + pos, line=line_no, column=1,
+                # (the run's text is the token's own: no copy of it is kept
+                # for relex, which is given the token's text when called)
+                tok = RunToken(run, text[pos:stop], start_pos=offset + pos, line=line_no, column=1,
                                end_line=line_no + lines_used - 1,
                                end_column=last_end - (pos - 1 if nl == -1 else nl), end_pos=offset + stop)
                 tok.rendering = rendering
-                tok.relex = functools.partial(_tokens, value, html, rendering, False, mode,
-                                              offset + pos, line_no, prev_kind)
+                tok.relex = functools.partial(_tokens, html=html, rendering=rendering, runs=False, mode=mode,
+                                              offset=offset + pos, line_no=line_no, prev_kind=prev_kind)
                 yield tok
                 pos, line_no, prev_kind = stop, line_no + lines_used, run
                 continue

@@ -65,7 +65,7 @@ class RunToken(LineToken):
         try:
             return self._lines
         except AttributeError:
-            self._lines = list(self.relex())
+            self._lines = list(self.relex(self))  # (its own text: the lexer keeps no copy of it)
             return self._lines
 
 
