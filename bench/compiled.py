@@ -14,21 +14,19 @@ full text submissions in each build, a process each, as bench/peers.py does
 ``--rounds``).  Each build's records of every file are compared: a build
 that reads a filing differently is reported, not timed as the same work.
 
-Without Cython or a C compiler it says so and measures nothing.  Nothing of
-this is used by the package: it answers a question (what a compiled build
-would give, before anyone decides to ship one).
+Without Cython, or where the build fails (no C compiler), it says so and
+measures nothing.  Nothing of this is used by the package: it answers a
+question (what a compiled build would give, before anyone decides to ship one).
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -68,15 +66,14 @@ print(json.dumps({"seconds": best, "records": digest.hexdigest(), "compiled": no
 """
 
 
-def _compile(package: str, work: str) -> str | None:
-    """Compile MODULES in ``package`` (a copy) in place; None, or why not."""
+def _compile(root: str) -> str | None:
+    """Compile MODULES of the package copied under ``root``, in place; None,
+    or why not (no Cython; a build that failed: no C compiler ...)."""
     try:
         import Cython  # noqa: F401, PLC0415
     except ImportError:
         return "Cython is not installed (pip install -e '.[bench]')"
-    if not (sysconfig.get_config_var("CC") or shutil.which("cc")):
-        return "no C compiler"
-    setup = os.path.join(work, "build_compiled.py")
+    setup = os.path.join(root, "build_compiled.py")
     with open(setup, "w", encoding="utf-8") as fh:
         fh.write(
             "import sys\n"
@@ -85,7 +82,7 @@ def _compile(package: str, work: str) -> str | None:
             f"setup(ext_modules=cythonize({[os.path.join('filing_grammar', m) for m in MODULES]!r}, quiet=True,\n"
             "      compiler_directives={'language_level': 3, 'binding': True, 'annotation_typing': False}),\n"
             "      script_args=['build_ext', '--inplace'])\n")
-    done = subprocess.run([sys.executable, setup], cwd=os.path.dirname(package), capture_output=True, text=True)
+    done = subprocess.run([sys.executable, setup], cwd=root, capture_output=True, text=True)
     if done.returncode != 0:
         return "the build failed: " + (done.stderr.strip().splitlines() or ["?"])[-1]
     return None
@@ -115,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(os.path.join(ROOT, "filing_grammar"), os.path.join(root, "filing_grammar"),
                         ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.c"))
         shutil.copytree(os.path.join(ROOT, "grammar"), os.path.join(root, "grammar"))
-        why = _compile(os.path.join(root, "filing_grammar"), root)
+        why = _compile(root)
         if why is not None:
             print(f"no compiled build: {why}")
             return 0

@@ -1,5 +1,5 @@
-"""lexer._uuencoded_end finds a uuencoded block's end by a search for the lines it may end at; it must
-end the block where a look at each line would."""
+"""lexer._uuencoded_end finds a uuencoded block's end by a search for the
+lines it may end at; it must end the block where a look at each line would."""
 
 from __future__ import annotations
 

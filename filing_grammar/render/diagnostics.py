@@ -9,8 +9,8 @@ Colour is rich's decision: only on a terminal, never under ``NO_COLOR``.
 from __future__ import annotations
 
 from collections import Counter
-from operator import itemgetter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ..checks.diagnostic import Diagnostic, Label, Severity
@@ -278,10 +278,12 @@ def render_plain(results: Sequence[FileResult]) -> str | None:
             # each line's pieces, then a newline (the last line is blank: the
             # blank line after the diagnostic); a piece's text taken in C
             # (map, itemgetter), not by a comprehension per line
-            text = "\n".join(["".join(map(_TEXT_OF, line)) for line in diagnostic_lines(r.path, r.source, d)]) + "\n"
+            lines = diagnostic_lines(r.path, r.source, d)
+            text = "\n".join(["".join(map(_TEXT_OF, line)) for line in lines]) + "\n"
             if "\t" in text:
                 return None
-            if any(c in text for c in _RICH_STRIPS_CHARS):  # (str's own search: a regular expression was a tenth of the time)
+            # (str's own search: a regular expression was a tenth of the time)
+            if any(c in text for c in _RICH_STRIPS_CHARS):
                 text = text.translate(_RICH_STRIPS)
             out.append(text)
     return "".join(out)

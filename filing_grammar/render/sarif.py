@@ -55,8 +55,8 @@ _INDEX = {r.code: i for i, r in enumerate(RULES)}
 
 
 def sarif_results(fr: FileResult) -> list[dict[str, Any]]:
-    """The SARIF results of one file: all a log needs of it (a batch keeps
-    these, not the file's source)."""
+    """The SARIF results of one file: all a log needs of it (what ``check``
+    keeps of a file is their texts, :func:`result_texts`)."""
     return list(_results(fr))
 
 
